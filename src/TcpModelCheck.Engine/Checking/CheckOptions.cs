@@ -1,0 +1,88 @@
+namespace TcpModelCheck.Engine.Checking;
+
+/// <summary>How the reachable states are enumerated. All strategies find the same states and verdicts.</summary>
+public enum SearchStrategy
+{
+    /// <summary>Breadth-first: safety counterexamples are shortest.</summary>
+    BreadthFirst,
+    /// <summary>Depth-first: less memory for the frontier; counterexamples need not be shortest.</summary>
+    DepthFirst,
+    /// <summary>Level-synchronous breadth-first on several threads; counterexamples are still shortest.</summary>
+    ParallelBreadthFirst,
+}
+
+/// <summary>How visited states are remembered.</summary>
+public enum StorageMode
+{
+    /// <summary>Whole states: no state can be missed.</summary>
+    Exact,
+    /// <summary>
+    /// 64-bit fingerprints of the canonical encoding (XxHash3, stable across runs and machines): 8 bytes per
+    /// slot, but two distinct states may collide and one of them is then never explored. The report gives the
+    /// estimated probability that this happened.
+    /// </summary>
+    Fingerprint,
+}
+
+/// <summary>Bounds on a search. Reaching any of them ends it with verdict <c>inconclusive</c> for every
+/// property not already violated.</summary>
+public sealed record SearchLimits(
+    long? MaxStates = null,
+    int? MaxDepth = null,
+    TimeSpan? MaxTime = null,
+    long? MaxMemoryBytes = null)
+{
+    public static SearchLimits None { get; } = new();
+}
+
+/// <summary>Which limit stopped a search early.</summary>
+public enum StopReason
+{
+    None,
+    MaxStates,
+    MaxDepth,
+    MaxTime,
+    MaxMemory,
+    Cancelled,
+    /// <summary>Not a limit: every selected property was settled (violated, or witnessed) before the state
+    /// space was exhausted, so the search stopped. Verdicts are final; the state counts are partial.</summary>
+    AllPropertiesSettled,
+}
+
+/// <summary>A snapshot reported to the progress callback of a long run.</summary>
+public sealed record SearchProgress(
+    long States,
+    long Transitions,
+    int Depth,
+    long Queue,
+    TimeSpan Elapsed,
+    long MemoryBytes)
+{
+    public double StatesPerSecond => Elapsed.TotalSeconds > 0 ? States / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>The settings of one check. Immutable; derive variants with <c>with</c>.</summary>
+public sealed record CheckOptions
+{
+    public SearchStrategy Strategy { get; init; } = SearchStrategy.BreadthFirst;
+    public StorageMode Storage { get; init; } = StorageMode.Exact;
+
+    /// <summary>Worker threads for <see cref="SearchStrategy.ParallelBreadthFirst"/>; 0 means one per core.</summary>
+    public int Threads { get; init; }
+
+    public SearchLimits Limits { get; init; } = SearchLimits.None;
+
+    /// <summary>Names of the properties to check; null means every property of the model.</summary>
+    public IReadOnlyList<string>? Properties { get; init; }
+
+    /// <summary>Stop as soon as every selected safety property is violated (default: keep exploring to
+    /// settle the others).</summary>
+    public bool StopWhenAllViolated { get; init; } = true;
+
+    /// <summary>How often the progress callback is called.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public static CheckOptions Default { get; } = new();
+
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+}

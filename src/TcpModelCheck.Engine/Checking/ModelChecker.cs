@@ -1,0 +1,99 @@
+using TcpModelCheck.Engine.Liveness;
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Storage;
+using TcpModelCheck.Engine.Traces;
+
+namespace TcpModelCheck.Engine.Checking;
+
+/// <summary>The entry point: explores a model with the chosen strategy and returns a verdict per property.</summary>
+public static class ModelChecker
+{
+    public static CheckResult<TState, TAction> Check<TState, TAction>(
+        IModel<TState, TAction> model,
+        CheckOptions? options = null,
+        Action<SearchProgress>? progress = null,
+        CancellationToken cancel = default) where TState : IEquatable<TState>
+    {
+        options ??= CheckOptions.Default;
+        var props = new PropertyTracker<TState, TAction>(model, options.Properties);
+        if (props.NeedsGraph && options.Storage == StorageMode.Fingerprint)
+            throw new ArgumentException("liveness properties need the whole state graph: use exact storage");
+        var outcome = options.Strategy switch
+        {
+            SearchStrategy.BreadthFirst => new BreadthFirstSearch<TState, TAction>(model, options, props, progress, cancel).Run(),
+            _ => throw new NotSupportedException($"strategy {options.Strategy} is not implemented yet"),
+        };
+        return Build(model, options, props, outcome);
+    }
+
+    private static CheckResult<TState, TAction> Build<TState, TAction>(IModel<TState, TAction> model, CheckOptions options,
+        PropertyTracker<TState, TAction> props, SearchOutcome<TState> outcome) where TState : IEquatable<TState>
+    {
+        var stats = outcome.Statistics;
+        if (stats.Storage == StorageMode.Fingerprint)
+            stats = stats with { MissProbability = StableHash.CollisionProbability(stats.DistinctStates) };
+        var origin = OriginName(options.Strategy);
+        var cutShort = stats.CutShort;
+        var reason = cutShort ? Describe(stats.StopReason, options.Limits) : null;
+        var results = new List<PropertyResult<TState, TAction>>();
+        foreach (var p in props.Selected)
+        {
+            if (p.IsLiveness)
+            {
+                if (cutShort) { results.Add(new(p, Verdict.Inconclusive, Reason: reason)); continue; }
+                var lasso = LivenessChecker.Check(p, outcome.Graph, outcome.States!);
+                results.Add(lasso is null
+                    ? new(p, Verdict.Holds)
+                    : new(p, Verdict.Violated, Counterexample(model, lasso.Initial, lasso.Choices, origin, p.Name, lasso.LoopStart)));
+                continue;
+            }
+            var found = props.Found.TryGetValue(p, out var f);
+            if (p.Kind == PropertyKind.Reachable)
+            {
+                results.Add(found
+                    ? new(p, Verdict.Holds, Witness: PathTo(model, outcome.Graph, f, origin, p.Name))
+                    : cutShort ? new(p, Verdict.Inconclusive, Reason: reason)
+                    : new(p, Verdict.Violated, Reason: "no reachable state satisfies it"));
+                continue;
+            }
+            results.Add(found
+                ? new(p, Verdict.Violated, PathTo(model, outcome.Graph, f, origin, p.Name))
+                : cutShort ? new(p, Verdict.Inconclusive, Reason: reason) : new(p, Verdict.Holds));
+        }
+        return new CheckResult<TState, TAction>(results, stats);
+    }
+
+    private static Counterexample<TState, TAction> PathTo<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
+        PropertyTracker<TState, TAction>.Finding f, string origin, string property) where TState : IEquatable<TState>
+    {
+        var (initial, choices) = graph.PathTo((int)f.StateId);
+        if (f.EdgeChoice >= 0) choices.Add(f.EdgeChoice);
+        return Counterexample(model, initial, choices, origin, property, null);
+    }
+
+    private static Counterexample<TState, TAction> Counterexample<TState, TAction>(IModel<TState, TAction> model,
+        int initial, List<int> choices, string origin, string property, int? loopStart) where TState : IEquatable<TState>
+    {
+        var trace = Replayer.Record(model, initial, choices, origin, property, loopStart);
+        return Replayer.ToCounterexample(model, trace);
+    }
+
+    internal static string OriginName(SearchStrategy s) => s switch
+    {
+        SearchStrategy.BreadthFirst => "bfs",
+        SearchStrategy.DepthFirst => "dfs",
+        SearchStrategy.ParallelBreadthFirst => "parallel-bfs",
+        _ => s.ToString(),
+    };
+
+    /// <summary>One line saying why a search was cut short.</summary>
+    public static string Describe(StopReason reason, SearchLimits limits) => reason switch
+    {
+        StopReason.MaxStates => $"state limit reached ({limits.MaxStates:N0} states)",
+        StopReason.MaxDepth => $"depth limit reached ({limits.MaxDepth} steps)",
+        StopReason.MaxTime => $"time limit reached ({limits.MaxTime?.TotalSeconds:0.###} s)",
+        StopReason.MaxMemory => $"memory limit reached ({(limits.MaxMemoryBytes ?? 0) / (1024 * 1024):N0} MiB)",
+        StopReason.Cancelled => "cancelled",
+        _ => reason.ToString(),
+    };
+}

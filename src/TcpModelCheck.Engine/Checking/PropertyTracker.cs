@@ -1,0 +1,57 @@
+using TcpModelCheck.Engine.Model;
+
+namespace TcpModelCheck.Engine.Checking;
+
+/// <summary>
+/// The selected properties of one search, split by kind, with what has been found so far: for each safety
+/// property the first violation (as a state id, or an edge), for each witness the first witness state.
+/// Shared by every strategy; a strategy only reports facts, the verdicts are derived here.
+/// </summary>
+internal sealed class PropertyTracker<TState, TAction> where TState : IEquatable<TState>
+{
+    public PropertyTracker(IModel<TState, TAction> model, IReadOnlyList<string>? names)
+    {
+        var all = model.Properties;
+        if (names is null) Selected = all.ToArray();
+        else
+        {
+            var list = new List<Property<TState, TAction>>();
+            foreach (var n in names)
+            {
+                var p = all.FirstOrDefault(x => x.Name == n)
+                    ?? throw new ArgumentException($"unknown property '{n}'; the model offers: {string.Join(", ", all.Select(x => x.Name))}");
+                if (!list.Contains(p)) list.Add(p);
+            }
+            Selected = list.ToArray();
+        }
+        Invariants = Selected.Where(p => p.Kind == PropertyKind.Invariant).ToArray();
+        Edges = Selected.Where(p => p.Kind == PropertyKind.ActionProperty).ToArray();
+        Witnesses = Selected.Where(p => p.Kind == PropertyKind.Reachable).ToArray();
+        Liveness = Selected.Where(p => p.IsLiveness).ToArray();
+        Deadlock = Selected.FirstOrDefault(p => p.Kind == PropertyKind.NoDeadlock);
+        Found = new Dictionary<Property<TState, TAction>, Finding>();
+    }
+
+    public Property<TState, TAction>[] Selected { get; }
+    public Property<TState, TAction>[] Invariants { get; }
+    public Property<TState, TAction>[] Edges { get; }
+    public Property<TState, TAction>[] Witnesses { get; }
+    public Property<TState, TAction>[] Liveness { get; }
+    public Property<TState, TAction>? Deadlock { get; }
+
+    /// <summary>A violation (or, for witnesses, the witness): the path is the one to <c>StateId</c>, extended by
+    /// one step of choice <c>EdgeChoice</c> for an action-property violation.</summary>
+    public readonly record struct Finding(long StateId, int EdgeChoice = -1);
+
+    public Dictionary<Property<TState, TAction>, Finding> Found { get; }
+
+    public bool NeedsGraph => Liveness.Length > 0;
+
+    /// <summary>Every safety property is violated and every witness found, and no liveness property is
+    /// selected: nothing more can be learnt by searching on.</summary>
+    public bool AllSettled => Liveness.Length == 0 && Selected.All(Found.ContainsKey);
+
+    public bool Pending(Property<TState, TAction> p) => !Found.ContainsKey(p);
+
+    public void Record(Property<TState, TAction> p, long stateId, int edgeChoice = -1) => Found.TryAdd(p, new(stateId, edgeChoice));
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
+
+namespace TcpModelCheck.Engine.Traces;
+
+/// <summary>Where a replay stopped matching its trace.</summary>
+/// <param name="Step">1-based step number that diverged (0 = the initial state).</param>
+/// <param name="Expected">What the trace recorded.</param>
+/// <param name="Found">What the model offers instead.</param>
+public sealed record Divergence(int Step, string Expected, string Found)
+{
+    public override string ToString() => Step == 0
+        ? $"diverges at the initial state: expected {Expected}, found {Found}"
+        : $"diverges at step {Step}: expected {Expected}, found {Found}";
+}
+
+/// <summary>The outcome of re-executing a trace: the path as far as it matched, and the divergence if any.</summary>
+public sealed record ReplayResult<TState, TAction>(
+    TState? Initial,
+    IReadOnlyList<Step<TState, TAction>> Steps,
+    Divergence? Divergence)
+{
+    public bool Matches => Divergence is null;
+}
+
+/// <summary>Re-executes traces against a model. Shared by every strategy, so every strategy replays for free.</summary>
+public static class Replayer
+{
+    /// <summary>Replays <paramref name="trace"/>; compares each recorded action label with the model's
+    /// (set <paramref name="checkLabels"/> false for hand-written scripts that carry no labels).</summary>
+    public static ReplayResult<TState, TAction> Replay<TState, TAction>(
+        IModel<TState, TAction> model, Trace trace, bool checkLabels = true) where TState : IEquatable<TState>
+    {
+        var steps = new List<Step<TState, TAction>>(trace.Steps.Length);
+        if (trace.Model != model.Name)
+            return new(default, steps, new Divergence(0, $"model '{trace.Model}'", $"model '{model.Name}'"));
+        var initials = model.InitialStates;
+        if (trace.Initial >= initials.Count)
+            return new(default, steps, new Divergence(0, $"initial state #{trace.Initial}", $"only {initials.Count} initial state(s)"));
+        var state = initials[trace.Initial];
+        var initial = state;
+        var actions = new List<TAction>();
+        for (var i = 0; i < trace.Steps.Length; i++)
+        {
+            var recorded = trace.Steps[i];
+            actions.Clear();
+            model.Actions(state, actions);
+            if (recorded.Choice >= actions.Count)
+                return new(initial, steps, new Divergence(i + 1, $"choice {recorded.Choice} ({recorded.Action})",
+                    actions.Count == 0 ? "no enabled action" : $"only {actions.Count} enabled action(s)"));
+            var action = actions[recorded.Choice];
+            var label = model.FormatAction(state, action);
+            if (checkLabels && !string.IsNullOrEmpty(recorded.Action) && label != recorded.Action)
+                return new(initial, steps, new Divergence(i + 1, $"choice {recorded.Choice} = {recorded.Action}", label));
+            state = model.Next(state, action);
+            steps.Add(new(recorded.Choice, action, state));
+        }
+        return new(initial, steps, null);
+    }
+
+    /// <summary>Builds a trace from an initial-state index and a list of choices on <paramref name="model"/>,
+    /// recording the action labels (throws if a choice is not enabled).</summary>
+    public static Trace Record<TState, TAction>(IModel<TState, TAction> model, int initial, IEnumerable<int> choices,
+        string? origin = null, string? property = null, int? loopStart = null, ulong? seed = null)
+        where TState : IEquatable<TState>
+    {
+        var state = model.InitialStates[initial];
+        var actions = new List<TAction>();
+        var steps = ImmutableArray.CreateBuilder<TraceStep>();
+        foreach (var c in choices)
+        {
+            actions.Clear();
+            model.Actions(state, actions);
+            if ((uint)c >= (uint)actions.Count)
+                throw new ArgumentOutOfRangeException(nameof(choices), $"choice {c} at step {steps.Count + 1}: only {actions.Count} enabled");
+            steps.Add(new TraceStep(c, model.FormatAction(state, actions[c])));
+            state = model.Next(state, actions[c]);
+        }
+        return new Trace
+        {
+            Model = model.Name,
+            Settings = model.Settings.ToImmutableSortedDictionary(),
+            Initial = initial,
+            Steps = steps.ToImmutable(),
+            Origin = origin,
+            Property = property,
+            LoopStart = loopStart,
+            Seed = seed,
+        };
+    }
+
+    /// <summary>Turns a matching replay into a counterexample value.</summary>
+    public static Counterexample<TState, TAction> ToCounterexample<TState, TAction>(
+        IModel<TState, TAction> model, Trace trace) where TState : IEquatable<TState>
+    {
+        var r = Replay(model, trace);
+        if (r.Divergence is { } d) throw new InvalidOperationException($"trace does not replay: {d}");
+        return new Counterexample<TState, TAction>(trace, r.Initial!, r.Steps, trace.LoopStart);
+    }
+}
