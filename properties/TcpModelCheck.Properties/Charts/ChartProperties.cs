@@ -31,7 +31,7 @@ public sealed class ChartProperties
         from n in Gen.Choose(1, 99)
         from e in Gen.Elements<StepEvent>(
             new StepEvent.AppCall(side, "CLOSE"), new StepEvent.Sent(seg, flag), new StepEvent.Delivered(seg, flag),
-            new StepEvent.Lost(seg), new StepEvent.Duplicated(seg), new StepEvent.Expired(seg),
+            new StepEvent.Lost(seg), new StepEvent.Duplicated(seg), new StepEvent.Delayed(seg), new StepEvent.Expired(seg),
             new StepEvent.StateChanged(side, "X", state), new StepEvent.AppReceived(side, "d1", n % 3),
             new StepEvent.TimerFired(side, "retransmit"), new StepEvent.Tick(n), new StepEvent.Crashed(side),
             new StepEvent.Note(flag ? side : null, "segment not acceptable"))

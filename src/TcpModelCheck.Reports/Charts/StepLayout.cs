@@ -60,6 +60,9 @@ internal sealed class StepLayout
                 _tracker.Duplicated(x.Segment, _step);
                 Network(SegmentArrow.Draw(x.Segment, SegmentArrow.Mark.Duplicated, Note(x.Segment, "DUPLICATED"), _c));
                 break;
+            case StepEvent.Delayed x:
+                Network(SegmentArrow.Draw(x.Segment, SegmentArrow.Mark.Delayed, Note(x.Segment, "DELAYED (up to MSL)"), _c));
+                break;
             case StepEvent.Tick x:
                 _tracker.Tick(x.Now);
                 Network(new ChartLine { Mid = SegmentArrow.Center($" tick: t={x.Now} ", '-', _c), IsNetwork = true });
