@@ -53,10 +53,10 @@ public sealed partial class TcpModel
     public IReadOnlyList<StepEvent> Explain(in TcpState before, TcpAction action, in TcpState after)
     {
         var events = new List<StepEvent>();
-        var step = new Step(Rules, before, events);
+        var step = new Step(Rules, before, events, new Segment[Step.BufferFor(before)]);
         var cause = Cause(action);
         if (cause is not null) events.Add(cause);
-        Apply(step, action);
+        Apply(ref step, action);
         var next = step.Build();
         if (!next.Equals(after)) throw new ArgumentException("'after' is not the state 'action' leads to from 'before'", nameof(after));
         var changes = new List<StepEvent>(2);
