@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using TcpModelCheck.Bench.Cli;
+using TcpModelCheck.Bench.Promela;
+using TcpModelCheck.Engine.Checking;
+
+namespace TcpModelCheck.Bench.Engine;
+
+/// <summary>The engine's side of the benchmark: the tcp.pml port checked for SPIN's properties (the asserts,
+/// nothing else) through the public API, <see cref="ModelChecker.Check{TState,TAction}"/>.</summary>
+public sealed record EngineRun(CheckResult<PmlState, PmlAction> Result, long PeakMemoryBytes)
+{
+    public SearchStatistics Stats => Result.Statistics;
+
+    /// <summary>Peak memory per state (the whole process: runtime, store, queue).</summary>
+    public double TotalBytesPerState => Stats.DistinctStates > 0 ? (double)PeakMemoryBytes / Stats.DistinctStates : 0;
+
+    public static EngineRun Execute(BenchArgs args, TextWriter log, CancellationToken cancel)
+    {
+        var model = new PmlTcpModel(args.Bounds);
+        var options = CheckOptions.Default with
+        {
+            Strategy = args.Strategy,
+            Storage = args.Storage,
+            Threads = args.Threads,
+            Properties = PmlProperties.AssertionNames,
+            ProgressInterval = TimeSpan.FromSeconds(10),
+        };
+        GC.Collect();
+        var result = ModelChecker.Check(model, options, p => log.WriteLine(
+            $"engine: {p.States:N0} states, {p.Transitions:N0} transitions, depth {p.Depth}, {p.StatesPerSecond:N0} states/s, " +
+            $"{p.MemoryBytes / (1024 * 1024):N0} MiB heap"), cancel);
+        // The engine samples the working set during the search; the kernel's high-water mark is exact.
+        var peak = Math.Max(result.Statistics.PeakMemoryBytes, Process.GetCurrentProcess().PeakWorkingSet64);
+        return new EngineRun(result, peak);
+    }
+}
