@@ -26,7 +26,8 @@ public static class BenchReport
     public static void Print(TextWriter o, BenchArgs a, string spinVersion, SpinResult? spin, EngineRun engine)
     {
         var s = engine.Stats;
-        o.WriteLine($"tcp.pml, bounds {a.BoundsName} ({a.Bounds.SpinDefines}), {Environment.ProcessorCount} cores");
+        o.WriteLine($"tcp.pml, bounds {a.BoundsName} ({a.Bounds.SpinDefines}), {Environment.ProcessorCount} cores; " +
+            $"the engine is measured after a {EngineRun.WarmUpStates:N0}-state warm-up");
         o.WriteLine();
         o.WriteLine($"| | {(spin is null ? "SPIN (skipped)" : $"SPIN {spinVersion}: DFS, 1 core, exact")} | engine: {Origin(a.Strategy)}, " +
             $"{s.Storage.ToString().ToLowerInvariant()}, {(a.Strategy == SearchStrategy.ParallelBreadthFirst ? a.Threads : 1)} thread(s) | engine/SPIN |");
