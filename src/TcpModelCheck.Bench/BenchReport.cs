@@ -44,12 +44,12 @@ public static class BenchReport
     }
 
     /// <summary>One line on whether the counts agree and every assertion held; returns true when all is well.</summary>
-    public static bool Verdict(TextWriter o, BenchArgs a, SpinResult? spin, EngineRun engine)
+    public static bool Judge(TextWriter o, BenchArgs a, SpinResult? spin, EngineRun engine)
     {
         var s = engine.Stats;
         var ok = true;
         if (!s.Complete) { o.WriteLine($"engine search cut short: {s.StopReason}"); ok = false; }
-        foreach (var p in engine.Result.Properties.Where(p => p.Verdict != TcpModelCheck.Engine.Checking.Verdict.Holds))
+        foreach (var p in engine.Result.Properties.Where(p => p.Verdict != Verdict.Holds))
         {
             o.WriteLine($"engine: assertion {p.Name} {p.Verdict.ToString().ToLowerInvariant()}");
             ok = false;

@@ -32,7 +32,7 @@ try
     }
     var engine = EngineRun.Execute(parsed, Console.Error, cancel.Token);
     BenchReport.Print(Console.Out, parsed, version, spin, engine);
-    return BenchReport.Verdict(Console.Out, parsed, spin, engine) ? 0 : 1;
+    return BenchReport.Judge(Console.Out, parsed, spin, engine) ? 0 : 1;
 }
 catch (SpinToolException e)
 {
