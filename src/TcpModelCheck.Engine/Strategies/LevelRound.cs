@@ -23,7 +23,9 @@ internal sealed class LevelRound<TState, TAction, TStore>
     where TState : IEquatable<TState>
     where TStore : struct, IVisitedStore<TState>
 {
-    /// <summary>Segment groups: the top <see cref="GroupBits"/> bits of a hash (a group is 4 of the 64 segments).</summary>
+    /// <summary>Segment groups: the top <see cref="GroupBits"/> bits of a hash. The visited store's segments are
+    /// the top <see cref="SegmentedTable{TSlot,TKey}.SegmentBits"/> (6) bits, so a group is 4 whole segments and
+    /// a worker holding a group owns those segments.</summary>
     public const int GroupBits = 4;
     public const int Groups = 1 << GroupBits;
 
@@ -38,6 +40,8 @@ internal sealed class LevelRound<TState, TAction, TStore>
 
     public LevelRound(SearchContext<TState, TAction> ctx, TStore store, int chunks)
     {
+        if (GroupBits > SegmentedTable<FingerprintSlot, NoKey>.SegmentBits)
+            throw new InvalidOperationException("a segment group must be a union of whole store segments");
         _ctx = ctx;
         _store = store;
         Chunks = chunks;
