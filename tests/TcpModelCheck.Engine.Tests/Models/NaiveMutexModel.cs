@@ -55,6 +55,7 @@ public sealed class NaiveMutexModel(FlagOrder order) : IModel<MutexState, int>
     [
         Property<MutexState, int>.Always("mutex", s => !(s.Pc0 == CriticalPc && s.Pc1 == CriticalPc)),
         Property<MutexState, int>.Sometimes("p0-critical", s => s.Pc0 == CriticalPc),
+        Property<MutexState, int>.Eventually("p0-eventually-critical", s => s.Pc0 == CriticalPc),
         Property<MutexState, int>.NoDeadlock(),
     ];
 
