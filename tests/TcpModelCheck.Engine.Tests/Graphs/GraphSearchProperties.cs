@@ -1,0 +1,84 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Tests.Reference;
+
+namespace TcpModelCheck.Engine.Tests.Graphs;
+
+/// <summary>
+/// Breadth-first search on random graphs against <see cref="NaiveSearch{TState,TAction}"/>: same reachable
+/// set, same statistics, the same verdicts, counterexamples that are real paths ending in a violation, exactly
+/// as long as the reference's shortest path, and that replay from JSON to the same violation.
+/// </summary>
+public class GraphSearchProperties
+{
+    [Fact]
+    public void Witnesses_hold_exactly_for_the_states_the_naive_search_reaches() => GraphCheck.ForAll(g =>
+    {
+        var model = new GraphModel(g);
+        var naive = new NaiveSearch<int, int>(model);
+        var result = ModelChecker.Check(model, CheckOptions.Default with { Properties = model.ReachNames });
+        for (var node = 0; node < g.NodeCount; node++)
+        {
+            if (naive.Distance.TryGetValue(node, out var distance))
+            {
+                var witness = Expect.Verdict(result, GraphModel.Reach(node), Verdict.Holds).Witness!;
+                Expect.IsValidPath(model, witness);
+                Assert.Equal(node, witness.Final);
+                Assert.Equal(distance, witness.Length);
+            }
+            else Expect.Verdict(result, GraphModel.Reach(node), Verdict.Violated);
+        }
+        Assert.Equal(naive.Distance.Count, result.Statistics.DistinctStates);
+    });
+
+    [Fact]
+    public void A_complete_search_counts_what_the_naive_search_counts() => GraphCheck.ForAll(g =>
+    {
+        var model = new GraphModel(g);
+        var naive = new NaiveSearch<int, int>(model);
+        var stats = ModelChecker.Check(model).Statistics;   // liveness is selected: the whole graph is explored
+        Assert.Equal(StopReason.None, stats.StopReason);
+        Assert.Equal(naive.Distance.Count, stats.DistinctStates);
+        Assert.Equal(naive.Transitions, stats.Transitions);
+        Assert.Equal(naive.Distance.Values.Max(), stats.MaxDepth);
+    });
+
+    [Fact]
+    public void Safety_verdicts_and_shortest_counterexamples_match_the_reference() => GraphCheck.ForAll(g =>
+    {
+        var model = new GraphModel(g);
+        var naive = new NaiveSearch<int, int>(model);
+        var result = ModelChecker.Check(model, CheckOptions.Default with { Properties = GraphModel.Safety });
+        AssertShortest(model, result, GraphModel.NoBad, naive.ShortestTo(s => g.Has(s, NodeMark.Bad)));
+        AssertShortest(model, result, GraphModel.NoBadEdge, naive.ShortestEdgeTo((s, k, _) => !g.Edges[s][k].Bad));
+        AssertShortest(model, result, GraphModel.NoDeadlock, naive.ShortestTo(naive.IsDeadlock));
+    });
+
+    [Fact]
+    public void A_search_cut_short_never_says_holds_except_for_a_witness_it_found() => GraphCheck.ForAll(g =>
+    {
+        var model = new GraphModel(g);
+        var naive = new NaiveSearch<int, int>(model);
+        var limit = Math.Max(1, naive.Distance.Count - 1);
+        var result = ModelChecker.Check(model, CheckOptions.Default with { Limits = new SearchLimits(MaxStates: limit) });
+        if (!result.Statistics.CutShort) return;   // the graph has a single reachable state, or all was settled first
+        Assert.Equal(StopReason.MaxStates, result.Statistics.StopReason);
+        foreach (var r in result.Properties)
+        {
+            if (r.Verdict == Verdict.Holds) Assert.NotNull(r.Witness);
+            if (r.Verdict == Verdict.Inconclusive) Assert.Contains("state limit", r.Reason);
+            if (r.Verdict == Verdict.Violated && r.Property.IsSafety) Expect.SafetyViolation(model, result, r.Name);
+        }
+    });
+
+    /// <summary>Violated exactly when the reference finds a violation, with a counterexample of exactly the
+    /// reference's shortest length (breadth-first), valid and replaying from JSON (see <see cref="Expect"/>).</summary>
+    internal static void AssertShortest(GraphModel model, CheckResult<int, int> result, string property, int? shortest)
+    {
+        if (shortest is null)
+        {
+            Expect.Verdict(result, property, Verdict.Holds);
+            return;
+        }
+        Assert.Equal(shortest, Expect.SafetyViolation(model, result, property).Length);
+    }
+}
