@@ -1,4 +1,5 @@
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Tests.Graphs;
 using TcpModelCheck.Engine.Tests.Models;
 using TcpModelCheck.Engine.Tests.Reference;
 
@@ -75,5 +76,21 @@ public class LivenessTests
         var result = ModelChecker.Check(new TorusModel(5), CheckOptions.Default with { Properties = ["eventually-back-on-x-axis"] });
         Expect.Verdict(result, "eventually-back-on-x-axis", Verdict.Holds);
         Assert.Equal(25, result.Statistics.DistinctStates);
+    }
+
+    [Theory]
+    [InlineData(SearchStrategy.BreadthFirst)]
+    [InlineData(SearchStrategy.DepthFirst)]
+    [InlineData(SearchStrategy.ParallelBreadthFirst)]
+    public void Every_initial_state_is_a_start_of_eventually_even_if_another_initial_state_reaches_it(SearchStrategy strategy)
+    {
+        // Initial states 0 and 1; 0 is a goal with an edge to 1, a dead end. The run that starts in 1 never meets
+        // the goal. (Found by GraphAgreementProperties: depth-first search reaches 1 from 0 before taking it as
+        // an initial state, so 1 gets a parent, and the liveness check took only parentless states as starts.)
+        var model = new GraphModel(new GraphSpec([[new Edge(1, false)], []], [0, 1], [NodeMark.Goal, NodeMark.None]));
+        var result = ModelChecker.Check(model, CheckOptions.Default with { Strategy = strategy, Properties = [GraphModel.EventuallyGoal] });
+        var cx = Expect.LivenessViolation(model, result, GraphModel.EventuallyGoal);
+        Assert.Equal("i1:", cx.Trace.ChoicePath);
+        Assert.Null(cx.LoopStart);
     }
 }
