@@ -30,13 +30,31 @@ public class LimitTests
         Expect.Verdict(result, "no-deadlock", Verdict.Holds);
     }
 
-    [Fact]
-    public void A_state_limit_makes_unsettled_properties_inconclusive()
+    [Theory]
+    [InlineData(SearchStrategy.BreadthFirst)]
+    [InlineData(SearchStrategy.DepthFirst)]
+    [InlineData(SearchStrategy.ParallelBreadthFirst)]
+    public void A_state_limit_makes_unsettled_properties_inconclusive(SearchStrategy strategy)
     {
-        var result = Check(new SearchLimits(MaxStates: 500));
+        var result = ModelChecker.Check(_torus, CheckOptions.Default with
+        {
+            Properties = All, Strategy = strategy, Threads = 2, Limits = new SearchLimits(MaxStates: 500),
+        });
         Assert.Equal(StopReason.MaxStates, result.Statistics.StopReason);
         Assert.Equal(500, result.Statistics.DistinctStates);   // the limit is reached when a 501st state turns up
-        AssertCutShort(result, "state limit");
+        AssertCutShort(result, "state limit", violationFound: strategy == SearchStrategy.DepthFirst ? null : true);
+    }
+
+    [Theory]
+    [InlineData(SearchStrategy.DepthFirst)]
+    [InlineData(SearchStrategy.ParallelBreadthFirst)]
+    public void Cancellation_stops_every_strategy_with_partial_statistics(SearchStrategy strategy)
+    {
+        var options = CheckOptions.Default with { Properties = All, Strategy = strategy, Threads = 2 };
+        var result = ModelChecker.Check(_torus, options, cancel: new CancellationToken(true));
+        Assert.Equal(StopReason.Cancelled, result.Statistics.StopReason);
+        Assert.InRange(result.Statistics.DistinctStates, 1, 9_999);
+        AssertCutShort(result, "cancelled", violationFound: null);
     }
 
     [Fact]

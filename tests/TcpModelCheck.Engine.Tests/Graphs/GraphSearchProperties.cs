@@ -59,14 +59,21 @@ public class GraphSearchProperties
         var model = new GraphModel(g);
         var naive = new NaiveSearch<int, int>(model);
         var limit = Math.Max(1, naive.Distance.Count - 1);
-        var result = ModelChecker.Check(model, CheckOptions.Default with { Limits = new SearchLimits(MaxStates: limit) });
-        if (!result.Statistics.CutShort) return;   // the graph has a single reachable state, or all was settled first
-        Assert.Equal(StopReason.MaxStates, result.Statistics.StopReason);
-        foreach (var r in result.Properties)
+        foreach (var strategy in Enum.GetValues<SearchStrategy>())
         {
-            if (r.Verdict == Verdict.Holds) Assert.NotNull(r.Witness);
-            if (r.Verdict == Verdict.Inconclusive) Assert.Contains("state limit", r.Reason);
-            if (r.Verdict == Verdict.Violated && r.Property.IsSafety) Expect.SafetyViolation(model, result, r.Name);
+            var options = CheckOptions.Default with { Strategy = strategy, Threads = 2, Limits = new SearchLimits(MaxStates: limit) };
+            var result = ModelChecker.Check(model, options);
+            if (!result.Statistics.CutShort) continue;   // a single reachable state, or everything settled first
+            Assert.Equal(StopReason.MaxStates, result.Statistics.StopReason);
+            Assert.Equal(limit, result.Statistics.DistinctStates);
+            foreach (var r in result.Properties)
+            {
+                if (r.Verdict == Verdict.Holds) Assert.NotNull(r.Witness);
+                if (r.Verdict == Verdict.Inconclusive) Assert.Contains("state limit", r.Reason);
+                if (r.Verdict == Verdict.Violated && r.Property.IsSafety) Expect.SafetyViolation(model, result, r.Name);
+                Assert.False(r.Verdict == Verdict.Violated && r.Property.Kind == Model.PropertyKind.Reachable,
+                    "a witness not found before the limit is inconclusive, not violated");
+            }
         }
     });
 
