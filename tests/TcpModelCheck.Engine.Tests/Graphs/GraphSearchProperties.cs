@@ -77,6 +77,34 @@ public class GraphSearchProperties
         }
     });
 
+    [Fact]
+    public void A_depth_bound_covers_exactly_the_states_within_it() => GraphCheck.ForAll(g =>
+    {
+        // Bound one short of the farthest state. Breadth-first strategies find every state within the bound
+        // and no other; depth-first ones find only states within it (maybe not all: a bounded DFS may first
+        // reach a near state by a long path). No witness beyond the bound may be reported either way.
+        var model = new GraphModel(g);
+        var naive = new NaiveSearch<int, int>(model);
+        var bound = naive.Distance.Values.Max() - 1;
+        if (bound < 0) return;   // only initial states are reachable
+        foreach (var strategy in Enum.GetValues<SearchStrategy>())
+        {
+            var options = CheckOptions.Default with
+            {
+                Strategy = strategy, Threads = 2, Properties = model.ReachNames, Limits = new SearchLimits(MaxDepth: bound),
+            };
+            var result = ModelChecker.Check(model, options);
+            for (var node = 0; node < g.NodeCount; node++)
+            {
+                var r = result[GraphModel.Reach(node)];
+                var within = naive.Distance.TryGetValue(node, out var d) && d <= bound;
+                if (r.Verdict == Verdict.Holds) Assert.True(within, $"{strategy} reports {node} beyond the bound {bound}");
+                else if (strategy != SearchStrategy.DepthFirst) Assert.False(within, $"{strategy} misses {node} within the bound {bound}");
+                if (!within && naive.Distance.ContainsKey(node)) Assert.Equal(Verdict.Inconclusive, r.Verdict);
+            }
+        }
+    });
+
     /// <summary>Violated exactly when the reference finds a violation, with a counterexample of exactly the
     /// reference's shortest length (breadth-first), valid and replaying from JSON (see <see cref="Expect"/>).</summary>
     internal static void AssertShortest(GraphModel model, CheckResult<int, int> result, string property, int? shortest)

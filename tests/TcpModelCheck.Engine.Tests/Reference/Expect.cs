@@ -30,6 +30,7 @@ public static class Expect
         IsValidPath(model, cx);
         var p = model.Properties.Single(x => x.Name == property);
         Assert.True(p.IsSafety, $"{property} is not a safety property");
+        // replayed from JSON, the path violates the property at its last step and not before
         var back = TraceJson.Deserialize(TraceJson.Serialize(cx.Trace));
         Assert.Equal(new PathViolation(property, cx.Length), Simulator.FirstViolation(model, back, [p]));
         return cx;
@@ -43,6 +44,7 @@ public static class Expect
     {
         var cx = Verdict(result, property, Checking.Verdict.Violated).Counterexample;
         Assert.NotNull(cx);
+        Assert.Equal(property, cx.Trace.Property);
         var p = model.Properties.Single(x => x.Name == property);
         IsLasso(model, p, cx);
         var back = TraceJson.Deserialize(TraceJson.Serialize(cx.Trace));
@@ -57,7 +59,8 @@ public static class Expect
         IsValidPath(model, cx);
         var states = cx.States.ToList();
         var goal = p.Goal!;
-        // from the first state that must be followed by the goal (the initial state, or a trigger) the goal never holds
+        // some trigger (for "eventually": the initial state) is never answered: take the last one, after which
+        // no state may be a goal state (if any trigger works, the last one does)
         var from = p.Kind == PropertyKind.Eventually ? 0 : states.FindLastIndex(s => p.Condition!(s));
         Assert.True(from >= 0, "the lasso contains no trigger state");
         Assert.All(states.Skip(from), s => Assert.False(goal(s), $"goal reached on the lasso at {s}"));
