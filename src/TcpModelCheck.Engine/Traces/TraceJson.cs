@@ -36,6 +36,7 @@ public static class TraceJson
         if (trace.Format != Trace.CurrentFormat)
             throw new TraceFormatException($"unsupported trace format {trace.Format} (this tool reads format {Trace.CurrentFormat})");
         if (string.IsNullOrEmpty(trace.Model)) throw new TraceFormatException("the trace names no model");
+        if (trace.Settings is null) throw new TraceFormatException("the trace's settings are null (expected an object of name/value strings)");
         if (trace.Initial < 0) throw new TraceFormatException($"negative initial-state index {trace.Initial}");
         for (var i = 0; i < trace.Steps.Length; i++)
         {
