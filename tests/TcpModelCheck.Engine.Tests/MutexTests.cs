@@ -22,14 +22,31 @@ public class MutexTests
     }
 
     [Fact]
-    public void Peterson_excludes_exactly_the_states_the_derivation_excludes()
+    public void Peterson_reaches_exactly_the_states_of_the_derivation()
     {
-        var reachable = new NaiveSearch<PetersonState, int>(new PetersonModel()).Reachable.ToHashSet();
-        Assert.DoesNotContain(new PetersonState(Peterson.Critical, Peterson.Waiting, 1), reachable);
-        Assert.DoesNotContain(new PetersonState(Peterson.Waiting, Peterson.Critical, 0), reachable);
-        Assert.DoesNotContain(new PetersonState(Peterson.Waiting, Peterson.Idle, 0), reachable);
-        Assert.Contains(new PetersonState(Peterson.Critical, Peterson.Waiting, 0), reachable);
-        Assert.Contains(new PetersonState(Peterson.Idle, Peterson.FlagUp, 1), reachable);
+        // The case analysis of PetersonModel's remarks as a predicate over all 4 × 4 × 2 combinations.
+        static bool Predicted(byte pc0, byte pc1, byte turn)
+        {
+            bool Entered(byte pc) => pc >= Peterson.Waiting;
+            return (Entered(pc0), Entered(pc1)) switch
+            {
+                (false, false) => true,                                   // (a)
+                (true, false) => turn == 1,                               // (b) 0 wrote turn := 1 last
+                (false, true) => turn == 0,
+                _ => (pc0, pc1) switch                                    // (c)
+                {
+                    (Peterson.Waiting, Peterson.Waiting) => true,
+                    (Peterson.Critical, Peterson.Waiting) => turn == 0,
+                    (Peterson.Waiting, Peterson.Critical) => turn == 1,
+                    _ => false,
+                },
+            };
+        }
+        var predicted = (from pc0 in Enumerable.Range(0, 4) from pc1 in Enumerable.Range(0, 4) from turn in Enumerable.Range(0, 2)
+                         where Predicted((byte)pc0, (byte)pc1, (byte)turn)
+                         select new PetersonState((byte)pc0, (byte)pc1, (byte)turn)).ToHashSet();
+        Assert.Equal(20, predicted.Count);
+        Assert.True(predicted.SetEquals(new NaiveSearch<PetersonState, int>(new PetersonModel()).Reachable));
     }
 
     [Fact]

@@ -111,6 +111,16 @@ public class ReplayTests
     }
 
     [Fact]
+    public void Negative_indices_in_a_trace_built_in_code_diverge_instead_of_crashing()
+    {
+        // TraceJson rejects them in files; a Trace value built in code can still carry them.
+        Assert.Equal(0, Replayer.Replay(_jugs, Solution with { Initial = -1 }).Divergence!.Step);
+        var r = Replayer.Replay(_jugs, WithStep(Solution, 2, new TraceStep(-1, "PourBigIntoSmall")));
+        Assert.Equal(2, r.Divergence!.Step);
+        Assert.Contains("choice -1", r.Divergence.Expected);
+    }
+
+    [Fact]
     public void Consumers_of_a_diverging_trace_fail_with_the_divergence_in_one_line()
     {
         var bad = WithStep(Solution, 3, new TraceStep(99, "EmptySmall"));

@@ -85,4 +85,16 @@ public class SimulatorTests
         Assert.Equal(TorusModel.Up, trace.Steps[^1].Choice);
         Assert.All(trace.Steps.SkipLast(1), s => Assert.Equal(TorusModel.Right, s.Choice));
     }
+
+    [Fact]
+    public void A_walk_whose_last_allowed_step_enters_a_deadlock_reports_it()
+    {
+        // 0 → 1, and 1 has no action and is not terminal. A one-step walk ends in the deadlock: it must say so,
+        // as the replay of its trace does. (It used to stop at the step bound without looking.)
+        var model = new Graphs.GraphModel(new Graphs.GraphSpec([[new Graphs.Edge(1, false)], []], [0], [Graphs.NodeMark.None, Graphs.NodeMark.None]));
+        var (trace, violation) = Simulator.RandomWalk(model, 1, maxSteps: 1);
+        Assert.Equal(new PathViolation(Graphs.GraphModel.NoDeadlock, 1), violation);
+        Assert.Equal(violation, Simulator.FirstViolation(model, trace));
+        Assert.Equal(Graphs.GraphModel.NoDeadlock, trace.Property);
+    }
 }

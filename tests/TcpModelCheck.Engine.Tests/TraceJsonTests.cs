@@ -75,6 +75,9 @@ public class TraceJsonTests
             { "{\"format\": 1, \"model\": \"m\", \"steps\": null}", "steps" },
             { "{\"format\": 1, \"model\": \"m\", \"settings\": null}", "settings" },
             { "{\"format\": 1, \"model\": \"m\", \"steps\": [{\"choice\": 0}], \"loopStart\": 2}", "loopStart 2" },
+            { "{\"format\": 1, \"model\": \"m\", \"steps\": [{\"choice\": 0}], \"loopStart\": 1}", "a loop needs a step after it: 0..0" },
+            { "{\"format\": 1, \"model\": \"m\", \"loopStart\": 0}", "no step to loop on" },
+            { "{\"format\": 1, \"model\": \"m\", \"steps\": [{\"choice\": 0}], \"loopStart\": -1}", "loopStart -1" },
         };
     }
 

@@ -40,7 +40,7 @@ public static class Replayer
         if (checkLabels && trace.Settings.Count > 0 && !SameSettings(trace.Settings, model.Settings))
             return new(default, steps, new Divergence(0, $"settings {Format(trace.Settings)}", $"settings {Format(model.Settings)}"));
         var initials = model.InitialStates;
-        if (trace.Initial >= initials.Count)
+        if ((uint)trace.Initial >= (uint)initials.Count)
             return new(default, steps, new Divergence(0, $"initial state #{trace.Initial}", $"only {initials.Count} initial state(s)"));
         var state = initials[trace.Initial];
         var initial = state;
@@ -50,7 +50,7 @@ public static class Replayer
             var recorded = trace.Steps[i];
             actions.Clear();
             model.Actions(state, actions);
-            if (recorded.Choice >= actions.Count)
+            if ((uint)recorded.Choice >= (uint)actions.Count)
                 return new(initial, steps, new Divergence(i + 1, $"choice {recorded.Choice} ({recorded.Action})",
                     actions.Count == 0 ? "no enabled action" : $"only {actions.Count} enabled action(s)"));
             var action = actions[recorded.Choice];
