@@ -183,11 +183,3 @@ internal readonly struct StateSlot<TState>(ulong hash, TState state) : ITableSlo
     public bool Holds(in TState key) => State.Equals(key);
     public static StateSlot<TState> Of(ulong hash, in TState key) => new(hash, key);
 }
-
-/// <summary>Segment arithmetic that does not depend on the slot type.</summary>
-internal static class SegmentedTableMath
-{
-    /// <summary>The segment of a hash in every <see cref="SegmentedTable{TSlot,TKey}"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int SegmentOf(ulong hash) => (int)(hash >> (64 - SegmentedTable<FingerprintSlot, NoKey>.SegmentBits));
-}

@@ -54,13 +54,18 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
         _maxDepth = ctx.Options.Limits.MaxDepth ?? int.MaxValue;
     }
 
+    /// <summary>Stores every initial state first (so each is an initial state of the graph, with no parent, even
+    /// when another one reaches it: the liveness check starts from them), then explores from each in turn.</summary>
     public SearchOutcome<TState> Run()
     {
         var initials = _model.InitialStates;
+        var roots = new List<(int Index, long Id)>();
         for (var i = 0; i < initials.Count && _stop == StopReason.None; i++)
+            if (TryStore(initials[i], -1, i, out var id)) roots.Add((i, id));
+        foreach (var (index, id) in roots)
         {
-            if (!TryStore(initials[i], -1, i, out var id)) continue;
-            Push(initials[i], id);
+            if (_stop != StopReason.None) break;
+            Push(initials[index], id);
             Explore();
         }
         if (_stop == StopReason.None && _depthCut) _stop = StopReason.MaxDepth;
@@ -71,7 +76,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
     private void Explore()
     {
         var sink = new DirectSink<TState, TAction>(_ctx.Properties);
-        var checkEdges = _ctx.Properties.Edges.Length > 0;
+
         long tick = 0;
         while (_depth > 0 && _stop == StopReason.None)
         {
@@ -86,7 +91,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
             var action = _actions[top.ActionStart + k];
             var next = _model.Next(top.State, action);
             _counters.Transitions++;
-            if (checkEdges) _ctx.CheckEdge(top.State, action, next, top.Id, k, ref sink);
+            if (_ctx.Properties.PendingEdges.Length > 0) _ctx.CheckEdge(top.State, action, next, top.Id, k, ref sink);
             if (TryStore(next, top.Id, k, out var id)) Push(next, id);
             if ((++tick & 1023) == 0 && _stop == StopReason.None) _stop = _limits.Check(_counters.States, Snapshot);
         }
@@ -122,7 +127,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
         _model.Actions(state, _actions);
         var count = _actions.Count - start;
         var props = _ctx.Properties;
-        if (count == 0 && props.Deadlock is { } dl && props.Pending(dl) && !_model.IsTerminal(state))
+        if (count == 0 && props.PendingDeadlock is { } dl && !_model.IsTerminal(state))
         {
             props.Record(dl, id);
             if (_ctx.Options.StopWhenAllViolated && props.AllSettled) _stop = StopReason.AllPropertiesSettled;

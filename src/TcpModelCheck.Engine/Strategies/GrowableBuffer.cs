@@ -4,9 +4,9 @@ namespace TcpModelCheck.Engine.Strategies;
 
 /// <summary>A reusable append-only buffer of structs: cleared between rounds, never shrunk, so the hot loop
 /// stops allocating once it has reached its working size.</summary>
-internal sealed class GrowableBuffer<T>
+internal sealed class GrowableBuffer<T>(int initialCapacity = 64)
 {
-    private T[] _items = new T[256];
+    private T[] _items = new T[Math.Max(1, initialCapacity)];
 
     public int Count { get; private set; }
 

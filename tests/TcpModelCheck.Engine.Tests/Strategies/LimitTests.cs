@@ -83,6 +83,19 @@ public class LimitTests
 
     [Theory]
     [MemberData(nameof(Strategies))]
+    public void Memory_limit_ends_the_search_as_inconclusive(SearchStrategy strategy, StorageMode storage, int threads)
+    {
+        // any process uses more than one megabyte, so the first memory check stops the search
+        var r = ModelChecker.Check(new GridModel(40), Options(strategy, storage, threads, new SearchLimits(MaxMemoryBytes: 1 << 20)));
+        Assert.Equal(StopReason.MaxMemory, r.Statistics.StopReason);
+        Assert.InRange(r.Statistics.DistinctStates, 1, 64_000 - 1);
+        Assert.Equal(Verdict.Inconclusive, r["in-bounds"].Verdict);
+        Assert.Equal("memory limit reached (1 MiB)", r["in-bounds"].Reason);
+        Assert.True(r.Statistics.PeakMemoryBytes > 1 << 20);
+    }
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
     public void Cancellation_midway_keeps_partial_statistics(SearchStrategy strategy, StorageMode storage, int threads)
     {
         using var cts = new CancellationTokenSource();
@@ -114,6 +127,17 @@ public class LimitTests
         Assert.Equal(StopReason.AllPropertiesSettled, r.Statistics.StopReason);
         Assert.Equal(Verdict.Violated, r["sum-below-4"].Verdict);
         Assert.True(r.Statistics.DistinctStates < 64_000);
+    }
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void With_no_property_selected_the_whole_space_is_counted(SearchStrategy strategy, StorageMode storage, int threads)
+    {
+        var options = Options(strategy, storage, threads, SearchLimits.None) with { StopWhenAllViolated = true, Properties = [] };
+        var r = ModelChecker.Check(new GridModel(10), options);
+        Assert.Equal(StopReason.None, r.Statistics.StopReason);
+        Assert.Equal(1000, r.Statistics.DistinctStates);
+        Assert.Empty(r.Properties);
     }
 
     [Theory]
