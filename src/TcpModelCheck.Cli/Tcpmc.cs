@@ -25,7 +25,7 @@ public static class Tcpmc
             var root = CommandTree.Build(context, backend());
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
-                return Fail(context, ExitCode.BadInput, $"{parse.Errors[0].Message} (see 'tcpmc {VerbOf(parse)}--help')");
+                return Fail(context, ExitCode.BadInput, $"{MostSpecific(parse)} (see 'tcpmc {VerbOf(parse)}--help')");
             var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             return parse.Invoke(config);
         }
@@ -36,6 +36,12 @@ public static class Tcpmc
             return Fail(context, ExitCode.InternalError, $"internal error: {e.GetType().Name}: {FirstLine(e.Message)}");
         }
     }
+
+    /// <summary>The error worth the one line: a mistyped verb also yields "Required command was not provided",
+    /// which says less than the unrecognized word itself.</summary>
+    private static string MostSpecific(ParseResult parse) => parse.UnmatchedTokens.Count > 0
+        ? $"unrecognized command or argument '{parse.UnmatchedTokens[0]}'"
+        : parse.Errors[0].Message;
 
     private static string VerbOf(ParseResult parse) =>
         parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";

@@ -43,7 +43,7 @@ internal static class CheckCommand
         var traceFile = first is not null ? output.OutFile : null;
         if (output.Json)
         {
-            var rows = report.Outcomes.Select(o => ResultRow.Of(session, o, report.Statistics, null, output.Timings)).ToList();
+            var rows = report.Outcomes.Select(o => ResultRow.Of(session, o, report.Statistics, output.Timings)).ToList();
             JsonOutput.Write(context.Out, new Document("check", (int)code, session.Settings, rows,
                 StatisticsDocument.Of(report.Statistics, output.Timings), report.Skipped, traceFile));
             return code;

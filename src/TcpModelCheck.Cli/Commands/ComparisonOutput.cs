@@ -21,7 +21,7 @@ internal static class ComparisonOutput
         (ComparisonResult From, RenderedTrace Trace)? shown, ExitCode code, OutputSettings output)
     {
         var rows = results.SelectMany(r => r.Report.Outcomes.Select(o =>
-            ResultRow.Of(r.Session, o, r.Report.Statistics, r.Cell.ExpectedFor(o.Property.Name), output.Timings))).ToList();
+            ResultRow.Judged(r.Session, o, r.Report.Statistics, output.Timings, r.Cell.ExpectedFor(o.Property.Name)))).ToList();
         var configurations = results.Select(r => new Configuration(r.Cell.Variant, r.Cell.Workload, r.Session.Settings,
             StatisticsDocument.Of(r.Report.Statistics, output.Timings))).ToList();
         var trace = shown is { } s

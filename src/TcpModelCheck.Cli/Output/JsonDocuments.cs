@@ -26,10 +26,19 @@ internal sealed record ResultRow(
     double? Seconds,
     string? Reason)
 {
-    public static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, Verdict? expected, bool timings) => new(
+    /// <summary>A row of <c>check</c>: no expectations.</summary>
+    public static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings) =>
+        Of(session, o, stats, timings, null, null);
+
+    /// <summary>A row of <c>compare</c>: judged against <paramref name="expected"/>; outside the expected-verdict
+    /// table (null) every property is expected to hold. An inconclusive verdict is neither as expected nor not.</summary>
+    public static ResultRow Judged(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict? expected) =>
+        Of(session, o, stats, timings, expected,
+            o.Verdict == Engine.Checking.Verdict.Inconclusive ? null : o.Verdict == (expected ?? Engine.Checking.Verdict.Holds));
+
+    private static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict? expected, bool? asExpected) => new(
         session.Variant, session.Workload, o.Property.Name, Words.Kind(o.Property.Kind), Words.Verdict(o.Verdict),
-        expected is { } e ? Words.Verdict(e) : null,
-        expected is { } x && o.Verdict != Engine.Checking.Verdict.Inconclusive ? o.Verdict == x : null,
+        expected is { } e ? Words.Verdict(e) : null, asExpected,
         o.Counterexample?.Trace.Length, o.Counterexample is { } c ? TraceOutput.ChoicePath(c.Trace) : null,
         stats.DistinctStates, stats.Transitions, stats.MaxDepth, timings ? Words.JsonSeconds(stats.Elapsed) : null, o.Reason);
 }
