@@ -1,3 +1,5 @@
+using TcpModelCheck.Properties.Support;
+using TcpModelCheck.Reports;
 using TcpModelCheck.Reports.Charts;
 using TcpModelCheck.Tcp.Charts;
 
@@ -54,7 +56,7 @@ public sealed class ChartRenderingTests
     public void Long_header_lines_wrap_at_a_slash()
     {
         var path = string.Join('/', Enumerable.Range(0, 60));
-        var lines = SequenceChart.Wrap("choice path " + path, 100).ToList();
+        var lines = TextWrap.Lines("choice path " + path).ToList();
         Assert.True(lines.Count > 1);
         Assert.All(lines, l => Assert.True(l.Length <= 100));
         Assert.Equal("choice path " + path, string.Concat(lines.Select(l => l.Trim())));

@@ -22,7 +22,7 @@ internal sealed class ChartLine
     public bool OnlyRight => Left == "" && Mid == "" && Banner is null;
 
     /// <summary>The line as text; a note that would run past column 100 continues on further lines
-    /// in the note column, split after a comma.</summary>
+    /// in the note column, split after a comma (a piece too long for the column moves left).</summary>
     public IEnumerable<string> Render(ChartColumns c)
     {
         var sb = new StringBuilder(Number.PadLeft(ChartColumns.NumberWidth - 2)).Append(Number == "" ? "  " : ". ");
@@ -34,10 +34,14 @@ internal sealed class ChartLine
         sb.Append(Left);
         Append(sb, c.MidColumn, Mid);
         Append(sb, c.RightColumn, Right);
-        var notes = WrapNote(Note, ChartColumns.Width - Math.Max(c.NoteColumn, sb.Length + 1));
-        Append(sb, c.NoteColumn, notes[0]);
+        var room = ChartColumns.Width - Math.Max(c.NoteColumn, sb.Length + 1);
+        var notes = WrapNote(Note, room);
+        if (notes[0].Length <= room) Append(sb, c.NoteColumn, notes[0]);
+        else notes.Insert(0, "");
         yield return sb.ToString().TrimEnd();
-        foreach (var more in notes.Skip(1)) yield return new string(' ', c.NoteColumn) + more;
+        // continuation lines start in the note column, or further left when a piece is too long for it
+        foreach (var more in notes.Skip(1))
+            yield return new string(' ', Math.Max(0, Math.Min(c.NoteColumn, ChartColumns.Width - more.Length))) + more;
     }
 
     private static List<string> WrapNote(string note, int room)

@@ -42,7 +42,7 @@ public static class SequenceChart
         if (input.Ending is { } end) lines.Add(new ChartLine { Banner = end });
 
         var sb = new StringBuilder();
-        foreach (var h in input.Header) foreach (var w in Wrap(h, ChartColumns.Width)) sb.AppendLine(w);
+        foreach (var h in input.Header) foreach (var w in TextWrap.Lines(h, ChartColumns.Width)) sb.AppendLine(w);
         foreach (var legend in Legend.Split('\n')) sb.AppendLine(legend);
         if (tags) sb.AppendLine("[#n]: the (ghost) connection incarnation a segment or data item belongs to");
         sb.AppendLine();
@@ -54,18 +54,5 @@ public static class SequenceChart
     {
         var body = $"==== {text} ";
         return new ChartLine { Banner = body.PadRight(ChartColumns.Width - ChartColumns.NumberWidth, '=') };
-    }
-
-    /// <summary>Splits a long header line (a choice path) at '/' or spaces so it fits the width.</summary>
-    internal static IEnumerable<string> Wrap(string text, int width)
-    {
-        while (text.Length > width)
-        {
-            var cut = text.LastIndexOfAny([' ', '/'], width - 1);
-            if (cut <= 0) cut = width - 1;
-            yield return text[..(cut + 1)].TrimEnd();
-            text = "    " + text[(cut + 1)..].TrimStart();
-        }
-        yield return text;
     }
 }
