@@ -54,4 +54,28 @@ internal sealed class PropertyTracker<TState, TAction> where TState : IEquatable
     public bool Pending(Property<TState, TAction> p) => !Found.ContainsKey(p);
 
     public void Record(Property<TState, TAction> p, long stateId, int edgeChoice = -1) => Found.TryAdd(p, new(stateId, edgeChoice));
+
+    /// <summary>A finding reported by a worker during a parallel round, merged afterwards.</summary>
+    public readonly record struct Candidate(Property<TState, TAction> Property, long StateId, int EdgeChoice);
+
+    /// <summary>
+    /// Merges the findings of one breadth-first round. For each property still pending it keeps the smallest
+    /// (state id, choice): every finding of a round lies at the same depth (rounds never straddle levels), so
+    /// any of them gives a shortest counterexample; taking the smallest makes the choice independent of how
+    /// the workers interleaved. Workers only read <see cref="Pending"/> during a round and the coordinator
+    /// writes between rounds, so no lock is needed.
+    /// </summary>
+    public void RecordEarliest(IEnumerable<Candidate> candidates)
+    {
+        Dictionary<Property<TState, TAction>, Finding>? best = null;
+        foreach (var c in candidates)
+        {
+            if (!Pending(c.Property)) continue;
+            best ??= new();
+            if (!best.TryGetValue(c.Property, out var f) || (c.StateId, c.EdgeChoice).CompareTo((f.StateId, f.EdgeChoice)) < 0)
+                best[c.Property] = new(c.StateId, c.EdgeChoice);
+        }
+        if (best is null) return;
+        foreach (var (p, f) in best) Found.Add(p, f);
+    }
 }

@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+
+namespace TcpModelCheck.Engine.Strategies;
+
+/// <summary>A reusable append-only buffer of structs: cleared between rounds, never shrunk, so the hot loop
+/// stops allocating once it has reached its working size.</summary>
+internal sealed class GrowableBuffer<T>
+{
+    private T[] _items = new T[256];
+
+    public int Count { get; private set; }
+
+    public ref T this[int index] => ref _items[index];
+
+    /// <summary>The filled part.</summary>
+    public Span<T> Span => _items.AsSpan(0, Count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(in T item)
+    {
+        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = item;
+    }
+
+    public void Clear() => Count = 0;
+
+    /// <summary>Bytes held by the backing array.</summary>
+    public long Bytes => (long)_items.Length * Unsafe.SizeOf<T>();
+}
+
+/// <summary>A successor generated in the expansion phase, waiting to be looked up by the owner of its
+/// hash's segment: the state, its stable hash, and the (parent id, choice) that reached it.</summary>
+internal struct Successor<TState>
+{
+    public TState State;
+    public ulong Hash;
+    public long Parent;
+    public int Choice;
+}
