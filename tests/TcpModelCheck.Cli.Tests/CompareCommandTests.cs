@@ -14,14 +14,15 @@ public class CompareCommandTests
         var r = CliRun.With(Grid, "compare", "--no-timings");
         Assert.True(r.Code == 0, r.ToString());
         Assert.Contains("2 configurations, 10 verdicts: 10 as expected, 0 unexpected (!), 0 inconclusive", r.Out);
-        Assert.Contains("counterexample: broken / small / below-limit (3 steps)", r.Out);
+        Assert.Contains("counterexample: broken/small / below-limit (3 steps)", r.Out);
+        Assert.Contains("broken/small × below-limit: the limit 3 is below the corner's x + y = 4", r.Out);
         Assert.DoesNotContain("seconds", r.Out);
     }
 
     [Fact]
     public void A_configuration_outside_the_expected_table_expects_every_property_to_hold()
     {
-        // --size is not a variant/workload choice, so expectations are unknown ("?") and the violation counts.
+        // "broken/small size=3" is not in the expected table, so every property is expected to hold.
         var r = CliRun.With(Grid, "compare", "--variant", "broken", "--size", "3", "--no-timings");
         Assert.Equal(1, r.Code);
         Assert.Contains("VIOLATED (!)", r.Out);

@@ -1,6 +1,7 @@
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Traces;
+using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Backend;
 
@@ -16,17 +17,9 @@ internal sealed record PropertyInfo(string Name, PropertyKind Kind, string Descr
 /// </summary>
 internal sealed record ConfigField(string Key, string Option, string Description, string HelpName, string Default);
 
-/// <summary>One configuration of the comparison matrix and the verdict expected for each property (a property
-/// missing from <paramref name="Expected"/> is expected to hold; a null table means the expectations are unknown).</summary>
-internal sealed record MatrixCell(
-    string Variant,
-    string Workload,
-    IReadOnlyDictionary<string, string> Settings,
-    IReadOnlyDictionary<string, Verdict>? Expected)
-{
-    public Verdict? ExpectedFor(string property) =>
-        Expected is null ? null : Expected.TryGetValue(property, out var v) ? v : Verdict.Holds;
-}
+/// <summary>One configuration of a comparison: its name (the key of the expected-verdict table, e.g.
+/// "no-time-wait/reconnect"), variant, workload and full settings.</summary>
+internal sealed record MatrixCell(string Name, string Variant, string Workload, IReadOnlyDictionary<string, string> Settings);
 
 /// <summary>
 /// Everything the CLI needs from a model family, and the only place it learns about TCP. The verbs talk to
@@ -46,9 +39,15 @@ internal interface IBackend
     /// <summary>Every named property (independent of the configuration).</summary>
     IReadOnlyList<PropertyInfo> Properties { get; }
 
-    /// <summary>The configurations <c>compare</c> runs by default, each with the verdicts the project expects
-    /// (the expected-verdict table).</summary>
+    /// <summary>The configurations <c>compare</c> runs by default.</summary>
     IReadOnlyList<MatrixCell> DefaultMatrix { get; }
+
+    /// <summary>The expected verdicts, by configuration name and property; every cell not listed is expected
+    /// to hold — also for configurations outside the default matrix.</summary>
+    ExpectationTable Expectations { get; }
+
+    /// <summary>The comparison cell of the configuration the settings describe (bad input if invalid).</summary>
+    MatrixCell Cell(IReadOnlyDictionary<string, string> settings);
 
     /// <summary>
     /// Builds a model from settings (keys of <see cref="Fields"/>; absent keys take their defaults). Throws
@@ -81,13 +80,13 @@ internal interface IModelSession
 }
 
 /// <summary>A trace with its two human renderings. Rendering is lazy: most traces are never printed.</summary>
-internal sealed class RenderedTrace(Trace trace, Func<string> chart, Func<string> mermaid)
+internal sealed class RenderedTrace(Trace trace, Func<(string Chart, string Mermaid)> render)
 {
-    private readonly Lazy<string> _chart = new(chart), _mermaid = new(mermaid);
+    private readonly Lazy<(string Chart, string Mermaid)> _drawn = new(render);
 
     public Trace Trace { get; } = trace;
-    public string Chart => _chart.Value;
-    public string Mermaid => _mermaid.Value;
+    public string Chart => _drawn.Value.Chart;
+    public string Mermaid => _drawn.Value.Mermaid;
 }
 
 /// <summary>The verdict on one property, with its counterexample when violated.</summary>

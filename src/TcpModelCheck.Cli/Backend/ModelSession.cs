@@ -5,12 +5,15 @@ using TcpModelCheck.Engine.Traces;
 
 namespace TcpModelCheck.Cli.Backend;
 
+/// <summary>What a drawn trace shows: header lines (for renderers that do not write their own), and — when it is a
+/// counterexample or witness — the verdict and the kind of the property.</summary>
+internal sealed record TraceContext(IReadOnlyList<string> Header, Verdict? Verdict = null, PropertyKind? Kind = null);
+
 /// <summary>Draws traces of one built model for people: a text chart and a Mermaid diagram. The traces it is
 /// given always replay on that model without divergence.</summary>
 internal interface ITraceRenderer
 {
-    string Chart(Trace trace, IReadOnlyList<string> header);
-    string Mermaid(Trace trace, IReadOnlyList<string> header);
+    (string Chart, string Mermaid) Render(Trace trace, TraceContext context);
 }
 
 /// <summary>
@@ -35,9 +38,10 @@ internal sealed class ModelSession<TState, TAction>(
     {
         var (selected, skipped) = PropertySelection.ForSearch(model.Properties, options);
         var result = RunChecker(options with { Properties = selected.Select(p => p.Name).ToList() }, progress, cancel);
-        var outcomes = result.Properties.Select(p => new PropertyOutcome(
-            Info(p.Property), p.Verdict, p.Reason,
-            p.Counterexample is { } c ? Render(c.Trace, ViolationHeader(p.Name, c.Length, c.LoopStart)) : null)).ToList();
+        var outcomes = result.Properties.Select(p => new PropertyOutcome(Info(p.Property), p.Verdict, p.Reason,
+            p.Counterexample is { } c
+                ? Render(c.Trace, new TraceContext(ViolationHeader(p.Name, c.Length, c.LoopStart), Verdict.Violated, p.Property.Kind))
+                : null)).ToList();
         return new CheckReport(outcomes, result.Statistics, skipped);
     }
 
@@ -49,7 +53,7 @@ internal sealed class ModelSession<TState, TAction>(
         }
         catch (NotSupportedException e) when (options.Strategy != SearchStrategy.BreadthFirst)
         {
-            // Depth-first and parallel search arrive with the engine-core work; until then say so plainly.
+            // A strategy the engine build does not offer is a choice the user can change, not a crash.
             throw new BadInputException($"--strategy {StrategyName(options.Strategy)} is not available in this build ({e.Message})");
         }
     }
@@ -58,10 +62,11 @@ internal sealed class ModelSession<TState, TAction>(
     {
         var selected = PropertySelection.Resolve(model.Properties, properties).Where(p => p.IsSafety).ToList();
         var (trace, violation) = Simulator.RandomWalk(model, seed, maxSteps, selected);
-        var header = violation is null
-            ? new[] { Context(), $"random walk, seed {seed}: {trace.Length} steps, no violation" }
-            : ViolationHeader(violation.Property, trace.Length, null).Append($"seed: {seed}").ToArray();
-        return new WalkReport(Render(trace, header), violation?.Property, violation?.Step ?? 0);
+        var context = violation is null
+            ? new TraceContext([Context(), $"random walk, seed {seed}: {trace.Length} steps, no violation"])
+            : new TraceContext([.. ViolationHeader(violation.Property, trace.Length, null), $"seed: {seed}"], Verdict.Violated,
+                model.Properties.First(p => p.Name == violation.Property).Kind);
+        return new WalkReport(Render(trace, context), violation?.Property, violation?.Step ?? 0);
     }
 
     public ReplayReport Replay(Trace trace)
@@ -69,16 +74,18 @@ internal sealed class ModelSession<TState, TAction>(
         var replay = Replayer.Replay(model, trace);
         var matched = trace with { Steps = trace.Steps[..replay.Steps.Count] };
         if (replay.Divergence is { } d)
-            return new ReplayReport(Render(matched, [Context(), $"replay of {trace.Length} steps stopped: {d}"]), d, null, null, null);
+            return new ReplayReport(Render(matched, new TraceContext([Context(), $"replay of {trace.Length} steps stopped: {d}"])),
+                d, null, null, null);
         var property = trace.Property is null ? null : PropertySelection.Resolve(model.Properties, [trace.Property])[0];
-        var loopCloses = trace.LoopStart is { } k ? Equals(StateAfter(replay, k), StateAfter(replay, replay.Steps.Count)) : (bool?)null;
+        var loopCloses = trace.LoopStart is { } k ? StateAfter(replay, k).Equals(StateAfter(replay, replay.Steps.Count)) : (bool?)null;
         var (violated, step) = property is { IsLiveness: true }
             ? (LassoViolates(property, replay, trace.LoopStart) ? property.Name : null, (int?)trace.Length)
             : SafetyViolation(trace, property);
-        var header = violated is null
-            ? new[] { Context(), $"replayed {trace.Length} steps: no property violated" }
-            : ViolationHeader(violated, step ?? trace.Length, trace.LoopStart);
-        return new ReplayReport(Render(matched, header), null, violated, step, loopCloses);
+        var context = violated is null
+            ? new TraceContext([Context(), $"replayed {trace.Length} steps: no property violated"])
+            : new TraceContext(ViolationHeader(violated, step ?? trace.Length, trace.LoopStart), Verdict.Violated,
+                model.Properties.First(p => p.Name == violated).Kind);
+        return new ReplayReport(Render(matched, context), null, violated, step, loopCloses);
     }
 
     private (string?, int?) SafetyViolation(Trace trace, Property<TState, TAction>? property)
@@ -113,8 +120,7 @@ internal sealed class ModelSession<TState, TAction>(
     private static TState StateAfter(ReplayResult<TState, TAction> replay, int steps) =>
         steps == 0 ? replay.Initial! : replay.Steps[steps - 1].State;
 
-    private RenderedTrace Render(Trace trace, IReadOnlyList<string> header) =>
-        new(trace, () => renderer.Chart(trace, header), () => renderer.Mermaid(trace, header));
+    private RenderedTrace Render(Trace trace, TraceContext context) => new(trace, () => renderer.Render(trace, context));
 
     private string Context() => $"variant {variant}, workload {workload}";
 

@@ -1,9 +1,11 @@
-using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Reports.Comparison;
+using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
 
 namespace TcpModelCheck.Cli.Backend;
 
-/// <summary>The TCP model family behind the CLI: configuration, catalogue, expected verdicts, explanations.</summary>
+/// <summary>The TCP model family behind the CLI: configuration, catalogue, the default matrix and its expected
+/// verdicts (both owned by the Reports project, shared with the property suite), explanations and charts.</summary>
 internal sealed class TcpBackend : IBackend
 {
     public string ModelName => "tcp";
@@ -17,7 +19,14 @@ internal sealed class TcpBackend : IBackend
     public IReadOnlyList<PropertyInfo> Properties { get; } =
         new TcpModel().Properties.Select(p => new PropertyInfo(p.Name, p.Kind, p.Description)).ToList();
 
-    public IReadOnlyList<MatrixCell> DefaultMatrix => TcpMatrix.Default;
+    public IReadOnlyList<MatrixCell> DefaultMatrix { get; } = TcpMatrix.Default.Select(e => CellOf(e.Config)).ToList();
+
+    public ExpectationTable Expectations => ExpectedVerdicts.Table;
+
+    public MatrixCell Cell(IReadOnlyDictionary<string, string> settings) => CellOf(Configure(settings));
+
+    private static MatrixCell CellOf(TcpConfig config) =>
+        new(TcpConfigText.Name(config), config.Variant, config.Workload, config.ToSettings());
 
     public IModelSession Open(IReadOnlyDictionary<string, string> settings)
     {

@@ -3,6 +3,7 @@ using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Cli.Options;
 using TcpModelCheck.Cli.Output;
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Commands;
 
@@ -23,11 +24,16 @@ internal static class CompareCommand
             Description = "Which counterexample to draw: PROPERTY, VARIANT:PROPERTY, or none (default: the shortest one found)",
             HelpName = "choice",
         };
+        var markdown = new Option<bool>("--markdown")
+        {
+            Description = "Print the table as a Markdown matrix (configurations × properties) and the trace in a code block, for a README",
+        };
         var search = new SearchOptionSet();
         var output = new OutputOptionSet();
         config.AddTo(command);
         command.Add(properties);
         command.Add(trace);
+        command.Add(markdown);
         search.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse =>
@@ -36,30 +42,35 @@ internal static class CompareCommand
             var sessions = cells.Select(c => (c, backend.Open(c.Settings))).ToList();
             var options = search.ToCheckOptions(parse, PropertyOption.Read(parse, properties));
             var choice = TraceChoice.Parse(parse.GetValue(trace), backend);
-            return (int)Run(context, sessions, options, choice, output.Read(parse));
+            return (int)Run(context, backend.Expectations, sessions, options, choice, output.Read(parse), parse.GetValue(markdown));
         });
         return command;
     }
 
-    private static ExitCode Run(CliContext context, List<(MatrixCell Cell, IModelSession Session)> sessions,
-        CheckOptions options, TraceChoice choice, OutputSettings output)
+    private static ExitCode Run(CliContext context, ExpectationTable expectations, List<(MatrixCell Cell, IModelSession Session)> sessions,
+        CheckOptions options, TraceChoice choice, OutputSettings output, bool markdown)
     {
         var results = new List<ComparisonResult>();
         foreach (var (cell, session) in sessions)
         {
             if (context.Cancel.IsCancellationRequested) break;
-            results.Add(new ComparisonResult(cell, session, Search.Run(context, session, options, output, $"{cell.Variant}/{cell.Workload}: ")));
+            var report = Search.Run(context, session, options, output with { Json = output.Json || markdown }, $"{cell.Name}: ");
+            results.Add(new ComparisonResult(cell, session, report, expectations));
         }
         var code = results.Count < sessions.Count
             ? ExitCode.Inconclusive
-            : Verdicts.ExitCodeOf(results.SelectMany(r => r.Report.Outcomes.Select(o => (o.Verdict, r.Cell.ExpectedFor(o.Property.Name)))));
+            : Verdicts.ExitCodeOf(results.SelectMany(r => r.Report.Outcomes.Select(o => (o.Verdict, r.ExpectedFor(o.Property.Name).Verdict))));
         var shown = choice.Pick(results);
         if (output.OutFile is { } path && shown is not null) TraceOutput.Write(shown.Value.Trace.Trace, path);
         if (output.Json) ComparisonOutput.WriteJson(context, results, shown, code, output);
+        else if (markdown) ComparisonOutput.WriteMarkdown(context, results, shown, output);
         else ComparisonOutput.WriteText(context, results, shown, output, choice);
         return code;
     }
 }
 
-/// <summary>The check of one matrix cell.</summary>
-internal sealed record ComparisonResult(MatrixCell Cell, IModelSession Session, CheckReport Report);
+/// <summary>The check of one configuration of the comparison, with the table its verdicts are judged by.</summary>
+internal sealed record ComparisonResult(MatrixCell Cell, IModelSession Session, CheckReport Report, ExpectationTable Expectations)
+{
+    public (Verdict Verdict, string? Why) ExpectedFor(string property) => Expectations.For(Cell.Name, property);
+}

@@ -1,18 +1,20 @@
-using TcpModelCheck.Cli.Options;
 using Spectre.Console;
 using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Cli.Options;
 using TcpModelCheck.Cli.Output;
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Commands;
 
-/// <summary>Prints a comparison: a Spectre table with one row per (configuration, property), or JSON.</summary>
+/// <summary>Prints a comparison: a Spectre table with one row per (configuration, property), as Markdown (the
+/// Reports project's matrix, for READMEs), or as JSON.</summary>
 internal static class ComparisonOutput
 {
-    private sealed record Configuration(string Variant, string Workload, IReadOnlyDictionary<string, string> Settings,
+    private sealed record Configuration(string Name, string Variant, string Workload, IReadOnlyDictionary<string, string> Settings,
         StatisticsDocument Statistics);
 
-    private sealed record ShownTrace(string Variant, string Workload, string? Property, int Length, string ChoicePath);
+    private sealed record ShownTrace(string Configuration, string Variant, string Workload, string? Property, int Length, string ChoicePath);
 
     private sealed record Document(string Command, int ExitCode, IReadOnlyList<ResultRow> Results,
         IReadOnlyList<Configuration> Configurations, ShownTrace? Trace, string? TraceFile);
@@ -21,11 +23,12 @@ internal static class ComparisonOutput
         (ComparisonResult From, RenderedTrace Trace)? shown, ExitCode code, OutputSettings output)
     {
         var rows = results.SelectMany(r => r.Report.Outcomes.Select(o =>
-            ResultRow.Judged(r.Session, o, r.Report.Statistics, output.Timings, r.Cell.ExpectedFor(o.Property.Name)))).ToList();
-        var configurations = results.Select(r => new Configuration(r.Cell.Variant, r.Cell.Workload, r.Session.Settings,
+            ResultRow.Judged(r.Session, o, r.Report.Statistics, output.Timings, r.ExpectedFor(o.Property.Name).Verdict))).ToList();
+        var configurations = results.Select(r => new Configuration(r.Cell.Name, r.Cell.Variant, r.Cell.Workload, r.Session.Settings,
             StatisticsDocument.Of(r.Report.Statistics, output.Timings))).ToList();
         var trace = shown is { } s
-            ? new ShownTrace(s.From.Cell.Variant, s.From.Cell.Workload, s.Trace.Trace.Property, s.Trace.Trace.Length, TraceOutput.ChoicePath(s.Trace.Trace))
+            ? new ShownTrace(s.From.Cell.Name, s.From.Cell.Variant, s.From.Cell.Workload, s.Trace.Trace.Property, s.Trace.Trace.Length,
+                TraceOutput.ChoicePath(s.Trace.Trace))
             : null;
         JsonOutput.Write(context.Out, new Document("compare", (int)code, rows, configurations, trace, shown is null ? null : output.OutFile));
     }
@@ -36,22 +39,52 @@ internal static class ComparisonOutput
         context.Console.Write(Table(results, output.Timings));
         context.Out.WriteLine(Summary(results, output.Timings));
         foreach (var r in results)
-            foreach (var line in r.Report.Skipped) context.Out.WriteLine($"{r.Cell.Variant}/{r.Cell.Workload}: {line}");
+            foreach (var line in r.Report.Skipped) context.Out.WriteLine($"{r.Cell.Name}: {line}");
+        var explained = Explained(results).ToList();
+        if (explained.Count > 0) context.Out.WriteLine("why these verdicts are expected:");
+        foreach (var line in explained) context.Out.WriteLine($"  {line}");
         if (shown is not { } s)
         {
             if (!choice.None) context.Out.WriteLine(choice.Describe());
             return;
         }
         context.Out.WriteLine();
-        context.Out.WriteLine($"counterexample: {s.From.Cell.Variant} / {s.From.Cell.Workload} / {s.Trace.Trace.Property} ({s.Trace.Trace.Length} steps)");
+        context.Out.WriteLine($"counterexample: {s.From.Cell.Name} / {s.Trace.Trace.Property} ({s.Trace.Trace.Length} steps)");
         TraceOutput.Print(context.Out, s.Trace, output);
         if (output.OutFile is { } path) context.Out.WriteLine($"trace written to {path}");
     }
 
+    /// <summary>The Reports project's Markdown matrix, then the chosen trace in a fenced block.</summary>
+    public static void WriteMarkdown(CliContext context, IReadOnlyList<ComparisonResult> results,
+        (ComparisonResult From, RenderedTrace Trace)? shown, OutputSettings output)
+    {
+        context.Out.Write(ComparisonMarkdown.Render(ToReport(results, output.Timings)));
+        if (shown is not { } s) return;
+        context.Out.WriteLine();
+        context.Out.WriteLine($"Counterexample: {s.From.Cell.Name} / `{s.Trace.Trace.Property}` ({s.Trace.Trace.Length} steps)");
+        context.Out.WriteLine();
+        context.Out.WriteLine(output.Mermaid ? "```mermaid" : "```text");
+        context.Out.WriteLine((output.Mermaid ? s.Trace.Mermaid : s.Trace.Chart).TrimEnd());
+        context.Out.WriteLine("```");
+    }
+
+    private static ComparisonReport ToReport(IReadOnlyList<ComparisonResult> results, bool timings) => new(results.Select(r =>
+    {
+        var stats = r.Report.Statistics;
+        var cells = r.Report.Outcomes.Select(o =>
+        {
+            var (expected, why) = r.ExpectedFor(o.Property.Name);
+            return new ComparisonCell(o.Property.Name, ComparisonRow.KindName(o.Property.Kind), expected, o.Verdict,
+                o.Counterexample?.Trace.Length, o.Counterexample?.Trace.LoopStart, why, o.Reason);
+        }).ToList();
+        return new ComparisonRow(r.Cell.Name, r.Cell.Variant, r.Cell.Workload, stats.DistinctStates, stats.Transitions, stats.MaxDepth,
+            timings ? Math.Round(stats.Elapsed.TotalSeconds, 3) : 0, stats.StopReason.ToString(), cells);
+    }).ToList());
+
     private static Table Table(IReadOnlyList<ComparisonResult> results, bool timings)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("variant", "workload", "property", "verdict", "expected", "length")
+            .AddColumns("configuration", "property", "verdict", "expected", "length")
             .AddColumn(new TableColumn("states").RightAligned());
         if (timings) table.AddColumn(new TableColumn("seconds").RightAligned());
         foreach (var r in results)
@@ -59,11 +92,10 @@ internal static class ComparisonOutput
             var first = true;
             foreach (var o in r.Report.Outcomes)
             {
-                var expected = r.Cell.ExpectedFor(o.Property.Name);
+                var expected = r.ExpectedFor(o.Property.Name).Verdict;
                 var cells = new List<string>
                 {
-                    first ? r.Cell.Variant : "", first ? r.Cell.Workload : "", o.Property.Name,
-                    Mark(o.Verdict, expected), expected is { } e ? Words.Verdict(e) : "?",
+                    first ? r.Cell.Name : "", o.Property.Name, Mark(o.Verdict, expected), Words.Verdict(expected),
                     o.Counterexample?.Trace.Length.ToString() ?? "",
                     first ? Words.Count(r.Report.Statistics.DistinctStates) : "",
                 };
@@ -75,21 +107,25 @@ internal static class ComparisonOutput
         return table;
     }
 
-    /// <summary>The verdict, flagged when it is not the expected one (so it stands out without colour). Outside
-    /// the expected-verdict table ("?") every property is expected to hold.</summary>
-    private static string Mark(Verdict found, Verdict? expected) =>
-        found != Verdict.Inconclusive && found != (expected ?? Verdict.Holds)
-            ? Words.Verdict(found).ToUpperInvariant() + " (!)"
-            : Words.Verdict(found);
+    /// <summary>The verdict, flagged when it is not the expected one (so it stands out without colour).</summary>
+    private static string Mark(Verdict found, Verdict expected) =>
+        found != Verdict.Inconclusive && found != expected ? Words.Verdict(found).ToUpperInvariant() + " (!)" : Words.Verdict(found);
 
     private static string Summary(IReadOnlyList<ComparisonResult> results, bool timings)
     {
-        var cells = results.SelectMany(r => r.Report.Outcomes.Select(o => (o.Verdict, Expected: r.Cell.ExpectedFor(o.Property.Name)))).ToList();
-        var unexpected = cells.Count(c => c.Verdict != Verdict.Inconclusive && c.Verdict != (c.Expected ?? Verdict.Holds));
+        var cells = results.SelectMany(r => r.Report.Outcomes.Select(o => (o.Verdict, Expected: r.ExpectedFor(o.Property.Name).Verdict))).ToList();
+        var unexpected = cells.Count(c => c.Verdict != Verdict.Inconclusive && c.Verdict != c.Expected);
         var inconclusive = cells.Count(c => c.Verdict == Verdict.Inconclusive);
         var line = $"{results.Count} configurations, {cells.Count} verdicts: {cells.Count - unexpected - inconclusive} as expected, " +
                    $"{unexpected} unexpected (!), {inconclusive} inconclusive";
         if (timings) line += $"; {Words.Seconds(TimeSpan.FromTicks(results.Sum(r => r.Report.Statistics.Elapsed.Ticks)))} s of search";
         return line;
     }
+
+    private static IEnumerable<string> Explained(IReadOnlyList<ComparisonResult> results) =>
+        from r in results
+        from o in r.Report.Outcomes
+        let e = r.ExpectedFor(o.Property.Name)
+        where e.Why is not null
+        select $"{r.Cell.Name} × {o.Property.Name}: {e.Why}";
 }

@@ -30,11 +30,10 @@ internal sealed record ResultRow(
     public static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings) =>
         Of(session, o, stats, timings, null, null);
 
-    /// <summary>A row of <c>compare</c>: judged against <paramref name="expected"/>; outside the expected-verdict
-    /// table (null) every property is expected to hold. An inconclusive verdict is neither as expected nor not.</summary>
-    public static ResultRow Judged(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict? expected) =>
-        Of(session, o, stats, timings, expected,
-            o.Verdict == Engine.Checking.Verdict.Inconclusive ? null : o.Verdict == (expected ?? Engine.Checking.Verdict.Holds));
+    /// <summary>A row of <c>compare</c>, judged against <paramref name="expected"/>. An inconclusive verdict is
+    /// neither as expected nor not (null).</summary>
+    public static ResultRow Judged(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict expected) =>
+        Of(session, o, stats, timings, expected, o.Verdict == Engine.Checking.Verdict.Inconclusive ? null : o.Verdict == expected);
 
     private static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict? expected, bool? asExpected) => new(
         session.Variant, session.Workload, o.Property.Name, Words.Kind(o.Property.Kind), Words.Verdict(o.Verdict),

@@ -16,10 +16,10 @@ internal static class Verdicts
 
     /// <summary>For <c>compare</c>: a verdict that differs from the expected one is a failure; an inconclusive one
     /// is never "as expected" (a search cut short proves nothing either way).</summary>
-    public static ExitCode ExitCodeOf(IEnumerable<(Verdict Found, Verdict? Expected)> cells)
+    public static ExitCode ExitCodeOf(IEnumerable<(Verdict Found, Verdict Expected)> cells)
     {
         var list = cells.ToList();
-        if (list.Any(c => c.Found != Verdict.Inconclusive && c.Found != (c.Expected ?? Verdict.Holds))) return ExitCode.Violated;
+        if (list.Any(c => c.Found != Verdict.Inconclusive && c.Found != c.Expected)) return ExitCode.Violated;
         return list.Any(c => c.Found == Verdict.Inconclusive) ? ExitCode.Inconclusive : ExitCode.Ok;
     }
 }

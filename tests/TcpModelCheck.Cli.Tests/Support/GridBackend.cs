@@ -2,6 +2,7 @@ using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Traces;
+using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Tests.Support;
 
@@ -28,15 +29,20 @@ internal sealed class GridBackend : IBackend
     public IReadOnlyList<PropertyInfo> Properties =>
         new GridModel("safe", "small", 3, 100).Properties.Select(p => new PropertyInfo(p.Name, p.Kind, p.Description)).ToList();
 
-    public IReadOnlyList<MatrixCell> DefaultMatrix { get; } =
-    [
-        Cell("safe", "small", null),
-        Cell("broken", "small", new Dictionary<string, Verdict> { ["below-limit"] = Verdict.Violated }),
-    ];
+    public IReadOnlyList<MatrixCell> DefaultMatrix => [Cell(Settings("safe", "small")), Cell(Settings("broken", "small"))];
 
-    private static MatrixCell Cell(string variant, string workload, IReadOnlyDictionary<string, Verdict>? violated) =>
-        new(variant, workload, new Dictionary<string, string> { ["variant"] = variant, ["workload"] = workload },
-            violated ?? new Dictionary<string, Verdict>());
+    public ExpectationTable Expectations { get; } =
+        new([new("broken/small", "below-limit", Verdict.Violated, "the limit 3 is below the corner's x + y = 4")]);
+
+    /// <summary>Named "variant/workload", plus " size=N" when the size is overridden.</summary>
+    public MatrixCell Cell(IReadOnlyDictionary<string, string> settings)
+    {
+        var session = Open(settings);
+        var name = $"{session.Variant}/{session.Workload}" + (settings.TryGetValue("size", out var size) ? $" size={size}" : "");
+        return new MatrixCell(name, session.Variant, session.Workload, settings);
+    }
+
+    private static Dictionary<string, string> Settings(string variant, string workload) => new() { ["variant"] = variant, ["workload"] = workload };
 
     public IModelSession Open(IReadOnlyDictionary<string, string> settings)
     {
@@ -57,13 +63,11 @@ internal sealed class GridBackend : IBackend
 /// <summary>A renderer for any model: one numbered line per step with the action and the state reached.</summary>
 internal sealed class PlainRenderer<TState, TAction>(IModel<TState, TAction> model) : ITraceRenderer where TState : IEquatable<TState>
 {
-    public string Chart(Trace trace, IReadOnlyList<string> header)
+    public (string Chart, string Mermaid) Render(Trace trace, TraceContext context)
     {
         var replay = Replayer.Replay(model, trace);
-        var lines = header.Append($"0. {model.FormatState(replay.Initial!)}");
-        return string.Join('\n', lines.Concat(replay.Steps.Select((s, i) => $"{i + 1}. {trace.Steps[i].Action} -> {model.FormatState(s.State)}")));
+        var lines = context.Header.Append($"0. {model.FormatState(replay.Initial!)}")
+            .Concat(replay.Steps.Select((s, i) => $"{i + 1}. {trace.Steps[i].Action} -> {model.FormatState(s.State)}"));
+        return (string.Join('\n', lines), "sequenceDiagram\n" + string.Join('\n', trace.Steps.Select(s => $"  M->>M: {s.Action}")));
     }
-
-    public string Mermaid(Trace trace, IReadOnlyList<string> header) =>
-        "sequenceDiagram\n" + string.Join('\n', trace.Steps.Select(s => $"  M->>M: {s.Action}"));
 }
