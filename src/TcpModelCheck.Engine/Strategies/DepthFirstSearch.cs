@@ -71,7 +71,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
     private void Explore()
     {
         var sink = new DirectSink<TState, TAction>(_ctx.Properties);
-        var checkEdges = _ctx.Properties.Edges.Length > 0;
+
         long tick = 0;
         while (_depth > 0 && _stop == StopReason.None)
         {
@@ -86,7 +86,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
             var action = _actions[top.ActionStart + k];
             var next = _model.Next(top.State, action);
             _counters.Transitions++;
-            if (checkEdges) _ctx.CheckEdge(top.State, action, next, top.Id, k, ref sink);
+            if (_ctx.Properties.PendingEdges.Length > 0) _ctx.CheckEdge(top.State, action, next, top.Id, k, ref sink);
             if (TryStore(next, top.Id, k, out var id)) Push(next, id);
             if ((++tick & 1023) == 0 && _stop == StopReason.None) _stop = _limits.Check(_counters.States, Snapshot);
         }
@@ -122,7 +122,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
         _model.Actions(state, _actions);
         var count = _actions.Count - start;
         var props = _ctx.Properties;
-        if (count == 0 && props.Deadlock is { } dl && props.Pending(dl) && !_model.IsTerminal(state))
+        if (count == 0 && props.PendingDeadlock is { } dl && !_model.IsTerminal(state))
         {
             props.Record(dl, id);
             if (_ctx.Options.StopWhenAllViolated && props.AllSettled) _stop = StopReason.AllPropertiesSettled;

@@ -64,7 +64,7 @@ internal sealed class LevelWorker<TState, TAction, TStore>
         Candidates.Clear();
         var sink = new ListSink<TState, TAction>(Candidates);
         var props = _ctx.Properties;
-        var checkEdges = props.Edges.Length > 0;
+        var checkEdges = props.PendingEdges.Length > 0;
         for (var id = from; id < to; id++)
         {
             ref readonly var state = ref frontier[id];
@@ -73,7 +73,7 @@ internal sealed class LevelWorker<TState, TAction, TStore>
             var n = _actions.Count;
             if (n == 0)
             {
-                if (props.Deadlock is { } dl && props.Pending(dl) && !_model.IsTerminal(state)) sink.Found(dl, id, -1);
+                if (props.PendingDeadlock is { } dl && !_model.IsTerminal(state)) sink.Found(dl, id, -1);
                 continue;
             }
             if (atDepthBound)
@@ -101,7 +101,7 @@ internal sealed class LevelWorker<TState, TAction, TStore>
         _freshCandidates.Clear();
         var sink = new ListSink<TState, TAction>(_freshCandidates);
         var props = _ctx.Properties;
-        var checkStates = props.Invariants.Length + props.Witnesses.Length > 0;
+        var checkStates = props.PendingInvariants.Length + props.PendingWitnesses.Length > 0;
         var ahead = SearchTuning.PrefetchDistance;
         foreach (var worker in all)
         {

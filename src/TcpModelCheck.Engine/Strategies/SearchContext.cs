@@ -23,20 +23,18 @@ internal sealed record SearchContext<TState, TAction>(
     /// <summary>Checks a new state's invariants and witnesses; each finding is handed to <paramref name="found"/>.</summary>
     public void CheckNewState<TSink>(in TState state, long id, ref TSink found) where TSink : struct, IFindingSink<TState, TAction>
     {
-        var props = Properties;
-        foreach (var p in props.Invariants)
-            if (props.Pending(p) && !p.Condition!(state)) found.Found(p, id, -1);
-        foreach (var p in props.Witnesses)
-            if (props.Pending(p) && p.Condition!(state)) found.Found(p, id, -1);
+        foreach (var p in Properties.PendingInvariants)
+            if (!p.Condition!(state)) found.Found(p, id, -1);
+        foreach (var p in Properties.PendingWitnesses)
+            if (p.Condition!(state)) found.Found(p, id, -1);
     }
 
     /// <summary>Checks the action properties on one edge.</summary>
     public void CheckEdge<TSink>(in TState from, TAction action, in TState to, long fromId, int choice, ref TSink found)
         where TSink : struct, IFindingSink<TState, TAction>
     {
-        var props = Properties;
-        foreach (var p in props.Edges)
-            if (props.Pending(p) && !p.Edge!(from, action, to)) found.Found(p, fromId, choice);
+        foreach (var p in Properties.PendingEdges)
+            if (!p.Edge!(from, action, to)) found.Found(p, fromId, choice);
     }
 
     /// <summary>The outcome of a finished (or stopped) search.</summary>

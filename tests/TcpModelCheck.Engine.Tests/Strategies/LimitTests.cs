@@ -118,6 +118,17 @@ public class LimitTests
 
     [Theory]
     [MemberData(nameof(Strategies))]
+    public void With_no_property_selected_the_whole_space_is_counted(SearchStrategy strategy, StorageMode storage, int threads)
+    {
+        var options = Options(strategy, storage, threads, SearchLimits.None) with { StopWhenAllViolated = true, Properties = [] };
+        var r = ModelChecker.Check(new GridModel(10), options);
+        Assert.Equal(StopReason.None, r.Statistics.StopReason);
+        Assert.Equal(1000, r.Statistics.DistinctStates);
+        Assert.Empty(r.Properties);
+    }
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
     public void A_model_exception_surfaces_instead_of_hanging(SearchStrategy strategy, StorageMode storage, int threads)
     {
         var model = new GridModel(30, throwAt: (7, 8, 9));
