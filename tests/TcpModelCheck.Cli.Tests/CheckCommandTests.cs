@@ -82,4 +82,29 @@ public class CheckCommandTests
         Assert.Contains("sequenceDiagram", r.Out);
         Assert.DoesNotContain("0. (0, 0)", r.Out);
     }
+
+    [Theory]
+    [InlineData("bfs")]
+    [InlineData("dfs")]
+    [InlineData("parallel")]
+    public void Every_strategy_finds_the_same_states_and_verdicts(string strategy)
+    {
+        // 40×40 grid: 1,600 states and 2·40·39 = 3,120 transitions whatever the order of exploration.
+        var doc = Json.Parse(CliRun.With(Grid, "check", "--workload", "large", "--variant", "broken", "--strategy", strategy,
+            "--threads", "2", "-p", "no-teleport,no-deadlock,reach-end,below-limit", "--json").Out);
+        Assert.Equal(1600, doc.GetProperty("statistics").GetProperty("distinctStates").GetInt64());
+        Assert.Equal(3120, doc.GetProperty("statistics").GetProperty("transitions").GetInt64());
+        Assert.Equal(["holds", "holds", "holds", "violated"],
+            doc.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("verdict").GetString()!).ToArray());
+        Assert.Equal(1, doc.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
+    public void Fingerprint_storage_reports_the_probability_of_a_missed_state()
+    {
+        var r = CliRun.With(Grid, "check", "--workload", "large", "--fingerprint", "--no-timings");
+        Assert.Equal(0, r.Code);
+        Assert.Contains("1,600 distinct states", r.Out);
+        Assert.Matches(@"fingerprint storage: estimated probability that a state was missed \d", r.Out);
+    }
 }
