@@ -19,7 +19,7 @@ public class CheckCommandTests
         Assert.Matches(@"│ reach-end\s+│ eventually\s+│ holds\s+│", r.Out);
         Assert.Contains("9 distinct states, 12 transitions, max depth 4" + Environment.NewLine, r.Out);
         Assert.Contains("3. up -> (2, 1)", r.Out);
-        Assert.Contains("choices: 0/0/0", r.Out);
+        Assert.Contains("choice path: 0/0/0", r.Out);
         Assert.DoesNotContain(" s,", r.Out.Split("max depth 4")[1].Split('\n')[0]);
     }
 

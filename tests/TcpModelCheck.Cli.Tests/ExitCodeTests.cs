@@ -37,6 +37,25 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void Cancelling_a_search_exits_2_with_partial_statistics()
+    {
+        // The engine looks at the cancellation token every 1,024 states: the 1,600-state grid is stopped there.
+        var r = CliRun.With(() => Grid, new CancellationToken(canceled: true), "check", "--workload", "large", "--json");
+        Assert.True(r.Code == 2, r.ToString());
+        var stats = Json.Parse(r.Out).GetProperty("statistics");
+        Assert.Equal("cancelled", stats.GetProperty("stopReason").GetString());
+        Assert.InRange(stats.GetProperty("distinctStates").GetInt64(), 1, 1599);
+    }
+
+    [Fact]
+    public void Cancelling_a_simulation_exits_2()
+    {
+        var r = CliRun.With(() => Grid, new CancellationToken(canceled: true), "simulate", "--runs", "10");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("cancelled after 0 of 10 schedules", r.Out);
+    }
+
+    [Fact]
     public void Bad_input_exits_3_with_one_line()
     {
         var r = CliRun.With(Grid, "check", "--variant", "nope");

@@ -24,7 +24,7 @@ public class ReplayCommandTests
         var r = CliRun.With(Grid, "replay", WriteCounterexample(dir));
         Assert.True(r.Code == 1, r.ToString());
         Assert.Contains("3. up -> (2, 1)", r.Out);
-        Assert.Contains("choices: 0/0/0", r.Out);
+        Assert.Contains("choice path: 0/0/0", r.Out);
         Assert.Contains("reproduced: below-limit violated at step 3", r.Out);
         Assert.Equal("", r.Err);
     }

@@ -120,7 +120,8 @@ internal sealed class ModelSession<TState, TAction>(
     private static TState StateAfter(ReplayResult<TState, TAction> replay, int steps) =>
         steps == 0 ? replay.Initial! : replay.Steps[steps - 1].State;
 
-    private RenderedTrace Render(Trace trace, TraceContext context) => new(trace, () => renderer.Render(trace, context));
+    private RenderedTrace Render(Trace trace, TraceContext context) =>
+        new(trace, () => renderer.Render(trace, context with { Header = [.. context.Header, $"choice path: {trace.ChoicePath}"] }));
 
     private string Context() => $"variant {variant}, workload {workload}";
 

@@ -1,24 +1,23 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Spectre.Console;
 using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Cli.Options;
 using TcpModelCheck.Cli.Output;
-using TcpModelCheck.Engine.Simulation;
 
 namespace TcpModelCheck.Cli.Commands;
 
 /// <summary>
 /// <c>tcpmc simulate</c>: N seeded random schedules (the engine's random walks), each checking the safety
 /// properties on every step. Reaches deeper than the exhaustive search but proves nothing when it finds no
-/// violation; liveness is not checked on single random paths. Exit 1 when any walk violates a property.
+/// violation; liveness is not checked on single random paths. Exit 1 when any schedule violates a property,
+/// 2 when Ctrl+C stopped the batch early without a violation.
 /// </summary>
 internal static class SimulateCommand
 {
-    private sealed record Violation(string Property, int Count, int ShortestLength, ulong Seed, string ChoicePath);
+    private sealed record ViolationDocument(string Property, int Count, int ShortestLength, ulong Seed, string ChoicePath);
 
     private sealed record Document(string Command, int ExitCode, IReadOnlyDictionary<string, string> Settings, ulong Seed,
-        int Runs, int MaxSteps, long TotalSteps, double? Seconds, IReadOnlyList<Violation> Violations, string? TraceFile);
+        int Runs, int MaxSteps, long TotalSteps, double? Seconds, IReadOnlyList<ViolationDocument> Violations, string? TraceFile);
 
     public static Command Create(CliContext context, IBackend backend)
     {
@@ -47,57 +46,48 @@ internal static class SimulateCommand
         command.Add(seed);
         command.Add(steps);
         output.AddTo(command);
-        command.SetAction(parse => (int)Run(context, backend.Open(config.Given(parse)), PropertyOption.Read(parse, properties),
-            new Plan(parse.GetValue(seed), parse.GetValue(runs), parse.GetValue(steps)), output.Read(parse)));
+        command.SetAction(parse =>
+        {
+            var session = backend.Open(config.Given(parse));
+            var plan = new SimulationPlan(parse.GetValue(seed), parse.GetValue(runs), parse.GetValue(steps));
+            var outcome = Simulation.Run(session, plan, PropertyOption.Read(parse, properties), context.Cancel);
+            return (int)Report(context, session, plan, outcome, output.Read(parse));
+        });
         return command;
     }
 
-    private sealed record Plan(ulong Seed, int Runs, int MaxSteps);
-
-    private static ExitCode Run(CliContext context, IModelSession session, IReadOnlyList<string>? properties, Plan plan, OutputSettings output)
+    private static ExitCode Report(CliContext context, IModelSession session, SimulationPlan plan, SimulationOutcome outcome, OutputSettings output)
     {
-        var clock = Stopwatch.StartNew();
-        var seeds = new SplitMix64(plan.Seed);
-        var found = new Dictionary<string, (int Count, WalkReport Shortest)>();
-        long totalSteps = 0;
-        var runs = 0;
-        // Run i uses the i-th output of SplitMix64(seed) (run 0 uses the seed itself), so any one run can be
-        // repeated alone from the seed stored in its trace.
-        for (; runs < plan.Runs && !context.Cancel.IsCancellationRequested; runs++)
-        {
-            var walk = session.Walk(runs == 0 ? plan.Seed : seeds.NextUInt64(), plan.MaxSteps, properties);
-            totalSteps += walk.Trace.Trace.Length;
-            if (walk.Violated is not { } p) continue;
-            found[p] = found.TryGetValue(p, out var f)
-                ? (f.Count + 1, walk.Trace.Trace.Length < f.Shortest.Trace.Trace.Length ? walk : f.Shortest)
-                : (1, walk);
-        }
-        var shortest = found.Values.Select(v => v.Shortest).OrderBy(w => w.Trace.Trace.Length).FirstOrDefault();
+        var shortest = outcome.Shortest;
         if (output.OutFile is { } path && shortest is not null) TraceOutput.Write(shortest.Trace.Trace, path);
-        var code = found.Count > 0 ? ExitCode.Violated : runs < plan.Runs ? ExitCode.Inconclusive : ExitCode.Ok;
-        var violations = found.Select(kv => new Violation(kv.Key, kv.Value.Count, kv.Value.Shortest.Trace.Trace.Length,
-            kv.Value.Shortest.Trace.Trace.Seed ?? 0, TraceOutput.ChoicePath(kv.Value.Shortest.Trace.Trace))).OrderBy(v => v.Property, StringComparer.Ordinal).ToList();
         var traceFile = shortest is not null ? output.OutFile : null;
+        var code = outcome.Violations.Count > 0 ? ExitCode.Violated : outcome.Runs < plan.Runs ? ExitCode.Inconclusive : ExitCode.Ok;
         if (output.Json)
         {
-            JsonOutput.Write(context.Out, new Document("simulate", (int)code, session.Settings, plan.Seed, runs, plan.MaxSteps,
-                totalSteps, output.Timings ? Words.JsonSeconds(clock.Elapsed) : null, violations, traceFile));
+            var violations = outcome.Violations.Select(v => new ViolationDocument(v.Property, v.Count, v.Shortest.Trace.Trace.Length,
+                v.Shortest.Trace.Trace.Seed ?? 0, TraceOutput.ChoicePath(v.Shortest.Trace.Trace))).ToList();
+            JsonOutput.Write(context.Out, new Document("simulate", (int)code, session.Settings, plan.Seed, outcome.Runs, plan.MaxSteps,
+                outcome.TotalSteps, output.Timings ? Words.JsonSeconds(outcome.Elapsed) : null, violations, traceFile));
             return code;
         }
-        context.Out.WriteLine($"simulate: variant {session.Variant}, workload {session.Workload}");
-        var timing = output.Timings ? $" in {Words.Seconds(clock.Elapsed)} s" : "";
-        context.Out.WriteLine($"{Words.Count(runs)} random schedules from seed {plan.Seed} (at most {plan.MaxSteps} steps each, " +
-                              $"{Words.Count(totalSteps)} steps in all){timing}: " +
-                              (violations.Count == 0 ? "no safety property violated" : $"{violations.Count} propert{(violations.Count == 1 ? "y" : "ies")} violated"));
-        if (runs < plan.Runs) context.Out.WriteLine($"cancelled after {Words.Count(runs)} of {Words.Count(plan.Runs)} schedules");
-        if (violations.Count > 0)
-        {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("property", "schedules", "shortest", "seed");
-            foreach (var v in violations) table.AddRow(Markup.Escape(v.Property), Words.Count(v.Count), v.ShortestLength.ToString(), v.Seed.ToString());
-            context.Console.Write(table);
-            TraceOutput.Print(context.Out, shortest!.Trace, output);
-        }
+        PrintText(context, session, plan, outcome, output);
         if (traceFile is not null) context.Out.WriteLine($"trace of {shortest!.Violated} written to {traceFile}");
         return code;
+    }
+
+    private static void PrintText(CliContext context, IModelSession session, SimulationPlan plan, SimulationOutcome outcome, OutputSettings output)
+    {
+        var count = outcome.Violations.Count;
+        context.Out.WriteLine($"simulate: variant {session.Variant}, workload {session.Workload}");
+        context.Out.WriteLine($"{Words.Count(outcome.Runs)} random schedules from seed {plan.Seed} (at most {plan.MaxSteps} steps each, " +
+            $"{Words.Count(outcome.TotalSteps)} steps in all){(output.Timings ? $" in {Words.Seconds(outcome.Elapsed)} s" : "")}: " +
+            (count == 0 ? "no safety property violated" : $"{count} propert{(count == 1 ? "y" : "ies")} violated"));
+        if (outcome.Runs < plan.Runs) context.Out.WriteLine($"cancelled after {Words.Count(outcome.Runs)} of {Words.Count(plan.Runs)} schedules");
+        if (count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("property", "schedules", "shortest", "seed");
+        foreach (var v in outcome.Violations)
+            table.AddRow(Markup.Escape(v.Property), Words.Count(v.Count), v.Shortest.Trace.Trace.Length.ToString(), (v.Shortest.Trace.Trace.Seed ?? 0).ToString());
+        context.Console.Write(table);
+        TraceOutput.Print(context.Out, outcome.Shortest!.Trace, output);
     }
 }

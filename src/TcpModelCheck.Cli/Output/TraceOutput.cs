@@ -7,11 +7,11 @@ namespace TcpModelCheck.Cli.Output;
 /// <summary>Prints traces (chart or Mermaid, plus the compact choice path) and writes them to trace files.</summary>
 internal static class TraceOutput
 {
+    /// <summary>Prints the chart (its header names the property and the choice path) after a blank line.</summary>
     public static void Print(TextWriter output, RenderedTrace trace, OutputSettings settings)
     {
         output.WriteLine();
         output.WriteLine(settings.Mermaid ? trace.Mermaid.TrimEnd() : trace.Chart.TrimEnd());
-        output.WriteLine($"choices: {ChoicePath(trace.Trace)}");
     }
 
     /// <summary>The compact choice path, or "(empty)" for a trace of no steps.</summary>

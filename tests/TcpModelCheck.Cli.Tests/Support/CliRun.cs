@@ -23,11 +23,13 @@ internal static class CliRun
 
     public static CliResult With(IBackend backend, params string[] args) => With(() => backend, args);
 
-    public static CliResult With(Func<IBackend> backend, params string[] args)
+    public static CliResult With(Func<IBackend> backend, params string[] args) => With(backend, CancellationToken.None, args);
+
+    public static CliResult With(Func<IBackend> backend, CancellationToken cancel, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = Tcpmc.Run(args, output, error, backend);
+        var code = Tcpmc.Run(args, output, error, backend, cancel: cancel);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 }
