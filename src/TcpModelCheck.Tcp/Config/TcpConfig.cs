@@ -43,8 +43,15 @@ public sealed record TcpConfig
     /// (2 for reconnect, 1 otherwise).</summary>
     public int? Incarnations { get; init; }
 
-    /// <summary>Data items each endpoint sends per connection (one sequence number each).</summary>
+    /// <summary>Data items A (the client) sends per connection, one sequence number each.</summary>
     public int DataItems { get; init; } = 1;
+
+    /// <summary>Data items B (the server) sends per connection; 0 by default, since the expected findings need
+    /// data in one direction only and each item in the other direction multiplies the state count.</summary>
+    public int ServerDataItems { get; init; }
+
+    /// <summary>Data items <paramref name="side"/> sends per connection.</summary>
+    public int ItemsOf(Charts.Side side) => side == Charts.Side.Client ? DataItems : ServerDataItems;
 
     /// <summary>Maximum segment lifetime in ticks: no segment stays in the network longer (RFC 9293 §3.4.1).</summary>
     public int Msl { get; init; } = 2;

@@ -35,8 +35,14 @@ public enum Observations : byte
     LostBeforeEof = 8,
     /// <summary>Delivered data after end-of-stream (no-stale-data).</summary>
     DataAfterEof = 16,
-    /// <summary>A synchronized connection ended by a reset or a user timeout (graceful-close).</summary>
-    AbnormalEnd = 32,
+    /// <summary>A connection ended by a reset in ESTABLISHED, FIN-WAIT-1/2, CLOSE-WAIT, CLOSING or LAST-ACK
+    /// (graceful-close).</summary>
+    ResetEnd = 32,
+    /// <summary>A synchronized connection was aborted because its retransmissions were exhausted (graceful-close,
+    /// when the budgets cannot explain it).</summary>
+    TimeoutEnd = 64,
+    /// <summary>TIME-WAIT was cut short by a reset: the TIME-WAIT assassination of RFC 1337 (time-wait-full-length).</summary>
+    TimeWaitAssassinated = 128,
 }
 
 /// <summary>
