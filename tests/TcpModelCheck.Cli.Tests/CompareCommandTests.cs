@@ -13,7 +13,7 @@ public class CompareCommandTests
     {
         var r = CliRun.With(Grid, "compare", "--no-timings");
         Assert.True(r.Code == 0, r.ToString());
-        Assert.Contains("2 configurations, 10 verdicts: 10 as expected, 0 unexpected (!), 0 inconclusive", r.Out);
+        Assert.Contains("2 configurations, 10 verdicts: 10 as expected, 0 unexpected (marked !), 0 inconclusive", r.Out);
         Assert.Contains("counterexample: broken/small / below-limit (3 steps)", r.Out);
         Assert.Contains("broken/small × below-limit: the limit 3 is below the corner's x + y = 4", r.Out);
         Assert.DoesNotContain("seconds", r.Out);
@@ -25,8 +25,8 @@ public class CompareCommandTests
         // "broken/small size=3" is not in the expected table, so every property is expected to hold.
         var r = CliRun.With(Grid, "compare", "--variant", "broken", "--size", "3", "--no-timings");
         Assert.Equal(1, r.Code);
-        Assert.Contains("VIOLATED (!)", r.Out);
-        Assert.Contains("1 configurations, 5 verdicts: 4 as expected, 1 unexpected (!)", r.Out);
+        Assert.Contains("VIOLATED (3) !", r.Out);
+        Assert.Contains("1 configurations, 5 verdicts: 4 as expected, 1 unexpected (marked !)", r.Out);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class TcpExplanation
         Indented(sb, $"In effect: {Timers(config)}.");
         sb.AppendLine();
         Section(sb, $"workload {config.Workload}", backend.Workloads.First(w => w.Name == config.Workload).Description);
-        Indented(sb, $"In effect: {config.EffectiveIncarnations} connection(s), {config.DataItems} data item(s) per side, " +
+        Indented(sb, $"In effect: {config.EffectiveIncarnations} connection(s), {config.DataItems} data item(s) from A and {config.ServerDataItems} from B, " +
                      $"{config.LossBudget} loss(es), {config.DuplicationBudget} duplication(s), {config.CrashBudget} crash(es), " +
                      $"{(config.Fifo ? "FIFO" : "reordering")} network of {config.NetworkCapacity} segments per direction.");
         var chosen = properties.Count == 0 ? backend.Properties : backend.Properties.Where(p => properties.Contains(p.Name)).ToList();

@@ -36,6 +36,7 @@ internal static class ComparisonOutput
     public static void WriteText(CliContext context, IReadOnlyList<ComparisonResult> results,
         (ComparisonResult From, RenderedTrace Trace)? shown, OutputSettings output, TraceChoice choice)
     {
+        foreach (var line in Legend(results)) context.Out.WriteLine(line);
         context.Console.Write(Table(results, output.Timings));
         context.Out.WriteLine(Summary(results, output.Timings));
         foreach (var r in results)
@@ -81,35 +82,34 @@ internal static class ComparisonOutput
             timings ? Math.Round(stats.Elapsed.TotalSeconds, 3) : 0, stats.StopReason.ToString(), cells);
     }).ToList());
 
+    /// <summary>
+    /// The variant table: one row per property, one column per configuration (numbered; the legend above the
+    /// table names them), so a broken variant stands next to the correct one. A cell is the verdict, with the
+    /// counterexample length; "!" marks a verdict that differs from the expected one.
+    /// </summary>
     private static Table Table(IReadOnlyList<ComparisonResult> results, bool timings)
     {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("configuration", "property", "verdict", "expected", "length")
-            .AddColumn(new TableColumn("states").RightAligned());
-        if (timings) table.AddColumn(new TableColumn("seconds").RightAligned());
-        foreach (var r in results)
-        {
-            var first = true;
-            foreach (var o in r.Report.Outcomes)
-            {
-                var expected = r.ExpectedFor(o.Property.Name).Verdict;
-                var cells = new List<string>
-                {
-                    first ? r.Cell.Name : "", o.Property.Name, Mark(o.Verdict, expected), Words.Verdict(expected),
-                    o.Counterexample?.Trace.Length.ToString() ?? "",
-                    first ? Words.Count(r.Report.Statistics.DistinctStates) : "",
-                };
-                if (timings) cells.Add(first ? Words.Seconds(r.Report.Statistics.Elapsed) : "");
-                table.AddRow(cells.Select(Markup.Escape).ToArray());
-                first = false;
-            }
-        }
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("property");
+        for (var i = 0; i < results.Count; i++) table.AddColumn($"#{i + 1}");
+        var properties = results.SelectMany(r => r.Report.Outcomes.Select(o => o.Property.Name)).Distinct().ToList();
+        foreach (var property in properties)
+            table.AddRow([Markup.Escape(property), .. results.Select(r => Markup.Escape(Cell(r, property)))]);
+        table.AddRow(["distinct states", .. results.Select(r => Words.Count(r.Report.Statistics.DistinctStates))]);
+        if (timings) table.AddRow(["seconds", .. results.Select(r => Words.Seconds(r.Report.Statistics.Elapsed))]);
         return table;
     }
 
-    /// <summary>The verdict, flagged when it is not the expected one (so it stands out without colour).</summary>
-    private static string Mark(Verdict found, Verdict expected) =>
-        found != Verdict.Inconclusive && found != expected ? Words.Verdict(found).ToUpperInvariant() + " (!)" : Words.Verdict(found);
+    private static string Cell(ComparisonResult r, string property)
+    {
+        var o = r.Report.Outcomes.FirstOrDefault(x => x.Property.Name == property);
+        if (o is null) return "-";
+        var text = Words.Verdict(o.Verdict) + (o.Counterexample is { } c ? $" ({c.Trace.Length})" : "");
+        var expected = r.ExpectedFor(property).Verdict;
+        return o.Verdict != Verdict.Inconclusive && o.Verdict != expected ? text.ToUpperInvariant() + " !" : text;
+    }
+
+    private static IEnumerable<string> Legend(IReadOnlyList<ComparisonResult> results) =>
+        results.Select((r, i) => $"#{i + 1} {r.Cell.Name}");
 
     private static string Summary(IReadOnlyList<ComparisonResult> results, bool timings)
     {
@@ -117,7 +117,7 @@ internal static class ComparisonOutput
         var unexpected = cells.Count(c => c.Verdict != Verdict.Inconclusive && c.Verdict != c.Expected);
         var inconclusive = cells.Count(c => c.Verdict == Verdict.Inconclusive);
         var line = $"{results.Count} configurations, {cells.Count} verdicts: {cells.Count - unexpected - inconclusive} as expected, " +
-                   $"{unexpected} unexpected (!), {inconclusive} inconclusive";
+                   $"{unexpected} unexpected (marked !), {inconclusive} inconclusive; (n) = counterexample length";
         if (timings) line += $"; {Words.Seconds(TimeSpan.FromTicks(results.Sum(r => r.Report.Statistics.Elapsed.Ticks)))} s of search";
         return line;
     }
