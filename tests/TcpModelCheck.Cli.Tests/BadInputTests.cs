@@ -49,4 +49,21 @@ public class BadInputTests
         Assert.DoesNotContain(" at ", line.Replace("at line", ""));
         Assert.Equal("", r.Out);
     }
+
+    [Theory]
+    [InlineData("{\"model\":\"tcp\",\"settings\":{\"msl\":\"99\"},\"steps\":[]}", "has settings this model rejects: msl: 99 is out of range 1..8")]
+    [InlineData("{\"model\":\"tcp\",\"settings\":{\"colour\":\"blue\"},\"steps\":[]}", "has settings this model rejects: unknown setting 'colour'")]
+    [InlineData("{\"model\":\"tcp\",\"steps\":[{\"choice\":99,\"action\":\"tick\"}]}", "does not replay: diverges at step 1: expected choice 99 (tick)")]
+    [InlineData("{\"model\":\"tcp\",\"property\":\"no-such\",\"steps\":[]}", "unknown property 'no-such'")]
+    [InlineData("{\"model\":\"spin\",\"steps\":[]}", "is for model 'spin', not 'tcp'")]
+    [InlineData("{\"model\":\"tcp\",\"steps\":[{\"choice\":0,", "malformed trace JSON")]
+    public void A_bad_tcp_trace_file_is_refused_with_one_line(string content, string expected)
+    {
+        using var dir = new TempDir();
+        var r = CliRun.Tcp("replay", dir.Write("bad.json", content));
+        Assert.True(r.Code == 3, r.ToString());
+        var line = Assert.Single(r.ErrLines);
+        Assert.StartsWith("tcpmc: ", line);
+        Assert.Contains(expected, line);
+    }
 }
