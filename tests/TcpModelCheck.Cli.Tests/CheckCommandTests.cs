@@ -14,7 +14,7 @@ public class CheckCommandTests
     {
         var r = CliRun.With(Grid, "check", "--variant", "broken", "--no-timings");
         Assert.Equal(1, r.Code);
-        Assert.Contains("check: variant broken, workload small", r.Out);
+        Assert.Contains("check: broken/small" + Environment.NewLine, r.Out);
         Assert.Matches(@"│ below-limit\s+│ invariant\s+│ violated\s+│ 3\s+│", r.Out);
         Assert.Matches(@"│ reach-end\s+│ eventually\s+│ holds\s+│", r.Out);
         Assert.Contains("9 distinct states, 12 transitions, max depth 4" + Environment.NewLine, r.Out);
@@ -30,6 +30,7 @@ public class CheckCommandTests
         var doc = Json.Parse(r.Out);
         Assert.Equal(1, doc.GetProperty("exitCode").GetInt32());
         var row = Json.Row(doc, "below-limit");
+        Assert.Equal("broken/small", row.GetProperty("configuration").GetString());
         Assert.Equal("broken", row.GetProperty("variant").GetString());
         Assert.Equal("small", row.GetProperty("workload").GetString());
         Assert.Equal("violated", row.GetProperty("verdict").GetString());

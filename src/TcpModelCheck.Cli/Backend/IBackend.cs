@@ -65,6 +65,10 @@ internal interface IModelSession
     /// <summary>The settings of the built model (what a trace records).</summary>
     IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>The configuration's name: "variant/workload" plus the settings that differ from the variant's
+    /// defaults (the key of the expected-verdict table).</summary>
+    string Name { get; }
+
     string Variant { get; }
     string Workload { get; }
 

@@ -24,10 +24,12 @@ internal interface ITraceRenderer
 internal sealed class ModelSession<TState, TAction>(
     IModel<TState, TAction> model,
     ITraceRenderer renderer,
+    string name,
     string variant,
     string workload) : IModelSession where TState : IEquatable<TState>
 {
     public IReadOnlyDictionary<string, string> Settings => model.Settings;
+    public string Name => name;
     public string Variant => variant;
     public string Workload => workload;
 

@@ -30,8 +30,9 @@ internal sealed class TcpBackend : IBackend
 
     public IModelSession Open(IReadOnlyDictionary<string, string> settings)
     {
-        var model = new TcpModel(Configure(settings));
-        return new ModelSession<TcpState, TcpAction>(model, new TcpTraceRenderer(model), model.Config.Variant, model.Config.Workload);
+        var config = Configure(settings);
+        var model = new TcpModel(config);
+        return new ModelSession<TcpState, TcpAction>(model, new TcpTraceRenderer(model), TcpConfigText.Name(config), config.Variant, config.Workload);
     }
 
     /// <summary>The configuration the settings describe; its problems become one line of bad input.</summary>

@@ -56,7 +56,7 @@ internal static class CheckCommand
 
     private static void PrintText(CliContext context, IModelSession session, CheckOptions options, OutputSettings output, CheckReport report)
     {
-        context.Out.WriteLine($"check: variant {session.Variant}, workload {session.Workload}");
+        context.Out.WriteLine($"check: {session.Name}");
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("property", "kind", "verdict", "length", "note");
         foreach (var o in report.Outcomes)

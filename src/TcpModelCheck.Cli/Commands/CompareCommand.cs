@@ -57,9 +57,8 @@ internal static class CompareCommand
             var report = Search.Run(context, session, options, output with { Json = output.Json || markdown }, $"{cell.Name}: ");
             results.Add(new ComparisonResult(cell, session, report, expectations));
         }
-        var code = results.Count < sessions.Count
-            ? ExitCode.Inconclusive
-            : Verdicts.ExitCodeOf(results.SelectMany(r => r.Report.Outcomes.Select(o => (o.Verdict, r.ExpectedFor(o.Property.Name).Verdict))));
+        var code = Verdicts.ExitCodeOf(results.SelectMany(r => r.Report.Outcomes.Select(o => (o.Verdict, r.ExpectedFor(o.Property.Name).Verdict))));
+        if (code == ExitCode.Ok && results.Count < sessions.Count) code = ExitCode.Inconclusive;   // cancelled before the end
         var shown = choice.Pick(results);
         if (output.OutFile is { } path && shown is not null) TraceOutput.Write(shown.Value.Trace.Trace, path);
         if (output.Json) ComparisonOutput.WriteJson(context, results, shown, code, output);

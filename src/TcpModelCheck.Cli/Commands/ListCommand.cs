@@ -27,7 +27,7 @@ internal static class ListCommand
             Arity = ArgumentArity.ZeroOrOne,
             CustomParser = Bounds.OneOf("the list", Kinds),
         };
-        var output = new OutputOptionSet(traces: false);
+        var output = new OutputOptionSet(charts: false, traceFile: false);
         command.Add(what);
         output.AddTo(command);
         command.SetAction(parse =>

@@ -26,7 +26,7 @@ internal static class ReplayCommand
         var command = new Command("replay", "Re-run a JSON trace file and print its chart, or say where it diverges");
         var file = new Argument<string>("trace") { Description = "A trace file written by check, compare or simulate (--out)" };
         var config = new ConfigOptionSet(backend);
-        var output = new OutputOptionSet();
+        var output = new OutputOptionSet(traceFile: false);
         command.Add(file);
         config.AddTo(command);
         output.AddTo(command);
@@ -59,7 +59,6 @@ internal static class ReplayCommand
     private static ExitCode Run(CliContext context, string path, Trace trace, ReplayReport report, IModelSession session, OutputSettings output)
     {
         var code = report.Divergence is not null ? ExitCode.BadInput : report.Violated is not null ? ExitCode.Violated : ExitCode.Ok;
-        if (output.OutFile is { } outFile && report.Divergence is null) TraceOutput.Write(trace, outFile);
         if (output.Json)
         {
             var d = report.Divergence;

@@ -78,7 +78,7 @@ internal static class SimulateCommand
     private static void PrintText(CliContext context, IModelSession session, SimulationPlan plan, SimulationOutcome outcome, OutputSettings output)
     {
         var count = outcome.Violations.Count;
-        context.Out.WriteLine($"simulate: variant {session.Variant}, workload {session.Workload}");
+        context.Out.WriteLine($"simulate: {session.Name}");
         context.Out.WriteLine($"{Words.Count(outcome.Runs)} random schedules from seed {plan.Seed} (at most {plan.MaxSteps} steps each, " +
             $"{Words.Count(outcome.TotalSteps)} steps in all){(output.Timings ? $" in {Words.Seconds(outcome.Elapsed)} s" : "")}: " +
             (count == 0 ? "no safety property violated" : $"{count} propert{(count == 1 ? "y" : "ies")} violated"));

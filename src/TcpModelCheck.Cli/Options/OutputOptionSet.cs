@@ -2,8 +2,9 @@ using System.CommandLine;
 
 namespace TcpModelCheck.Cli.Options;
 
-/// <summary>How results are printed: human text (default) or JSON; charts as text or Mermaid; traces to a file.</summary>
-internal sealed class OutputOptionSet(bool traces = true)
+/// <summary>How results are printed: human text (default) or JSON; charts as text or Mermaid; traces to a file.
+/// A verb that draws no trace leaves out --mermaid, one that writes none leaves out --out.</summary>
+internal sealed class OutputOptionSet(bool charts = true, bool traceFile = true)
 {
     public Option<bool> Json { get; } = new("--json")
     {
@@ -30,15 +31,14 @@ internal sealed class OutputOptionSet(bool traces = true)
     {
         command.Add(Json);
         command.Add(NoTimings);
-        if (!traces) return;
-        command.Add(Mermaid);
-        command.Add(Out);
+        if (charts) command.Add(Mermaid);
+        if (traceFile) command.Add(Out);
     }
 
     public OutputSettings Read(ParseResult parse) => new(
         parse.GetValue(Json),
-        traces && parse.GetValue(Mermaid),
-        traces ? parse.GetValue(Out) : null,
+        charts && parse.GetValue(Mermaid),
+        traceFile ? parse.GetValue(Out) : null,
         !parse.GetValue(NoTimings));
 }
 

@@ -11,6 +11,7 @@ namespace TcpModelCheck.Cli.Output;
 /// both alike. Fields are always present (null when not applicable); <c>seconds</c> is null under --no-timings.
 /// </summary>
 internal sealed record ResultRow(
+    string Configuration,
     string Variant,
     string Workload,
     string Property,
@@ -36,7 +37,7 @@ internal sealed record ResultRow(
         Of(session, o, stats, timings, expected, o.Verdict == Engine.Checking.Verdict.Inconclusive ? null : o.Verdict == expected);
 
     private static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict? expected, bool? asExpected) => new(
-        session.Variant, session.Workload, o.Property.Name, Words.Kind(o.Property.Kind), Words.Verdict(o.Verdict),
+        session.Name, session.Variant, session.Workload, o.Property.Name, Words.Kind(o.Property.Kind), Words.Verdict(o.Verdict),
         expected is { } e ? Words.Verdict(e) : null, asExpected,
         o.Counterexample?.Trace.Length, o.Counterexample is { } c ? TraceOutput.ChoicePath(c.Trace) : null,
         stats.DistinctStates, stats.Transitions, stats.MaxDepth, timings ? Words.JsonSeconds(stats.Elapsed) : null, o.Reason);

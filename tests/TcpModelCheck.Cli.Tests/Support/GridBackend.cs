@@ -34,12 +34,10 @@ internal sealed class GridBackend : IBackend
     public ExpectationTable Expectations { get; } =
         new([new("broken/small", "below-limit", Verdict.Violated, "the limit 3 is below the corner's x + y = 4")]);
 
-    /// <summary>Named "variant/workload", plus " size=N" when the size is overridden.</summary>
     public MatrixCell Cell(IReadOnlyDictionary<string, string> settings)
     {
         var session = Open(settings);
-        var name = $"{session.Variant}/{session.Workload}" + (settings.TryGetValue("size", out var size) ? $" size={size}" : "");
-        return new MatrixCell(name, session.Variant, session.Workload, settings);
+        return new MatrixCell(session.Name, session.Variant, session.Workload, settings);
     }
 
     private static Dictionary<string, string> Settings(string variant, string workload) => new() { ["variant"] = variant, ["workload"] = workload };
@@ -53,7 +51,9 @@ internal sealed class GridBackend : IBackend
         var size = settings.TryGetValue("size", out var s) && s != "default" ? int.Parse(s) : workload == "small" ? 3 : 40;
         if (size is < 2 or > 1000) throw new BadInputException($"size: {size} is out of range 2..1000");
         var model = new GridModel(variant, workload, size, variant == "safe" ? 100 : 3);
-        return new ModelSession<(int X, int Y), int>(model, new PlainRenderer<(int X, int Y), int>(model), variant, workload);
+        // Named "variant/workload", plus " size=N" when the size is overridden.
+        var name = $"{variant}/{workload}" + (settings.TryGetValue("size", out var given) && given != "default" ? $" size={given}" : "");
+        return new ModelSession<(int X, int Y), int>(model, new PlainRenderer<(int X, int Y), int>(model), name, variant, workload);
     }
 
     public string Explain(string? variant, string? workload, IReadOnlyList<string> properties) =>
