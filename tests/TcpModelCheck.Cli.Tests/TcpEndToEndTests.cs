@@ -93,7 +93,7 @@ public class TcpEndToEndTests
         var rows = Json.Parse(r.Out).GetProperty("results").EnumerateArray().ToList();
         // Only witnesses (found within 200 states) may hold; nothing else is settled by a partial search.
         Assert.All(rows.Where(x => x.GetProperty("verdict").GetString() == "holds"),
-            x => Assert.Equal("reachable", x.GetProperty("kind").GetString()));
+            x => Assert.Equal("witness", x.GetProperty("kind").GetString()));
         Assert.Contains(rows, x => x.GetProperty("verdict").GetString() == "inconclusive");
     }
 

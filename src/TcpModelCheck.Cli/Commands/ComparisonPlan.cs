@@ -32,7 +32,6 @@ internal static class ComparisonPlan
         if (!given.TryGetValue(key, out var text)) return null;
         var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (names.Length == 0) throw new BadInputException($"--{key} needs at least one name");
-        foreach (var name in names) ExplainCommand.Check(valid, key, name);
-        return names.Select(n => valid.First(i => string.Equals(i.Name, n, StringComparison.OrdinalIgnoreCase)).Name).Distinct().ToList();
+        return names.Select(n => Names.Require(valid, key, n)).Distinct().ToList();
     }
 }

@@ -20,21 +20,13 @@ internal static class ExplainCommand
         {
             var v = parse.GetValue(variant);
             var w = parse.GetValue(workload);
-            if (v is not null) Check(backend.Variants, "variant", v);
-            if (w is not null) Check(backend.Workloads, "workload", w);
+            if (v is not null) Names.Require(backend.Variants, "variant", v);
+            if (w is not null) Names.Require(backend.Workloads, "workload", w);
             var names = PropertyOption.Read(parse, properties) ?? [];
-            foreach (var p in names)
-                if (backend.Properties.All(x => x.Name != p))
-                    throw new BadInputException($"unknown property '{p}'; valid properties: {string.Join(", ", backend.Properties.Select(x => x.Name))}");
+            foreach (var p in names) Names.RequireProperty(backend.Properties, p);
             context.Out.WriteLine(backend.Explain(v, w, names).TrimEnd());
             return (int)ExitCode.Ok;
         });
         return command;
-    }
-
-    internal static void Check(IReadOnlyList<NamedItem> items, string kind, string name)
-    {
-        if (items.Any(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase))) return;
-        throw new BadInputException($"unknown {kind} '{name}'; valid {kind}s: {string.Join(", ", items.Select(i => i.Name))}");
     }
 }

@@ -14,10 +14,8 @@ internal sealed record TraceChoice(bool None, string? Variant, string? Property)
         if (text == "none") return new(true, null, null);
         var parts = text.Split(':', 2, StringSplitOptions.TrimEntries);
         var (variant, property) = parts.Length == 2 ? (parts[0], parts[1]) : (null, parts[0]);
-        if (variant is not null) ExplainCommand.Check(backend.Variants, "variant", variant);
-        if (backend.Properties.All(p => p.Name != property))
-            throw new BadInputException($"--trace: unknown property '{property}'; valid properties: {string.Join(", ", backend.Properties.Select(p => p.Name))}");
-        return new(false, variant, property);
+        if (variant is not null) variant = Names.Require(backend.Variants, "variant", variant);
+        return new(false, variant, Names.RequireProperty(backend.Properties, property, "--trace: "));
     }
 
     /// <summary>The chosen counterexample with the cell it came from, or null when there is none to draw.</summary>

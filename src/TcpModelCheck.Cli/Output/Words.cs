@@ -14,16 +14,8 @@ internal static class Words
         _ => "inconclusive",
     };
 
-    public static string Kind(PropertyKind k) => k switch
-    {
-        PropertyKind.Invariant => "invariant",
-        PropertyKind.ActionProperty => "action",
-        PropertyKind.Reachable => "reachable",
-        PropertyKind.Eventually => "eventually",
-        PropertyKind.LeadsTo => "leads-to",
-        PropertyKind.NoDeadlock => "deadlock",
-        _ => k.ToString(),
-    };
+    /// <summary>The kind names of the Reports project, so the CLI and the comparison reports agree.</summary>
+    public static string Kind(PropertyKind k) => Reports.Comparison.ComparisonRow.KindName(k);
 
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
