@@ -41,6 +41,9 @@ public sealed partial class TcpModel
             for (var i = 0; i < net.Length; i++)
                 if (Distinct(net, i) && state.CountFrom(net[i].From) < Config.NetworkCapacity)
                     actions.Add(new TcpAction(TcpActionKind.Duplicate, net[i].From, i));
+        if (state.Used.Delays < Rules.DelayBudget)
+            for (var i = 0; i < net.Length; i++)
+                if (Distinct(net, i) && !net[i].Straggler) actions.Add(new TcpAction(TcpActionKind.Delay, net[i].From, i));
     }
 
     /// <summary>Identical segments sit next to each other (the multiset is sorted; with FIFO a duplicate follows
@@ -73,6 +76,7 @@ public sealed partial class TcpModel
             case TcpActionKind.Lose: Lose(step, a); break;
             case TcpActionKind.Duplicate: Duplicate(step, a); break;
             case TcpActionKind.Crash: Crash(step, a.Side); break;
+            case TcpActionKind.Delay: Delay(step, a); break;
             default: throw new ArgumentOutOfRangeException(nameof(a), a.Kind, "unknown action kind");
         }
     }
@@ -105,6 +109,17 @@ public sealed partial class TcpModel
         step.Insert(seg, a.Segment);
         step.Used = step.Used with { Duplications = (byte)(step.Used.Duplications + 1) };
         if (step.Explaining) step.Emit(new StepEvent.Duplicated(seg.Label));
+    }
+
+    /// <summary>The segment becomes a straggler (it keeps its age, 0); with FIFO it keeps its place.</summary>
+    private static void Delay(Step step, TcpAction a)
+    {
+        var seg = step.SegmentAt(a.Segment);
+        step.Used = step.Used with { Delays = (byte)(step.Used.Delays + 1) };
+        if (step.Explaining) step.Emit(new StepEvent.Delayed(seg.Label));
+        if (step.Rules.Config.Fifo) { step.Replace(a.Segment, seg.AsStraggler()); return; }
+        step.RemoveAt(a.Segment);
+        step.Insert(seg.AsStraggler(), -1);
     }
 
     /// <summary>A host crash (RFC 9293 §3.5.1): the TCB is lost without a word to the peer; the application

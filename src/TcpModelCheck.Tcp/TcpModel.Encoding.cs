@@ -22,14 +22,14 @@ public sealed partial class TcpModel
         destination[n++] = u.Losses;
         destination[n++] = u.Duplications;
         destination[n++] = u.Crashes;
-        destination[n++] = u.Overflowed ? (byte)1 : (byte)0;
+        destination[n++] = (byte)((u.Overflowed ? 1 : 0) | u.Delays << 1);
         destination[n++] = (byte)state.IsnClock;
         destination[n++] = (byte)state.InFlight.Count;
         foreach (var s in state.Segments)
         {
             destination[n++] = (byte)s.Seq;
             destination[n++] = (byte)s.Ack;
-            destination[n++] = (byte)((int)s.Flags | (s.HasData ? 16 : 0) | (s.From == Charts.Side.Server ? 32 : 0));
+            destination[n++] = (byte)((int)s.Flags | (s.HasData ? 16 : 0) | (s.From == Charts.Side.Server ? 32 : 0) | (s.Straggler ? 64 : 0));
             destination[n++] = (byte)s.Item;
             destination[n++] = (byte)s.Incarnation;
             destination[n++] = (byte)s.Age;

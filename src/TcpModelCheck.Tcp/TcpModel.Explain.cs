@@ -7,7 +7,7 @@ public sealed partial class TcpModel
     /// <summary>
     /// Short labels in the vocabulary of RFC 9293's figures: "A: OPEN active ISS=0", "B: OPEN passive",
     /// "A: SEND d1", "A: CLOSE", "B: deliver &lt;SEQ=5&gt;&lt;ACK=1&gt;&lt;CTL=SYN,ACK&gt;", "B: deliver … ISS=8" (a SYN
-    /// arriving in LISTEN picks B's ISS), "net: lose A→B &lt;SEQ=…&gt;", "net: duplicate …", "A: timeout",
+    /// arriving in LISTEN picks B's ISS), "net: lose A→B &lt;SEQ=…&gt;", "net: duplicate …", "net: delay …", "A: timeout",
     /// "A: crash", "tick".
     /// </summary>
     public string FormatAction(in TcpState state, TcpAction action)
@@ -26,6 +26,7 @@ public sealed partial class TcpModel
             TcpActionKind.Deliver => $"{who}: deliver {state.InFlight[action.Segment]}" + (action.Isn >= 0 ? $" ISS={action.Isn}" : ""),
             TcpActionKind.Lose => $"net: lose {Arrow(state.InFlight[action.Segment])} {state.InFlight[action.Segment]}",
             TcpActionKind.Duplicate => $"net: duplicate {Arrow(state.InFlight[action.Segment])} {state.InFlight[action.Segment]}",
+            TcpActionKind.Delay => $"net: delay {Arrow(state.InFlight[action.Segment])} {state.InFlight[action.Segment]}",
             _ => action.ToString(),
         };
     }

@@ -23,6 +23,10 @@ public sealed partial class TcpModel : IModel<TcpState, TcpAction>
         Properties = TcpPropertyCatalog.Build(config);
     }
 
+    /// <summary>A model that starts from <paramref name="initial"/> instead (scenario tests: a figure's starting
+    /// situation, an old duplicate already in flight).</summary>
+    internal TcpModel(TcpConfig config, TcpState initial) : this(config) => InitialStates = [initial];
+
     /// <summary>The model of <see cref="TcpConfig.Default"/>.</summary>
     public TcpModel() : this(TcpConfig.Default) { }
 
@@ -34,7 +38,7 @@ public sealed partial class TcpModel : IModel<TcpState, TcpAction>
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    public IReadOnlyList<TcpState> InitialStates { get; }
+    public IReadOnlyList<TcpState> InitialStates { get; private init; }
 
     public IReadOnlyList<Property<TcpState, TcpAction>> Properties { get; }
 

@@ -57,7 +57,7 @@ public sealed record TcpConfig
     public int Msl { get; init; } = 2;
 
     /// <summary>Retransmission timeout in ticks (RFC 9293 §3.8.1 with a fixed RTO).</summary>
-    public int Rto { get; init; } = 2;
+    public int Rto { get; init; } = 1;
 
     /// <summary>Retransmissions of one segment before the connection is aborted (the user timeout of
     /// RFC 9293 §3.10.8, counted in retransmissions).</summary>
@@ -78,13 +78,22 @@ public sealed record TcpConfig
     /// <summary>At most this many segments in flight per direction; a segment sent into a full direction is
     /// dropped (tail drop) and the ghost flag <c>Overflowed</c> is set, so the <c>within-capacity</c> property
     /// tells whether the bound ever mattered.</summary>
-    public int NetworkCapacity { get; init; } = 3;
+    public int NetworkCapacity { get; init; } = 6;
 
     /// <summary>Segments the network may lose in one run.</summary>
     public int LossBudget { get; init; } = 1;
 
     /// <summary>Segments the network may duplicate in one run.</summary>
-    public int DuplicationBudget { get; init; } = 1;
+    public int DuplicationBudget { get; init; }
+
+    /// <summary>
+    /// Segments the network may turn into stragglers in one run; null means unlimited. A prompt segment is
+    /// delivered (or lost) before the clock ticks again; a straggler may stay in flight for up to MSL ticks.
+    /// Unlimited is the plain "any segment may take up to MSL" network: then every round trip may take 2·MSL,
+    /// so any RTO shorter than that retransmits spuriously and the state count explodes. A budget keeps old
+    /// duplicates (the stragglers) while ordinary traffic stays prompt.
+    /// </summary>
+    public int? DelayBudget { get; init; } = 1;
 
     /// <summary>Deliver each direction in order (losses and duplicates still possible).</summary>
     public bool Fifo { get; init; }

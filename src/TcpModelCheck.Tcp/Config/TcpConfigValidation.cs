@@ -21,6 +21,7 @@ internal static class TcpConfigValidation
         Range(p, "loss-budget", c.LossBudget, 0, 7);
         Range(p, "duplication-budget", c.DuplicationBudget, 0, 7);
         Range(p, "crash-budget", c.CrashBudget, 0, 3);
+        if (c.DelayBudget is { } delays) Range(p, "delay-budget", delays, 0, 7);
         if (c.TimeWaitTicks is { } tw) Range(p, "time-wait", tw, 0, 32);
         if (c.FinWait2Timeout is { } fw) Range(p, "fin-wait-2-timeout", fw, 1, 32);
         if (c.EffectiveTimeWait > 32) p.Add($"time-wait: 2*msl = {c.EffectiveTimeWait} ticks is more than 32");

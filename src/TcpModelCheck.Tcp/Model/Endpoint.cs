@@ -24,10 +24,9 @@ public enum EndReason : byte
 public enum Observations : byte
 {
     None = 0,
-    /// <summary>Delivered a data item sent by a different incarnation than the one this connection was
-    /// synchronized with (no-stale-data).</summary>
+    /// <summary>Delivered a data item sent by an earlier incarnation than the connection's own (no-stale-data).</summary>
     StaleData = 1,
-    /// <summary>Signalled end-of-stream for a FIN sent by a different incarnation (no-stale-close).</summary>
+    /// <summary>Signalled end-of-stream for a FIN sent by an earlier incarnation (no-stale-close).</summary>
     StaleEof = 2,
     /// <summary>Delivered an item out of order or twice (no-duplicate-delivery / no-data-loss).</summary>
     OutOfOrder = 4,
@@ -96,17 +95,19 @@ public readonly record struct Endpoint
     /// <summary>Application: CLOSE called in the current connection.</summary>
     public bool CloseCalled { get; init; }
 
-    /// <summary>Ghost: this endpoint's incarnation counter, bumped by every active OPEN and every SYN accepted in
-    /// LISTEN; stamped on every segment it sends.</summary>
+    /// <summary>Ghost: the incarnation of the connection this TCB belongs to — n for the opener's n-th active
+    /// OPEN, and for a passive endpoint the incarnation of the SYN that created its TCB in LISTEN. Stamped on every
+    /// segment the endpoint sends; data stamped with a smaller number is stale.</summary>
     public byte Incarnation { get; init; }
 
-    /// <summary>Ghost: the sender incarnation of the segment that completed this endpoint's handshake.</summary>
+    /// <summary>Ghost: the incarnation stamped on the segment that completed this endpoint's handshake (an old
+    /// duplicate may complete it; informative only).</summary>
     public byte PeerIncarnation { get; init; }
 
-    /// <summary>Ghost: data items delivered to the application in the current connection.</summary>
+    /// <summary>Ghost: data items delivered to the application in the current (or, once CLOSED, the most recent) connection.</summary>
     public byte Delivered { get; init; }
 
-    /// <summary>Ghost: end-of-stream delivered to the application in the current connection.</summary>
+    /// <summary>Ghost: end-of-stream delivered to the application in the current (or most recent) connection.</summary>
     public bool EndOfStream { get; init; }
 
     /// <summary>Ghost: sticky observations (never cleared), read by the safety properties.</summary>

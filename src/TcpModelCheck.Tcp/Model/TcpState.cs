@@ -77,7 +77,7 @@ public sealed class TcpState : IEquatable<TcpState>
     }
 
     public override string ToString() =>
-        $"A[{Client}] B[{Server}] net[{string.Join(" ", _segments.Select(s => $"{(s.From == Side.Client ? "A>B" : "B>A")}{s}@{s.Age}"))}] {Used}"
+        $"A[{Client}] B[{Server}] net[{string.Join(" ", _segments.Select(s => $"{(s.From == Side.Client ? "A>B" : "B>A")}{s}{(s.Straggler ? "~" : "")}@{s.Age}"))}] {Used}"
         + (IsnClock != 0 ? $" isn-clock={IsnClock}" : "");
 
     internal static ReadOnlySpan<byte> AsBytes(ReadOnlySpan<Segment> segments) => MemoryMarshal.AsBytes(segments);
@@ -87,5 +87,9 @@ public sealed class TcpState : IEquatable<TcpState>
 /// because its direction was full.</summary>
 public readonly record struct Budgets(byte Losses, byte Duplications, byte Crashes, bool Overflowed)
 {
-    public override string ToString() => $"lost={Losses} dup={Duplications} crash={Crashes}" + (Overflowed ? " OVERFLOW" : "");
+    /// <summary>Segments made stragglers so far (see <see cref="TcpConfig.DelayBudget"/>).</summary>
+    public byte Delays { get; init; }
+
+    public override string ToString() =>
+        $"lost={Losses} dup={Duplications} delay={Delays} crash={Crashes}" + (Overflowed ? " OVERFLOW" : "");
 }

@@ -7,12 +7,12 @@ namespace TcpModelCheck.Tcp;
 /// </summary>
 public static class TcpProperties
 {
-    /// <summary>Invariant. "No late data accepted after close": an application never receives a data item sent by
-    /// another incarnation than the one its connection was synchronized with, nor data after end-of-stream.
+    /// <summary>Invariant. "No late data accepted after close": an application never receives a data item sent in
+    /// an earlier incarnation of the connection than its own, nor data after end-of-stream.
     /// The reason TIME-WAIT exists (RFC 9293 §3.4.1, §3.6.1; RFC 1337 hazard H1).</summary>
     public const string NoStaleData = "no-stale-data";
 
-    /// <summary>Invariant. No end-of-stream is signalled for a FIN of another incarnation: an old FIN must not
+    /// <summary>Invariant. No end-of-stream is signalled for a FIN of an earlier incarnation: an old FIN must not
     /// close a new connection.</summary>
     public const string NoStaleClose = "no-stale-close";
 
@@ -31,13 +31,12 @@ public static class TcpProperties
     public const string EventuallyClosed = "eventually-closed";
 
     /// <summary>Invariant. No connection ends by a reset in ESTABLISHED, FIN-WAIT-1/2, CLOSE-WAIT, CLOSING or
-    /// LAST-ACK; and, when the budgets cannot exhaust the retransmissions (no crashes and 2·MSL &lt; (R+1−L)·RTO),
+    /// LAST-ACK; and, when the budgets cannot exhaust the retransmissions (see <see cref="RetransmissionsSuffice"/>),
     /// none ends by the user timeout either. The applications only ever CLOSE, so any such end is a failure of
     /// the closing handshake (e.g. the lost last ACK of RFC 9293 §3.6 without TIME-WAIT).</summary>
     public const string GracefulClose = "graceful-close";
 
-    /// <summary>Invariant. When both endpoints are ESTABLISHED with each other (each completed its handshake with
-    /// the other's current incarnation), each one's IRS is the other's ISS and each one's RCV.NXT lies between the
+    /// <summary>Invariant. When both endpoints are ESTABLISHED in the same incarnation of the connection, each one's IRS is the other's ISS and each one's RCV.NXT lies between the
     /// other's SND.UNA and SND.NXT (RFC 9293 §3.4, §3.5: the purpose of the three-way handshake).</summary>
     public const string HandshakeAgreement = "handshake-agreement";
 
@@ -84,9 +83,13 @@ public static class TcpProperties
     /// use fingerprint storage or want to stop early.</summary>
     public static IReadOnlyList<string> Safety { get; } = [.. All.Where(n => n != EventuallyClosed)];
 
-    /// <summary>Whether the budgets of <paramref name="c"/> can never exhaust the retransmissions, i.e. whether
-    /// <see cref="GracefulClose"/> also forbids user timeouts: no crashes, and even after every loss the last
-    /// retransmission's acknowledgment (at most 2·MSL later) arrives before the user timeout (RTO·(R+1)).</summary>
+    /// <summary>
+    /// Whether the budgets of <paramref name="c"/> can never exhaust the retransmissions, i.e. whether
+    /// <see cref="GracefulClose"/> also forbids user timeouts: no crashes, and even after every loss (one RTO
+    /// each) the acknowledgment of the last retransmission — held back by at most two stragglers of MSL ticks,
+    /// the segment and its ACK — arrives before the user timeout fires at RTO·(R+1):
+    /// min(delays, 2)·MSL &lt; (R + 1 − losses)·RTO.
+    /// </summary>
     public static bool RetransmissionsSuffice(TcpConfig c) =>
-        c.CrashBudget == 0 && 2 * c.Msl < (c.MaxRetransmissions + 1 - c.LossBudget) * c.Rto;
+        c.CrashBudget == 0 && Math.Min(c.DelayBudget ?? 2, 2) * c.Msl < (c.MaxRetransmissions + 1 - c.LossBudget) * c.Rto;
 }

@@ -26,9 +26,9 @@ internal static class TcpPropertyCatalog
         return
         [
             Never(TcpProperties.NoStaleData, Stale,
-                "no application receives data of another incarnation than its connection's, or data after end-of-stream"),
+                "no application receives data sent in an earlier incarnation than its connection's, or data after end-of-stream"),
             Never(TcpProperties.NoStaleClose, Observations.StaleEof,
-                "no end-of-stream is signalled for a FIN of another incarnation"),
+                "no end-of-stream is signalled for a FIN of an earlier incarnation"),
             Never(TcpProperties.NoDataLoss, Loss,
                 "every item sent before a FIN is delivered exactly once, in order, before end-of-stream"),
             Never(TcpProperties.NoDuplicateDelivery, Observations.OutOfOrder,
@@ -37,7 +37,7 @@ internal static class TcpPropertyCatalog
                 ? "no connection ends by a reset before TIME-WAIT, nor by the user timeout"
                 : "no connection ends by a reset before TIME-WAIT (the budgets can exhaust the retransmissions, so user timeouts are allowed)"),
             Property<TcpState, TcpAction>.Always(TcpProperties.HandshakeAgreement, s => HandshakeAgrees(s, seq),
-                "when both are ESTABLISHED with each other, IRS = peer's ISS and RCV.NXT lies within the peer's SND.UNA..SND.NXT"),
+                "when both are ESTABLISHED in the same incarnation, IRS = peer's ISS and RCV.NXT lies within the peer's SND.UNA..SND.NXT"),
             Property<TcpState, TcpAction>.Always(TcpProperties.SequenceWithinWindow,
                 s => WindowSane(s.Client, seq, window, clientItems) && WindowSane(s.Server, seq, window, serverItems),
                 "every TCB keeps SND.UNA =< SND.NXT within the peer's window plus a FIN"),
@@ -71,9 +71,8 @@ internal static class TcpPropertyCatalog
     private static Property<TcpState, TcpAction> Never(string name, Observations bad, string description) =>
         Property<TcpState, TcpAction>.Always(name, s => ((s.Client.Observed | s.Server.Observed) & bad) == 0, description);
 
-    /// <summary>Both endpoints completed their handshake with each other's current incarnation (ghost).</summary>
-    private static bool Paired(in Endpoint a, in Endpoint b) =>
-        a.PeerIncarnation == b.Incarnation && b.PeerIncarnation == a.Incarnation;
+    /// <summary>Both TCBs belong to the same incarnation of the connection (ghost).</summary>
+    private static bool Paired(in Endpoint a, in Endpoint b) => a.Incarnation == b.Incarnation;
 
     private static bool HandshakeAgrees(TcpState s, SeqMath seq)
     {

@@ -41,7 +41,8 @@ internal static class Arrival
     /// <summary>
     /// LISTEN (RFC 9293 §3.10.7.2): ignore a RST; answer any ACK with &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt;; on a SYN
     /// set IRS = SEG.SEQ, RCV.NXT = SEG.SEQ+1, select ISS, send &lt;SEQ=ISS&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=SYN,ACK&gt;,
-    /// SND.UNA = ISS, SND.NXT = ISS+1, enter SYN-RECEIVED; drop anything else. Ghost: a new incarnation begins.
+    /// SND.UNA = ISS, SND.NXT = ISS+1, enter SYN-RECEIVED; drop anything else. Ghost: the new TCB belongs to the
+    /// incarnation of the SYN's sender.
     /// </summary>
     private static void Listen(Step step, Side side, Segment seg, int isn)
     {
@@ -50,10 +51,10 @@ internal static class Arrival
         if (!seg.Syn) { step.Note(side, "no SYN, no ACK in LISTEN: dropped"); return; }
         ref var e = ref step[side];
         var iss = (byte)isn;
-        e = e with
+        e = Tcb.BeginConnection(e, seg.Incarnation) with
         {
             State = ConnectionState.SynReceived, Irs = (byte)seg.Seq, RcvNxt = step.Seq.Add(seg.Seq, 1),
-            Iss = iss, SndUna = iss, SndNxt = step.Seq.Add(iss, 1), Incarnation = (byte)(e.Incarnation + 1),
+            Iss = iss, SndUna = iss, SndNxt = step.Seq.Add(iss, 1),
         };
         step.Send(side, SegmentFlags.Syn | SegmentFlags.Ack, iss, e.RcvNxt);
         Tcb.EnsureRetransmissionTimer(step, side);

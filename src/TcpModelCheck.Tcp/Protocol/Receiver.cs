@@ -97,9 +97,10 @@ internal static class Receiver
         ref var e = ref step[side];
         var seen = e.Observed;
         if (e.EndOfStream) seen |= Observations.DataAfterEof;
-        if (u.Incarnation != e.PeerIncarnation) seen |= Observations.StaleData;
+        var stale = u.Incarnation < e.Incarnation;
+        if (stale) seen |= Observations.StaleData;
         else if (u.Item != e.Delivered) seen |= Observations.OutOfOrder;
-        var delivered = u.Incarnation == e.PeerIncarnation ? (byte)(e.Delivered + 1) : e.Delivered;
+        var delivered = stale ? e.Delivered : (byte)(e.Delivered + 1);
         e = e with { Observed = seen, Delivered = delivered };
         if (step.Explaining) step.Emit(new StepEvent.AppReceived(side, $"d{u.Item + 1}", u.Incarnation));
     }
@@ -114,7 +115,7 @@ internal static class Receiver
     {
         ref var e = ref step[side];
         var seen = e.Observed;
-        if (u.Incarnation != e.PeerIncarnation) seen |= Observations.StaleEof;
+        if (u.Incarnation < e.Incarnation) seen |= Observations.StaleEof;
         else if (e.Delivered != u.Item) seen |= Observations.LostBeforeEof;
         var next = e.State switch
         {

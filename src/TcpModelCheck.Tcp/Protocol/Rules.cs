@@ -21,6 +21,8 @@ internal sealed class Rules
         ServerItems = c.ServerDataItems;
         Isns = c.IsnMode == IsnMode.Clock ? [] : [.. c.IsnSet.Select(i => (byte)i)];
         ClockIsn = c.IsnMode == IsnMode.Clock;
+        AllStragglers = c.DelayBudget is null;
+        DelayBudget = c.DelayBudget ?? 0;
         Script = WorkloadScript.For(c.Workload);
     }
 
@@ -39,5 +41,10 @@ internal sealed class Rules
     public int Items(Side side) => side == Side.Client ? ClientItems : ServerItems;
     public byte[] Isns { get; }
     public bool ClockIsn { get; }
+
+    /// <summary>Unlimited delays: every segment is a straggler from the start.</summary>
+    public bool AllStragglers { get; }
+
+    public int DelayBudget { get; }
     public WorkloadScript Script { get; }
 }

@@ -53,6 +53,7 @@ internal sealed class Step
     {
         var inc = this[from].Incarnation;
         var seg = Segment.Create(from, flags, seq, ack, data, inc, item);
+        if (Rules.AllStragglers) seg = seg.AsStraggler();
         if (Explaining) Emit(new StepEvent.Sent(seg.Label, retransmission));
         if (CountFrom(from) >= Rules.Capacity)
         {
@@ -67,6 +68,7 @@ internal sealed class Step
     public void SendWithoutTcb(Side from, SegmentFlags flags, int seq, int ack)
     {
         var seg = Segment.Create(from, flags, seq, ack, false, 0, 0);
+        if (Rules.AllStragglers) seg = seg.AsStraggler();
         if (Explaining) Emit(new StepEvent.Sent(seg.Label, false));
         if (CountFrom(from) >= Rules.Capacity)
         {
@@ -107,6 +109,8 @@ internal sealed class Step
         _count++;
     }
 
+    public void Replace(int i, Segment seg) => _net[i] = seg;
+
     public Segment RemoveAt(int i)
     {
         var seg = _net[i];
@@ -115,8 +119,8 @@ internal sealed class Step
         return seg;
     }
 
-    /// <summary>Ages every segment by one tick. No segment is MSL old here (the tick waits for those to be
-    /// delivered or lost); ages grow uniformly, so the sorted order is preserved.</summary>
+    /// <summary>Ages every segment by one tick. Only stragglers younger than MSL are in flight here (the tick
+    /// waits for the others to be delivered or lost); ages grow uniformly, so the sorted order is preserved.</summary>
     public void AgeSegments()
     {
         for (var i = 0; i < _count; i++) _net[i] = _net[i].Aged();

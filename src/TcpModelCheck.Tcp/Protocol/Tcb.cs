@@ -7,8 +7,9 @@ namespace TcpModelCheck.Tcp;
 internal static class Tcb
 {
     /// <summary>Delete the TCB and enter CLOSED (RFC 9293 §3.10: "delete the TCB, enter the CLOSED state").
-    /// Every TCB and per-connection field returns to zero so equal situations are equal states; the
-    /// application's OPEN count and the sticky ghost fields survive.</summary>
+    /// Every TCB field returns to zero so equal situations are equal states; the application's OPEN count, what it
+    /// received in this connection (kept until the next one begins, see <see cref="BeginConnection"/>) and the
+    /// sticky ghost fields survive.</summary>
     public static void Delete(Step step, Side side, EndReason reason)
     {
         ref var e = ref step[side];
@@ -16,8 +17,21 @@ internal static class Tcb
         if (reason == EndReason.Reset && e.State == ConnectionState.TimeWait) observed |= Observations.TimeWaitAssassinated;
         else if (reason == EndReason.Reset && e.State.IsSynchronized()) observed |= Observations.ResetEnd;
         else if (reason == EndReason.UserTimeout && e.State.IsSynchronized()) observed |= Observations.TimeoutEnd;
-        e = new Endpoint { Opens = e.Opens, Incarnation = e.Incarnation, Observed = observed, LastEnd = reason };
+        e = new Endpoint
+        {
+            Opens = e.Opens, Incarnation = e.Incarnation, Observed = observed, LastEnd = reason,
+            Delivered = e.Delivered, EndOfStream = e.EndOfStream,
+        };
     }
+
+    /// <summary>Ghost: a new connection begins at this endpoint — an active OPEN (its own incarnation number), or
+    /// a SYN accepted in LISTEN (the incarnation of the opener that sent the SYN). The per-connection
+    /// application record starts over.</summary>
+    public static Endpoint BeginConnection(in Endpoint e, int incarnation) => e with
+    {
+        Incarnation = (byte)incarnation, PeerIncarnation = 0, Delivered = 0, EndOfStream = false,
+        Sent = 0, CloseCalled = false, LastEnd = EndReason.None,
+    };
 
     /// <summary>SYN-RECEIVED from a passive OPEN goes back to LISTEN on a reset or a SYN (RFC 9293 §3.10.7.4,
     /// second and fourth steps): the half-made connection is forgotten, the listening TCB stays.</summary>
@@ -27,7 +41,7 @@ internal static class Tcb
         e = new Endpoint
         {
             State = ConnectionState.Listen, Passive = true, Opens = e.Opens, Incarnation = e.Incarnation,
-            Observed = e.Observed, LastEnd = e.LastEnd,
+            Observed = e.Observed, LastEnd = e.LastEnd, Delivered = e.Delivered, EndOfStream = e.EndOfStream,
         };
     }
 

@@ -93,15 +93,16 @@ internal static class Timers
     }
 
     /// <summary>
-    /// Time may advance when no timer has expired, no segment is MSL old, and advancing changes something: a
-    /// segment is in flight or a timer runs (or, with the ISN clock, an application still has something to do).
-    /// A segment of age MSL must first be delivered or lost (using the loss budget): "no segment outlives MSL"
-    /// (RFC 9293 §3.4.1) without the clock becoming a source of unbudgeted losses.
+    /// Time may advance when no timer has expired, every segment in flight is a straggler younger than MSL, and
+    /// advancing changes something: a segment is in flight or a timer runs (or, with the ISN clock, an
+    /// application still has something to do). A prompt segment, or a straggler of age MSL, must first be
+    /// delivered or lost (using the loss budget): "no segment outlives MSL" (RFC 9293 §3.4.1) without the clock
+    /// becoming a source of unbudgeted losses.
     /// </summary>
     public static bool CanTick(TcpState s, bool applicationPending, Rules rules)
     {
         if (Expired(s.Client) || Expired(s.Server)) return false;
-        foreach (var seg in s.Segments) if (seg.Age >= rules.Msl) return false;
+        foreach (var seg in s.Segments) if (!seg.Straggler || seg.Age >= rules.Msl) return false;
         return s.InFlight.Count > 0 || s.Client.Timer != 0 || s.Server.Timer != 0 || (rules.ClockIsn && applicationPending);
     }
 

@@ -7,8 +7,8 @@ internal static class UserCalls
 {
     /// <summary>
     /// OPEN in CLOSED (RFC 9293 §3.10.1): passive enters LISTEN; active selects an ISS, sends
-    /// &lt;SEQ=ISS&gt;&lt;CTL=SYN&gt;, sets SND.UNA = ISS, SND.NXT = ISS+1 and enters SYN-SENT. Ghost: an active
-    /// OPEN begins a new incarnation.
+    /// &lt;SEQ=ISS&gt;&lt;CTL=SYN&gt;, sets SND.UNA = ISS, SND.NXT = ISS+1 and enters SYN-SENT. Ghost: the n-th
+    /// active OPEN begins incarnation n of the connection.
     /// </summary>
     public static void Open(Step step, Side side, bool passive, int isn)
     {
@@ -20,10 +20,10 @@ internal static class UserCalls
             return;
         }
         var iss = (byte)isn;
-        e = e with
+        e = Tcb.BeginConnection(e, opens) with
         {
-            State = ConnectionState.SynSent, Passive = false, Opens = opens, LastEnd = EndReason.None,
-            Iss = iss, SndUna = iss, SndNxt = step.Seq.Add(iss, 1), Incarnation = (byte)(e.Incarnation + 1),
+            State = ConnectionState.SynSent, Passive = false, Opens = opens,
+            Iss = iss, SndUna = iss, SndNxt = step.Seq.Add(iss, 1),
         };
         step.Send(side, SegmentFlags.Syn, iss, 0);
         Tcb.EnsureRetransmissionTimer(step, side);
