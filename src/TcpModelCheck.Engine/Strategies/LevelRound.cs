@@ -24,9 +24,10 @@ internal sealed class LevelRound<TState, TAction, TStore>
     where TStore : struct, IVisitedStore<TState>
 {
     /// <summary>Segment groups: the top <see cref="GroupBits"/> bits of a hash. The visited store's segments are
-    /// the top <see cref="SegmentedTable{TSlot,TKey}.SegmentBits"/> (6) bits, so a group is 4 whole segments and
-    /// a worker holding a group owns those segments.</summary>
-    public const int GroupBits = 4;
+    /// the top <see cref="SegmentedTable{TSlot,TKey}.SegmentBits"/> (6) bits, so a group is 2 whole segments and
+    /// a worker holding a group owns those segments. 32 groups keep an insert unit to about 1/64 of a round
+    /// with two workers, so the one finishing first waits little at the barrier.</summary>
+    public const int GroupBits = 5;
     public const int Groups = 1 << GroupBits;
 
     private readonly SearchContext<TState, TAction> _ctx;
@@ -50,7 +51,7 @@ internal sealed class LevelRound<TState, TAction, TStore>
         for (var c = 0; c < chunks; c++)
         {
             _chunkFindings[c] = new();
-            for (var g = 0; g < Groups; g++) _filed[c, g] = new();
+            for (var g = 0; g < Groups; g++) _filed[c, g] = new(16);
         }
         for (var g = 0; g < Groups; g++)
         {
