@@ -28,6 +28,10 @@ internal sealed unsafe class TableSegment<TSlot, TKey> where TSlot : struct, ITa
     public int Count;
     public int GrowAt { get; private set; }
 
+#pragma warning disable CS0169   // never read: it only keeps other objects off this one's cache lines
+    private CacheLinePadding _padding;
+#pragma warning restore CS0169
+
     /// <summary>The first slot; the others follow it contiguously (<see cref="Length"/> in all).</summary>
     public ref TSlot First
     {

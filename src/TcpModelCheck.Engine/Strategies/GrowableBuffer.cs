@@ -8,6 +8,10 @@ internal sealed class GrowableBuffer<T>(int initialCapacity = 64)
 {
     private T[] _items = new T[Math.Max(1, initialCapacity)];
 
+#pragma warning disable CS0169   // never read: workers fill neighbouring buffers, keep them off each other's cache lines
+    private Storage.CacheLinePadding _padding;
+#pragma warning restore CS0169
+
     public int Count { get; private set; }
 
     public ref T this[int index] => ref _items[index];

@@ -89,7 +89,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         for (var i = 0; i < initials.Count; i++)
         {
             var s = initials[i];
-            var hash = StableHash.Of(encode.AsSpan(0, model.Encode(s, encode)));
+            var hash = StableHash.Of(encode[..model.Encode(s, encode)]);
             if (!_store.Add(hash, s)) continue;
             if (_counters.States >= (_ctx.Options.Limits.MaxStates ?? long.MaxValue))
             {
