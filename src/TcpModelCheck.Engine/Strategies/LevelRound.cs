@@ -118,7 +118,8 @@ internal sealed class LevelRound<TState, TAction, TStore>
                 var next = model.Next(state, action);
                 if (checkEdges) _ctx.CheckEdge(state, action, next, id, k, ref sink);
                 var hash = StableHash.Of(encode[..model.Encode(next, encode)]);
-                _filed[c, (int)(hash >> (64 - GroupBits))].Add(new Successor<TState> { State = next, Hash = hash, Parent = id, Choice = k });
+                var successor = new Successor<TState> { State = next, Hash = hash, ParentOffset = (int)(id - _start), Choice = k };
+                _filed[c, (int)(hash >> (64 - GroupBits))].Add(successor);
             }
         }
         scratch.Transitions += transitions;
@@ -158,7 +159,7 @@ internal sealed class LevelRound<TState, TAction, TStore>
         for (var j = 0; j < kept; j++)
         {
             ref readonly var s = ref fresh[j];
-            log.Set(first + j, s.Parent, s.Choice);
+            log.Set(first + j, _start + s.ParentOffset, s.Choice);
             frontier.Set(first + j, s.State);
         }
         var findings = _groupFindings[g];
