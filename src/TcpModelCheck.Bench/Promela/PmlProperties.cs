@@ -52,9 +52,8 @@ public static class PmlProperties
     /// </summary>
     public static PmlAssertion Failures(PmlTcpModel model, in PmlState s, PmlAction a, in PmlState next)
     {
-        if (a.Kind != PmlActionKind.Receive) return PmlAssertion.None;
-        var me = a.Endpoint;
-        if (s.St(me) == next.St(me) && s.Got(me) == next.Got(me) && s.RcvNxt(me) == next.RcvNxt(me))
+        const int watched = EndpointVars.StMask | EndpointVars.GotMask | EndpointVars.RcvNxtMask;
+        if (a.Kind != PmlActionKind.Receive || ((s.Block(a.Endpoint) ^ next.Block(a.Endpoint)) & watched) == 0)
             return PmlAssertion.None;
         model.Step(s, a, out var failed);
         return failed;

@@ -60,31 +60,25 @@ public sealed class PmlTcpModel : IModel<PmlState, PmlAction>
     /// <summary>The guards of <c>Endpoint(me)</c>'s <c>do</c> options, in source order.</summary>
     private void EndpointActions(in PmlState s, int me, List<PmlAction> actions)
     {
-        var st = s.St(me);
-        var e = (byte)me;
-        if (st == Closed && !s.Opened(me)) actions.Add(new(me == 0 ? K.ActiveOpen : K.PassiveOpen, e));
-        if (st is Estab or CloseWait && !s.Sent(me)) actions.Add(new(K.Send, e));
-        if (s.Sent(me) && st == Estab) actions.Add(new(K.CloseFromEstablished, e));
-        if (s.Sent(me) && st == CloseWait) actions.Add(new(K.CloseFromCloseWait, e));
-        if (s.Rtx(me) < Bounds.Rtx && s.SndUna(me) < s.SndNxt(me) && st is not (Closed or Listen or TimeWait))
-            actions.Add(new(K.Retransmit, e));
+        var e = EndpointVars.Unpack(s.Block(me));
+        var id = (byte)me;
+        if (e.St == Closed && !e.Opened) actions.Add(new(me == 0 ? K.ActiveOpen : K.PassiveOpen, id));
+        if (e.St is Estab or CloseWait && !e.Sent) actions.Add(new(K.Send, id));
+        if (e.Sent && e.St == Estab) actions.Add(new(K.CloseFromEstablished, id));
+        if (e.Sent && e.St == CloseWait) actions.Add(new(K.CloseFromCloseWait, id));
+        if (e.Rtx < Bounds.Rtx && e.SndUna < e.SndNxt && e.St is not (Closed or Listen or TimeWait))
+            actions.Add(new(K.Retransmit, id));
         var n = s.N;
-        if (st == TimeWait && n == 0) actions.Add(new(K.TimeWaitTimeout, e));
-        for (var k = 0; k < n; k++)
-            if (((s.Net(k) >> 10) & 1) == me) actions.Add(new(K.Receive, e, (byte)k));
+        if (e.St == TimeWait && n == 0) actions.Add(new(K.TimeWaitTimeout, id));
+        for (var k = 0; k < n; k++)                              // RECV(K): K < n && dst(net[K]) == me
+            if (PmlNet.Dst(PmlNet.Slot(s.Lo, k)) == me) actions.Add(new(K.Receive, id, (byte)k));
     }
 
-    public PmlState Next(in PmlState state, PmlAction action) => Step(state, action, out _);
+    public PmlState Next(in PmlState state, PmlAction action) => DStep.Next(state, action, Bounds, out _);
 
     /// <summary>Runs one <c>d_step</c>; <paramref name="failed"/> = the assertions it evaluated false.</summary>
-    public PmlState Step(in PmlState state, PmlAction action, out PmlAssertion failed)
-    {
-        var v = state.Unpack();
-        var step = new DStep(ref v, Bounds);
-        step.Run(action);
-        failed = step.Failed;
-        return PmlState.Pack(v);
-    }
+    public PmlState Step(in PmlState state, PmlAction action, out PmlAssertion failed) =>
+        DStep.Next(state, action, Bounds, out failed);
 
     public string FormatAction(in PmlState state, PmlAction action) => action.Kind is K.Receive or K.Lose or K.Duplicate
         ? $"{action} {PmlFormat.Segment(state.Net(action.Slot))}"

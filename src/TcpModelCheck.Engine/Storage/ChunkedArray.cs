@@ -20,11 +20,13 @@ internal sealed class ChunkedArray<T>
 
     private T[]?[] _chunks = new T[]?[16];
     private long _released;   // chunks with index below this were released
+    private readonly Stack<T[]> _spare = new();   // released chunks, reused before allocating new ones
 
-    /// <summary>The number of addressable entries (entries not yet written hold <c>default</c>).</summary>
+    /// <summary>The number of addressable entries. An entry not yet written holds an unspecified value (a
+    /// reused chunk keeps its old contents): every user writes an entry before reading it.</summary>
     public long Length { get; private set; }
 
-    /// <summary>Bytes held by the live chunks (the element size is <see cref="Unsafe.SizeOf{T}"/>).</summary>
+    /// <summary>Bytes held by the live chunks, not counting spare ones (the element size is <see cref="Unsafe.SizeOf{T}"/>).</summary>
     public long Bytes
     {
         get
@@ -71,15 +73,21 @@ internal sealed class ChunkedArray<T>
             Array.Copy(_chunks, bigger, _chunks.Length);
             _chunks = bigger;
         }
-        for (var c = Length == 0 ? 0 : ((Length - 1) >> Shift) + 1; c <= lastChunk; c++) _chunks[c] ??= new T[ChunkSize];
+        for (var c = Length == 0 ? 0 : ((Length - 1) >> Shift) + 1; c <= lastChunk; c++)
+            _chunks[c] ??= _spare.TryPop(out var spare) ? spare : new T[ChunkSize];
         Length = length;
     }
 
-    /// <summary>Drops every whole chunk below <paramref name="index"/> (those entries may not be read again).</summary>
+    /// <summary>Drops every whole chunk below <paramref name="index"/> (those entries may not be read again);
+    /// the chunks are kept for reuse by later growth (a breadth-first frontier needs about two levels' worth).</summary>
     public void ReleaseBelow(long index)
     {
         var upTo = index >> Shift;
-        for (var c = _released; c < upTo; c++) _chunks[c] = null;
+        for (var c = _released; c < upTo; c++)
+        {
+            if (_chunks[c] is { } chunk) _spare.Push(chunk);
+            _chunks[c] = null;
+        }
         _released = Math.Max(_released, upTo);
     }
 

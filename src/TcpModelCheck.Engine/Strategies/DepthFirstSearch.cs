@@ -54,13 +54,18 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
         _maxDepth = ctx.Options.Limits.MaxDepth ?? int.MaxValue;
     }
 
+    /// <summary>Stores every initial state first (so each is an initial state of the graph, with no parent, even
+    /// when another one reaches it: the liveness check starts from them), then explores from each in turn.</summary>
     public SearchOutcome<TState> Run()
     {
         var initials = _model.InitialStates;
+        var roots = new List<(int Index, long Id)>();
         for (var i = 0; i < initials.Count && _stop == StopReason.None; i++)
+            if (TryStore(initials[i], -1, i, out var id)) roots.Add((i, id));
+        foreach (var (index, id) in roots)
         {
-            if (!TryStore(initials[i], -1, i, out var id)) continue;
-            Push(initials[i], id);
+            if (_stop != StopReason.None) break;
+            Push(initials[index], id);
             Explore();
         }
         if (_stop == StopReason.None && _depthCut) _stop = StopReason.MaxDepth;

@@ -7,13 +7,14 @@ namespace TcpModelCheck.Engine.Strategies;
 /// <summary>
 /// Breadth-first search, level by level, on one or more workers (one worker = the plain breadth-first
 /// strategy; several = the parallel one; the code is the same). Each level — the states at one depth, a
-/// contiguous id range — is cut into rounds; each round runs the three phases of <see cref="LevelWorker{TState,TAction,TStore}"/>.
+/// contiguous id range — is cut into rounds; each round runs the three phases of
+/// <see cref="LevelRound{TState,TAction,TStore}"/>, separated by barriers, the workers claiming its units.
 /// </summary>
 /// <remarks>
-/// <para>Ids: new states are numbered after each round, worker by worker, so ids stay dense, a level is an id
-/// range, and the frontier is simply the states array read in id order. With a fixed worker count the whole
-/// search is deterministic (same ids, same counterexamples on every run), because each successor is inserted by
-/// the one worker owning its hash segment, in a fixed order.</para>
+/// <para>Ids: new states are numbered after each round, segment group by segment group, so ids stay dense, a
+/// level is an id range, and the frontier is simply the states array read in id order. The search is
+/// deterministic and independent of the number of workers: same ids, same counterexamples as the
+/// single-threaded search, on every run.</para>
 /// <para>Shortest counterexamples: rounds never straddle a level, so every finding of a round lies at the same
 /// depth and the first round with a finding for a property gives a shortest counterexample for it; the
 /// smallest (state id, choice) among that round's findings is kept.</para>
@@ -24,10 +25,12 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     where TState : IEquatable<TState>
     where TStore : struct, IVisitedStore<TState>
 {
+    private const int Groups = LevelRound<TState, TAction, TStore>.Groups;
+
     private readonly SearchContext<TState, TAction> _ctx;
     private readonly TStore _store;
-    private readonly LevelWorker<TState, TAction, TStore>[] _workers;
-    private readonly long[] _firstIds;
+    private readonly LevelRound<TState, TAction, TStore> _round;
+    private readonly ExpandScratch<TAction>[] _scratch;
     private readonly PredecessorLog _log = new();
     private readonly ChunkedArray<TState> _frontier = new();
     private readonly LimitWatch _limits;
@@ -38,18 +41,19 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private volatile bool _failed;
     private bool _quit;
     private int _phase;
-    private long _levelEnd, _roundStart, _roundEnd, _idLimit;
+    private readonly int[] _claims;   // per worker, 16 ints apart (a cache line each)
+    private long _levelEnd, _roundStart, _roundEnd;
     private int _depth;
-    private bool _atDepthBound;
 
     public LevelSearch(SearchContext<TState, TAction> ctx, TStore store, int workers)
     {
         _ctx = ctx;
         _store = store;
-        _workers = new LevelWorker<TState, TAction, TStore>[workers];
-        for (var t = 0; t < workers; t++) _workers[t] = new(ctx, store, t, workers);
-        _firstIds = new long[workers];
+        _round = new LevelRound<TState, TAction, TStore>(ctx, store, SearchTuning.ChunksPerRound);
+        _scratch = new ExpandScratch<TAction>[workers];
+        for (var t = 0; t < workers; t++) _scratch[t] = new(ctx.Model.MaxEncodedLength);
         _errors = new Exception?[workers];
+        _claims = new int[workers * ClaimStride];
         _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress);
         if (workers > 1) _barrier = new Barrier(workers, _ => AfterPhase());
     }
@@ -60,8 +64,8 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         _quit = _stop != StopReason.None || !StartLevel(0);
         if (!_quit)
         {
-            var threads = new Thread[_workers.Length - 1];
-            for (var t = 1; t < _workers.Length; t++)
+            var threads = new Thread[_scratch.Length - 1];
+            for (var t = 1; t < _scratch.Length; t++)
             {
                 var index = t;
                 threads[t - 1] = new Thread(() => RoundLoop(index)) { IsBackground = true, Name = $"bfs-worker-{index}" };
@@ -72,7 +76,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         }
         _barrier?.Dispose();
         if (_errors.FirstOrDefault(e => e is not null) is { } error) ExceptionDispatchInfo.Capture(error).Throw();
-        var stop = _stop == StopReason.None && _workers.Any(w => w.DepthCut) ? StopReason.MaxDepth : _stop;
+        var stop = _stop == StopReason.None && _scratch.Any(w => w.DepthCut) ? StopReason.MaxDepth : _stop;
         var states = _ctx.KeepStates ? new ChunkedList<TState>(_frontier, checked((int)_counters.States)) : null;
         return _ctx.Outcome(_log, states, _counters, _store.Mode, _store.Bytes, _limits.Clock, _limits, stop);
     }
@@ -80,13 +84,13 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private void SeedInitialStates()
     {
         var model = _ctx.Model;
-        var encode = _ctx.NewEncodeBuffer();
+        var encode = _scratch[0].Encode;
         var sink = new DirectSink<TState, TAction>(_ctx.Properties);
         var initials = model.InitialStates;
         for (var i = 0; i < initials.Count; i++)
         {
             var s = initials[i];
-            var hash = StableHash.Of(encode.AsSpan(0, model.Encode(s, encode)));
+            var hash = StableHash.Of(encode[..model.Encode(s, encode)]);
             if (!_store.Add(hash, s)) continue;
             if (_counters.States >= (_ctx.Options.Limits.MaxStates ?? long.MaxValue))
             {
@@ -101,71 +105,98 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         if (_ctx.Options.StopWhenAllViolated && _ctx.Properties.AllSettled) _stop = StopReason.AllPropertiesSettled;
     }
 
-    /// <summary>The loop every worker runs; worker 0 on the calling thread.</summary>
+    /// <summary>The loop every worker runs (worker 0 on the calling thread): the three phases of each round.</summary>
     private void RoundLoop(int t)
     {
-        var w = _workers[t];
-        try
+        while (!_quit)
         {
-            while (!_quit)
+            for (var phase = 0; phase < 3; phase++)
             {
-                Guard(t, () => w.Expand(_frontier, Slice(t), Slice(t + 1), _atDepthBound));
-                Sync();
-                Guard(t, () => w.Insert(_workers));
-                Sync();
-                Guard(t, () => w.Publish(_firstIds[t], _idLimit, _frontier, _log));
-                Sync();
+                RunUnits(t, phase);
+                if (_barrier is null) AfterPhase();
+                else _barrier.SignalAndWait();
             }
         }
-        catch (BarrierPostPhaseException e)
+    }
+
+    /// <summary>Claims and runs units of the current phase until none is left.</summary>
+    private void RunUnits(int t, int phase)
+    {
+        var units = phase == 0 ? _round.Chunks : Groups;
+        while (!_failed && TryClaim(t, units, out var unit))
         {
-            // every participant sees the coordinator's failure; report it once
-            if (t == 0) _errors[0] ??= e.InnerException ?? e;
+            try
+            {
+                switch (phase)
+                {
+                    case 0: _round.ExpandChunk(_scratch[t], unit, _frontier); break;
+                    case 1: _round.InsertGroup(unit); break;
+                    default: _round.PublishGroup(unit, _frontier, _log); break;
+                }
+            }
+            catch (Exception e)
+            {
+                _errors[t] ??= e;
+                _failed = true;
+            }
         }
     }
 
-    private long Slice(int t) => _roundStart + (_roundEnd - _roundStart) * t / _workers.Length;
+    private const int ClaimStride = 16;
 
-    private void Guard(int t, Action phase)
+    /// <summary>
+    /// Worker t first takes its own units t, t + N, t + 2N, … and then helps the others with theirs. So a worker
+    /// keeps filling the same buffers and inserting into the same store segments round after round (their
+    /// cache lines stay on its core), while a worker slowed down by the system still gets help.
+    /// </summary>
+    private bool TryClaim(int t, int units, out int unit)
     {
-        if (_failed) return;
-        try { phase(); }
-        catch (Exception e)
+        var n = _scratch.Length;
+        for (var i = 0; i < n; i++)
         {
-            _errors[t] = e;
-            _failed = true;
+            var w = (t + i) % n;
+            unit = w + n * (Interlocked.Increment(ref _claims[w * ClaimStride]) - 1);
+            if (unit < units) return true;
         }
+        unit = -1;
+        return false;
     }
 
-    private void Sync()
-    {
-        if (_barrier is null) AfterPhase();
-        else _barrier.SignalAndWait();
-    }
-
-    /// <summary>The coordinator's work between phases; runs on one thread while the others wait.</summary>
+    /// <summary>The coordinator's work between phases; runs on one thread while the others wait. A failure
+    /// here (a progress callback that throws) ends the search like a worker's failure.</summary>
     private void AfterPhase()
     {
-        switch (_phase++ % 3)
+        Array.Clear(_claims);
+        try
         {
-            case 1: AssignIds(); break;
-            case 2: FinishRound(); break;
+            switch (_phase++ % 3)
+            {
+                case 1: AssignIds(); break;
+                case 2: FinishRound(); break;
+            }
+        }
+        catch (Exception e)
+        {
+            _errors[0] ??= e;
+            _failed = true;
+            _quit = true;
         }
     }
 
-    /// <summary>Gives each worker's new states a contiguous block of ids, in worker order, up to the state limit.</summary>
+    /// <summary>Gives each group's new states a contiguous block of ids, in group order, up to the state limit.</summary>
     private void AssignIds()
     {
         var next = _counters.States;
-        for (var t = 0; t < _workers.Length; t++)
+        for (var g = 0; g < Groups; g++)
         {
-            _firstIds[t] = next;
-            next += _workers[t].FreshCount;
+            _round.FirstIds[g] = next;
+            next += _round.FreshCount(g);
         }
-        _idLimit = Math.Min(next, _ctx.Options.Limits.MaxStates ?? long.MaxValue);
-        if (next > _idLimit) _stop = StopReason.MaxStates;
-        _log.EnsureCount(_idLimit);
-        _frontier.EnsureLength(_idLimit);
+        var limit = Math.Min(next, _ctx.Options.Limits.MaxStates ?? long.MaxValue);
+        if (next > limit) _stop = StopReason.MaxStates;
+        _round.IdLimit = limit;
+        _log.EnsureCount(limit);
+        _frontier.EnsureLength(limit);
     }
 
     private void FinishRound()
@@ -175,10 +206,10 @@ internal sealed class LevelSearch<TState, TAction, TStore>
             _quit = true;
             return;
         }
-        if (_idLimit > _counters.States) _counters.MaxDepth = _depth + 1;
-        _counters.States = _idLimit;
-        _counters.Transitions = _workers.Sum(w => w.Transitions);
-        _ctx.Properties.RecordEarliest(_workers.SelectMany(w => w.Candidates));
+        if (_round.IdLimit > _counters.States) _counters.MaxDepth = _depth + 1;
+        _counters.States = _round.IdLimit;
+        _counters.Transitions = _scratch.Sum(w => w.Transitions);
+        _ctx.Properties.RecordEarliest(_round.Findings());
         if (_stop == StopReason.None && _ctx.Options.StopWhenAllViolated && _ctx.Properties.AllSettled)
             _stop = StopReason.AllPropertiesSettled;
         if (_stop == StopReason.None) _stop = _limits.Check(_counters.States, Snapshot);
@@ -188,10 +219,9 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     /// <summary>Moves to the next round of the level, or to the next level; false when no state is left.</summary>
     private bool NextRound()
     {
-        _roundStart = _roundEnd;
-        if (_roundStart < _levelEnd)
+        if (_roundEnd < _levelEnd)
         {
-            _roundEnd = Math.Min(_levelEnd, _roundStart + RoundSize);
+            StartRound(_roundEnd);
             return true;
         }
         if (!_ctx.KeepStates) _frontier.ReleaseBelow(_levelEnd);
@@ -202,14 +232,19 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private bool StartLevel(int depth)
     {
         _depth = depth;
-        _roundStart = _levelEnd;
+        var start = _levelEnd;
         _levelEnd = _counters.States;
-        _roundEnd = Math.Min(_levelEnd, _roundStart + RoundSize);
-        _atDepthBound = _ctx.Options.Limits.MaxDepth is { } bound && depth >= bound;
-        return _roundStart < _levelEnd;
+        if (start >= _levelEnd) return false;
+        StartRound(start);
+        return true;
     }
 
-    private long RoundSize => (long)SearchTuning.RoundStatesPerWorker * _workers.Length;
+    private void StartRound(long start)
+    {
+        _roundStart = start;
+        _roundEnd = Math.Min(_levelEnd, start + (long)SearchTuning.ChunkStates * _round.Chunks);
+        _round.Reset(_roundStart, _roundEnd, _ctx.Options.Limits.MaxDepth is { } bound && _depth >= bound);
+    }
 
     private SearchProgress Snapshot() => new(_counters.States, _counters.Transitions, _depth,
         _counters.States - _roundEnd, _limits.Clock.Elapsed, 0);

@@ -87,7 +87,7 @@ public class SegmentedTableTests
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             foreach (var h in stream)
-                if (SegmentedTableMath.SegmentOf(h) % workers == w && table.Add(h, default)) added[w]++;
+                if (SegmentedTable<FingerprintSlot, NoKey>.SegmentOf(h) % workers == w && table.Add(h, default)) added[w]++;
         });
         Assert.Equal(distinct.Length, added.Sum());
         Assert.Equal(distinct.Length, table.Count);

@@ -83,6 +83,19 @@ public class LimitTests
 
     [Theory]
     [MemberData(nameof(Strategies))]
+    public void Memory_limit_ends_the_search_as_inconclusive(SearchStrategy strategy, StorageMode storage, int threads)
+    {
+        // any process uses more than one megabyte, so the first memory check stops the search
+        var r = ModelChecker.Check(new GridModel(40), Options(strategy, storage, threads, new SearchLimits(MaxMemoryBytes: 1 << 20)));
+        Assert.Equal(StopReason.MaxMemory, r.Statistics.StopReason);
+        Assert.InRange(r.Statistics.DistinctStates, 1, 64_000 - 1);
+        Assert.Equal(Verdict.Inconclusive, r["in-bounds"].Verdict);
+        Assert.Equal("memory limit reached (1 MiB)", r["in-bounds"].Reason);
+        Assert.True(r.Statistics.PeakMemoryBytes > 1 << 20);
+    }
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
     public void Cancellation_midway_keeps_partial_statistics(SearchStrategy strategy, StorageMode storage, int threads)
     {
         using var cts = new CancellationTokenSource();
@@ -125,6 +138,16 @@ public class LimitTests
         Assert.Equal(StopReason.None, r.Statistics.StopReason);
         Assert.Equal(1000, r.Statistics.DistinctStates);
         Assert.Empty(r.Properties);
+    }
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void A_failing_progress_callback_surfaces_instead_of_hanging(SearchStrategy strategy, StorageMode storage, int threads)
+    {
+        var options = Options(strategy, storage, threads, SearchLimits.None) with { ProgressInterval = TimeSpan.Zero };
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            ModelChecker.Check(new GridModel(40), options, _ => throw new InvalidOperationException("progress sink failed")));
+        Assert.Equal("progress sink failed", e.Message);
     }
 
     [Theory]
