@@ -56,6 +56,7 @@ public class BadInputTests
     [InlineData("{\"model\":\"tcp\",\"steps\":[{\"choice\":99,\"action\":\"tick\"}]}", "does not replay: diverges at step 1: expected choice 99 (tick)")]
     [InlineData("{\"model\":\"tcp\",\"property\":\"no-such\",\"steps\":[]}", "unknown property 'no-such'")]
     [InlineData("{\"model\":\"spin\",\"steps\":[]}", "is for model 'spin', not 'tcp'")]
+    [InlineData("{\"model\":\"tcp\",\"initial\":5,\"steps\":[]}", "diverges at the initial state: expected initial state #5, found only 1 initial state(s)")]
     [InlineData("{\"model\":\"tcp\",\"steps\":[{\"choice\":0,", "malformed trace JSON")]
     public void A_bad_tcp_trace_file_is_refused_with_one_line(string content, string expected)
     {

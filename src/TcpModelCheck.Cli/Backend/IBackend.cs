@@ -107,10 +107,11 @@ internal sealed record CheckReport(
 internal sealed record WalkReport(RenderedTrace Trace, string? Violated, int Step);
 
 /// <summary>A trace re-executed: where it diverged, or which property it violates (or neither).</summary>
-/// <param name="Partial">The chart of the steps that did replay (all of them when it matched).</param>
+/// <param name="Partial">The chart of the steps that did replay (all of them when it matched); null when not even
+/// the initial state could be rebuilt.</param>
 /// <param name="LoopCloses">For a lasso: whether the state after the last step equals the state the loop starts at.</param>
 internal sealed record ReplayReport(
-    RenderedTrace Partial,
+    RenderedTrace? Partial,
     Divergence? Divergence,
     string? Violated,
     int? ViolationStep,

@@ -76,7 +76,7 @@ internal sealed class ModelSession<TState, TAction>(
         var replay = Replayer.Replay(model, trace);
         var matched = trace with { Steps = trace.Steps[..replay.Steps.Count] };
         if (replay.Divergence is { } d)
-            return new ReplayReport(Render(matched, new TraceContext([Context(), $"replay of {trace.Length} steps stopped: {d}"])),
+            return new ReplayReport(d.Step == 0 ? null : Render(matched, new TraceContext([Context(), $"replay of {trace.Length} steps stopped: {d}"])),
                 d, null, null, null);
         var property = trace.Property is null ? null : PropertySelection.Resolve(model.Properties, [trace.Property])[0];
         var loopCloses = trace.LoopStart is { } k ? StateAfter(replay, k).Equals(StateAfter(replay, replay.Steps.Count)) : (bool?)null;

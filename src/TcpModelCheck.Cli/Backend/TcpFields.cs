@@ -26,6 +26,7 @@ internal static class TcpFields
         ("network-capacity", "n", "Segments in flight per direction; a segment sent into a full direction is dropped"),
         ("loss-budget", "n", "Segments the network may lose in one run"),
         ("duplication-budget", "n", "Segments the network may duplicate in one run"),
+        ("delay-budget", "n", "Segments that may straggle (stay in flight up to MSL instead of arriving before the next tick) in one run; 'unlimited' for any"),
         ("fifo", "bool", "Deliver each direction in order (losses and duplicates still possible)"),
         ("crash-budget", "n", "Host crashes in one run: the host loses its TCB (RFC 9293 §3.5.2)"),
         ("time-wait", "ticks", "TIME-WAIT length; 0 = no TIME-WAIT; 'default' = the variant's rule (2*MSL for rfc9293)"),

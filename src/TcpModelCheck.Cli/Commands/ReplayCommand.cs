@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Cli.Options;
@@ -33,8 +34,11 @@ internal static class ReplayCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var trace = TraceJson.Read(path);
-            var session = Open(backend, path, trace, config.Given(parse));
+            var recorded = TraceJson.Read(path);
+            var session = Open(backend, path, recorded, config.Given(parse));
+            // The model was built from the trace's own settings (with the user's overrides on top), so the
+            // choices are re-run on exactly that model: the trace takes the model's full, normalised settings.
+            var trace = recorded with { Settings = session.Settings.ToImmutableSortedDictionary() };
             return (int)Run(context, path, trace, session.Replay(trace), session, output.Read(parse));
         });
         return command;
@@ -63,7 +67,7 @@ internal static class ReplayCommand
         {
             var d = report.Divergence;
             JsonOutput.Write(context.Out, new Document("replay", (int)code, path, session.Settings, trace.Length,
-                report.Partial.Trace.Length, d is null ? null : new DivergenceDocument(d.Step, d.Expected, d.Found),
+                report.Partial?.Trace.Length ?? 0, d is null ? null : new DivergenceDocument(d.Step, d.Expected, d.Found),
                 trace.Property, report.Violated, report.ViolationStep, report.LoopCloses, TraceOutput.ChoicePath(trace)));
         }
         else PrintText(context, trace, report, output);
@@ -74,7 +78,7 @@ internal static class ReplayCommand
 
     private static void PrintText(CliContext context, Trace trace, ReplayReport report, OutputSettings output)
     {
-        TraceOutput.Print(context.Out, report.Partial, output);
+        if (report.Partial is { } partial) TraceOutput.Print(context.Out, partial, output);
         if (report.Divergence is not null) return;
         if (report.LoopCloses is { } closes)
             context.Out.WriteLine(closes
