@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace TcpModelCheck.Engine.Storage;
@@ -27,13 +26,13 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
     public const int SegmentCount = 1 << SegmentBits;
     private const int MinSegmentCapacity = 16;
 
-    private readonly Segment[] _segments = new Segment[SegmentCount];
+    private readonly TableSegment<TSlot, TKey>[] _segments = new TableSegment<TSlot, TKey>[SegmentCount];
 
     /// <param name="expectedCount">A size hint: the table starts large enough for this many keys.</param>
     public SegmentedTable(long expectedCount = 0)
     {
         var perSegment = (int)Math.Min(int.MaxValue / 2, Math.Max(MinSegmentCapacity, expectedCount / SegmentCount * 4 / 3 + 1));
-        for (var s = 0; s < SegmentCount; s++) _segments[s] = new Segment(perSegment);
+        for (var s = 0; s < SegmentCount; s++) _segments[s] = new TableSegment<TSlot, TKey>(perSegment);
     }
 
     /// <summary>The segment a hash belongs to (its top <see cref="SegmentBits"/> bits).</summary>
@@ -56,7 +55,7 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
         get
         {
             long n = 0;
-            foreach (var s in _segments) n += (long)s.Slots.Length * Unsafe.SizeOf<TSlot>();
+            foreach (var s in _segments) n += (long)s.Length * Unsafe.SizeOf<TSlot>();
             return n;
         }
     }
@@ -66,7 +65,7 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
         get
         {
             long n = 0;
-            foreach (var s in _segments) n += s.Slots.Length;
+            foreach (var s in _segments) n += s.Length;
             return n;
         }
     }
@@ -76,9 +75,9 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
     public bool Add(ulong hash, in TKey key)
     {
         var seg = _segments[SegmentOf(hash)];
-        var slots = seg.Slots;
-        ref var first = ref MemoryMarshal.GetArrayDataReference(slots);
-        var i = Home(hash, slots.Length);
+        var length = seg.Length;
+        ref var first = ref seg.First;
+        var i = Home(hash, length);
         while (true)
         {
             ref var slot = ref Unsafe.Add(ref first, i);
@@ -90,7 +89,7 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
                 return true;
             }
             if (h == hash && slot.Holds(key)) return false;
-            if (++i == slots.Length) i = 0;
+            if (++i == length) i = 0;
         }
     }
 
@@ -112,44 +111,23 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
     public unsafe void Prefetch(ulong hash)
     {
         if (!Sse.IsSupported) return;
-        var slots = _segments[SegmentOf(hash)].Slots;
-        ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), Home(hash, slots.Length));
-        Sse.Prefetch0(Unsafe.AsPointer(ref slot));
+        var seg = _segments[SegmentOf(hash)];
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref seg.First, Home(hash, seg.Length))));
     }
 
     /// <summary>Every stored slot, segment by segment (for tests and diagnostics).</summary>
-    public IEnumerable<TSlot> Slots()
+    public List<TSlot> Slots()
     {
+        var all = new List<TSlot>();
         foreach (var s in _segments)
-            for (var i = 0; i < s.Slots.Length; i++)
-                if (s.Slots[i].Hash != 0) yield return s.Slots[i];
+            foreach (var slot in s.Slots)
+                if (slot.Hash != 0) all.Add(slot);
+        return all;
     }
 
     /// <summary>The home slot: multiply-shift of the hash bits below the segment bits onto [0, length).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Home(ulong hash, int length) => (int)Math.BigMul(hash << SegmentBits, (ulong)length, out _);
-
-    private sealed class Segment(int capacity)
-    {
-        public TSlot[] Slots = new TSlot[capacity];
-        public int Count;
-        public int GrowAt = (int)(capacity * 3L / 4);
-
-        public void Grow()
-        {
-            var old = Slots;
-            var bigger = new TSlot[checked(old.Length + old.Length / 2)];
-            foreach (ref readonly var s in old.AsSpan())
-            {
-                if (s.Hash == 0) continue;
-                var i = Home(s.Hash, bigger.Length);
-                while (bigger[i].Hash != 0) i = i + 1 == bigger.Length ? 0 : i + 1;
-                bigger[i] = s;
-            }
-            Slots = bigger;
-            GrowAt = (int)(bigger.Length * 3L / 4);
-        }
-    }
+    internal static int Home(ulong hash, int length) => (int)Math.BigMul(hash << SegmentBits, (ulong)length, out _);
 }
 
 /// <summary>What a <see cref="SegmentedTable{TSlot,TKey}"/> slot stores; <see cref="Hash"/> 0 = empty.</summary>

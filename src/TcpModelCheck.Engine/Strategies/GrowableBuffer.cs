@@ -8,6 +8,10 @@ internal sealed class GrowableBuffer<T>(int initialCapacity = 64)
 {
     private T[] _items = new T[Math.Max(1, initialCapacity)];
 
+#pragma warning disable CS0169   // never read: workers fill neighbouring buffers, keep them off each other's cache lines
+    private Storage.CacheLinePadding _padding;
+#pragma warning restore CS0169
+
     public int Count { get; private set; }
 
     public ref T this[int index] => ref _items[index];
@@ -29,11 +33,12 @@ internal sealed class GrowableBuffer<T>(int initialCapacity = 64)
 }
 
 /// <summary>A successor generated in the expansion phase, waiting to be looked up by the owner of its
-/// hash's segment: the state, its stable hash, and the (parent id, choice) that reached it.</summary>
+/// hash's segment: the state, its stable hash, and the parent (as an offset from the first id of the round,
+/// to keep the record at 32 bytes for a 16-byte state: half of them cross to the other core) and choice.</summary>
 internal struct Successor<TState>
 {
     public TState State;
     public ulong Hash;
-    public long Parent;
+    public int ParentOffset;
     public int Choice;
 }

@@ -24,9 +24,10 @@ internal sealed class LevelRound<TState, TAction, TStore>
     where TStore : struct, IVisitedStore<TState>
 {
     /// <summary>Segment groups: the top <see cref="GroupBits"/> bits of a hash. The visited store's segments are
-    /// the top <see cref="SegmentedTable{TSlot,TKey}.SegmentBits"/> (6) bits, so a group is 4 whole segments and
-    /// a worker holding a group owns those segments.</summary>
-    public const int GroupBits = 4;
+    /// the top <see cref="SegmentedTable{TSlot,TKey}.SegmentBits"/> (6) bits, so a group is 2 whole segments and
+    /// a worker holding a group owns those segments. 32 groups keep an insert unit to about 1/64 of a round
+    /// with two workers, so the one finishing first waits little at the barrier.</summary>
+    public const int GroupBits = 5;
     public const int Groups = 1 << GroupBits;
 
     private readonly SearchContext<TState, TAction> _ctx;
@@ -50,7 +51,7 @@ internal sealed class LevelRound<TState, TAction, TStore>
         for (var c = 0; c < chunks; c++)
         {
             _chunkFindings[c] = new();
-            for (var g = 0; g < Groups; g++) _filed[c, g] = new();
+            for (var g = 0; g < Groups; g++) _filed[c, g] = new(16);
         }
         for (var g = 0; g < Groups; g++)
         {
@@ -91,6 +92,7 @@ internal sealed class LevelRound<TState, TAction, TStore>
         var actions = scratch.Actions;
         var encode = scratch.Encode;
         var checkEdges = props.PendingEdges.Length > 0;
+        long transitions = 0;   // counted locally: the scratch object may share a cache line with another worker's
         var from = Math.Min(_end, _start + c * _chunkLength);
         var to = Math.Min(_end, from + _chunkLength);
         for (var id = from; id < to; id++)
@@ -109,16 +111,18 @@ internal sealed class LevelRound<TState, TAction, TStore>
                 scratch.DepthCut = true;
                 continue;
             }
-            scratch.Transitions += n;
+            transitions += n;
             for (var k = 0; k < n; k++)
             {
                 var action = actions[k];
                 var next = model.Next(state, action);
                 if (checkEdges) _ctx.CheckEdge(state, action, next, id, k, ref sink);
-                var hash = StableHash.Of(encode.AsSpan(0, model.Encode(next, encode)));
-                _filed[c, (int)(hash >> (64 - GroupBits))].Add(new Successor<TState> { State = next, Hash = hash, Parent = id, Choice = k });
+                var hash = StableHash.Of(encode[..model.Encode(next, encode)]);
+                var successor = new Successor<TState> { State = next, Hash = hash, ParentOffset = (int)(id - _start), Choice = k };
+                _filed[c, (int)(hash >> (64 - GroupBits))].Add(successor);
             }
         }
+        scratch.Transitions += transitions;
     }
 
     /// <summary>Phase 2 unit: inserts the successors filed under group <paramref name="g"/>, in chunk order.</summary>
@@ -155,7 +159,7 @@ internal sealed class LevelRound<TState, TAction, TStore>
         for (var j = 0; j < kept; j++)
         {
             ref readonly var s = ref fresh[j];
-            log.Set(first + j, s.Parent, s.Choice);
+            log.Set(first + j, _start + s.ParentOffset, s.Choice);
             frontier.Set(first + j, s.State);
         }
         var findings = _groupFindings[g];
@@ -168,13 +172,36 @@ internal sealed class LevelRound<TState, TAction, TStore>
         _chunkFindings.SelectMany(f => f).Concat(_groupFindings.SelectMany(f => f).Where(f => f.StateId >= 0));
 }
 
-/// <summary>A worker's private scratch for expanding states: the action list, the encoding buffer, counters.</summary>
-internal sealed class ExpandScratch<TAction>(int encodeLength)
+/// <summary>
+/// A worker's private scratch for expanding states: the action list, the encoding buffer, counters. The list
+/// and the buffer are written on every transition, so they are kept off the cache lines of other workers'
+/// objects: the list is allocated at full size up front, right after this object's padding, and the
+/// encoding is written 128 bytes inside a larger array.
+/// </summary>
+internal sealed class ExpandScratch<TAction>
 {
-    public List<TAction> Actions { get; } = new();
-    public byte[] Encode { get; } = new byte[Math.Max(1, encodeLength)];
+    private const int Gap = 128;
+    private readonly byte[] _encode;
+
+    public ExpandScratch(int encodeLength)
+    {
+        Actions = new List<TAction>(64);
+        _encode = new byte[Math.Max(1, encodeLength) + 2 * Gap];
+        EncodeLength = Math.Max(1, encodeLength);
+    }
+
+    public List<TAction> Actions { get; }
+    public int EncodeLength { get; }
+
+    /// <summary>Where states are encoded before hashing.</summary>
+    public Span<byte> Encode => _encode.AsSpan(Gap, EncodeLength);
+
     public long Transitions;
 
     /// <summary>Some state at the depth bound had a successor that was not generated.</summary>
     public bool DepthCut;
+
+#pragma warning disable CS0169   // never read: keeps the next worker's objects off this one's cache lines
+    private Storage.CacheLinePadding _padding;
+#pragma warning restore CS0169
 }

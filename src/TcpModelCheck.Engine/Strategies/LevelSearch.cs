@@ -41,7 +41,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private volatile bool _failed;
     private bool _quit;
     private int _phase;
-    private int _claim;
+    private readonly int[] _claims;   // per worker, 16 ints apart (a cache line each)
     private long _levelEnd, _roundStart, _roundEnd;
     private int _depth;
 
@@ -53,6 +53,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         _scratch = new ExpandScratch<TAction>[workers];
         for (var t = 0; t < workers; t++) _scratch[t] = new(ctx.Model.MaxEncodedLength);
         _errors = new Exception?[workers];
+        _claims = new int[workers * ClaimStride];
         _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress);
         if (workers > 1) _barrier = new Barrier(workers, _ => AfterPhase());
     }
@@ -89,7 +90,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         for (var i = 0; i < initials.Count; i++)
         {
             var s = initials[i];
-            var hash = StableHash.Of(encode.AsSpan(0, model.Encode(s, encode)));
+            var hash = StableHash.Of(encode[..model.Encode(s, encode)]);
             if (!_store.Add(hash, s)) continue;
             if (_counters.States >= (_ctx.Options.Limits.MaxStates ?? long.MaxValue))
             {
@@ -107,22 +108,14 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     /// <summary>The loop every worker runs (worker 0 on the calling thread): the three phases of each round.</summary>
     private void RoundLoop(int t)
     {
-        try
+        while (!_quit)
         {
-            while (!_quit)
+            for (var phase = 0; phase < 3; phase++)
             {
-                for (var phase = 0; phase < 3; phase++)
-                {
-                    RunUnits(t, phase);
-                    if (_barrier is null) AfterPhase();
-                    else _barrier.SignalAndWait();
-                }
+                RunUnits(t, phase);
+                if (_barrier is null) AfterPhase();
+                else _barrier.SignalAndWait();
             }
-        }
-        catch (BarrierPostPhaseException e)
-        {
-            // every participant sees the coordinator's failure; report it once
-            if (t == 0) _errors[0] ??= e.InnerException ?? e;
         }
     }
 
@@ -130,8 +123,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private void RunUnits(int t, int phase)
     {
         var units = phase == 0 ? _round.Chunks : Groups;
-        int unit;
-        while (!_failed && (unit = Interlocked.Increment(ref _claim) - 1) < units)
+        while (!_failed && TryClaim(t, units, out var unit))
         {
             try
             {
@@ -150,14 +142,44 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         }
     }
 
-    /// <summary>The coordinator's work between phases; runs on one thread while the others wait.</summary>
+    private const int ClaimStride = 16;
+
+    /// <summary>
+    /// Worker t first takes its own units t, t + N, t + 2N, … and then helps the others with theirs. So a worker
+    /// keeps filling the same buffers and inserting into the same store segments round after round (their
+    /// cache lines stay on its core), while a worker slowed down by the system still gets help.
+    /// </summary>
+    private bool TryClaim(int t, int units, out int unit)
+    {
+        var n = _scratch.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var w = (t + i) % n;
+            unit = w + n * (Interlocked.Increment(ref _claims[w * ClaimStride]) - 1);
+            if (unit < units) return true;
+        }
+        unit = -1;
+        return false;
+    }
+
+    /// <summary>The coordinator's work between phases; runs on one thread while the others wait. A failure
+    /// here (a progress callback that throws) ends the search like a worker's failure.</summary>
     private void AfterPhase()
     {
-        _claim = 0;
-        switch (_phase++ % 3)
+        Array.Clear(_claims);
+        try
         {
-            case 1: AssignIds(); break;
-            case 2: FinishRound(); break;
+            switch (_phase++ % 3)
+            {
+                case 1: AssignIds(); break;
+                case 2: FinishRound(); break;
+            }
+        }
+        catch (Exception e)
+        {
+            _errors[0] ??= e;
+            _failed = true;
+            _quit = true;
         }
     }
 

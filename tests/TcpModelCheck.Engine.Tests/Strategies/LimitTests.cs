@@ -142,6 +142,16 @@ public class LimitTests
 
     [Theory]
     [MemberData(nameof(Strategies))]
+    public void A_failing_progress_callback_surfaces_instead_of_hanging(SearchStrategy strategy, StorageMode storage, int threads)
+    {
+        var options = Options(strategy, storage, threads, SearchLimits.None) with { ProgressInterval = TimeSpan.Zero };
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            ModelChecker.Check(new GridModel(40), options, _ => throw new InvalidOperationException("progress sink failed")));
+        Assert.Equal("progress sink failed", e.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
     public void A_model_exception_surfaces_instead_of_hanging(SearchStrategy strategy, StorageMode storage, int threads)
     {
         var model = new GridModel(30, throwAt: (7, 8, 9));
