@@ -56,54 +56,54 @@ public sealed partial class TcpModel
 
     public TcpState Next(in TcpState state, TcpAction action)
     {
-        var step = new Step(Rules, state, null);
-        Apply(step, action);
+        var step = new Step(Rules, state, null, stackalloc Segment[Step.BufferFor(state)]);
+        Apply(ref step, action);
         return step.Build();
     }
 
     /// <summary>Applies one action to the working copy; shared by <see cref="Next"/> and <see cref="Explain"/>.</summary>
-    private void Apply(Step step, TcpAction a)
+    private void Apply(ref Step step, TcpAction a)
     {
         switch (a.Kind)
         {
-            case TcpActionKind.Open: UserCalls.Open(step, a.Side, a.Passive, a.Isn); break;
-            case TcpActionKind.Send: UserCalls.Send(step, a.Side); break;
-            case TcpActionKind.Close: UserCalls.Close(step, a.Side); break;
-            case TcpActionKind.Abort: UserCalls.Abort(step, a.Side); break;
-            case TcpActionKind.Timeout: Timers.Fire(step, a.Side); break;
-            case TcpActionKind.Tick: Timers.Tick(step); break;
-            case TcpActionKind.Deliver: Deliver(step, a); break;
-            case TcpActionKind.Lose: Lose(step, a); break;
-            case TcpActionKind.Duplicate: Duplicate(step, a); break;
-            case TcpActionKind.Crash: Crash(step, a.Side); break;
-            case TcpActionKind.Delay: Delay(step, a); break;
+            case TcpActionKind.Open: UserCalls.Open(ref step, a.Side, a.Passive, a.Isn); break;
+            case TcpActionKind.Send: UserCalls.Send(ref step, a.Side); break;
+            case TcpActionKind.Close: UserCalls.Close(ref step, a.Side); break;
+            case TcpActionKind.Abort: UserCalls.Abort(ref step, a.Side); break;
+            case TcpActionKind.Timeout: Timers.Fire(ref step, a.Side); break;
+            case TcpActionKind.Tick: Timers.Tick(ref step); break;
+            case TcpActionKind.Deliver: Deliver(ref step, a); break;
+            case TcpActionKind.Lose: Lose(ref step, a); break;
+            case TcpActionKind.Duplicate: Duplicate(ref step, a); break;
+            case TcpActionKind.Crash: Crash(ref step, a.Side); break;
+            case TcpActionKind.Delay: Delay(ref step, a); break;
             default: throw new ArgumentOutOfRangeException(nameof(a), a.Kind, "unknown action kind");
         }
     }
 
-    private static void Deliver(Step step, TcpAction a)
+    private static void Deliver(ref Step step, TcpAction a)
     {
         var seg = step.RemoveAt(a.Segment);
-        if (step.Explaining) step.Emit(new StepEvent.Delivered(seg.Label, Overtook(step, seg)));
-        Arrival.Process(step, seg, a.Isn);
+        if (step.Explaining) step.Emit(new StepEvent.Delivered(seg.Label, Overtook(ref step, seg)));
+        Arrival.Process(ref step, seg, a.Isn);
     }
 
     /// <summary>Charts: the delivered segment overtook an older one in flight to the same receiver.</summary>
-    private static bool Overtook(Step step, Segment seg)
+    private static bool Overtook(ref Step step, Segment seg)
     {
         for (var i = 0; i < step.Count; i++)
             if (step.SegmentAt(i).From == seg.From && step.SegmentAt(i).Age > seg.Age) return true;
         return false;
     }
 
-    private static void Lose(Step step, TcpAction a)
+    private static void Lose(ref Step step, TcpAction a)
     {
         var seg = step.RemoveAt(a.Segment);
         step.Used = step.Used with { Losses = (byte)(step.Used.Losses + 1) };
         if (step.Explaining) step.Emit(new StepEvent.Lost(seg.Label));
     }
 
-    private static void Duplicate(Step step, TcpAction a)
+    private static void Duplicate(ref Step step, TcpAction a)
     {
         var seg = step.SegmentAt(a.Segment);
         step.Insert(seg, a.Segment);
@@ -112,7 +112,7 @@ public sealed partial class TcpModel
     }
 
     /// <summary>The segment becomes a straggler (it keeps its age, 0); with FIFO it keeps its place.</summary>
-    private static void Delay(Step step, TcpAction a)
+    private static void Delay(ref Step step, TcpAction a)
     {
         var seg = step.SegmentAt(a.Segment);
         step.Used = step.Used with { Delays = (byte)(step.Used.Delays + 1) };
@@ -124,10 +124,10 @@ public sealed partial class TcpModel
 
     /// <summary>A host crash (RFC 9293 §3.5.1): the TCB is lost without a word to the peer; the application
     /// restarts its script from CLOSED (a client with connections left will OPEN again).</summary>
-    private static void Crash(Step step, Side side)
+    private static void Crash(ref Step step, Side side)
     {
         step.Used = step.Used with { Crashes = (byte)(step.Used.Crashes + 1) };
         if (step.Explaining) step.Emit(new StepEvent.Crashed(side));
-        Tcb.Delete(step, side, EndReason.Crashed);
+        Tcb.Delete(ref step, side, EndReason.Crashed);
     }
 }

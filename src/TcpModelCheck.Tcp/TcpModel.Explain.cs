@@ -7,7 +7,7 @@ public sealed partial class TcpModel
     /// <summary>
     /// Short labels in the vocabulary of RFC 9293's figures: "A: OPEN active ISS=0", "B: OPEN passive",
     /// "A: SEND d1", "A: CLOSE", "B: deliver &lt;SEQ=5&gt;&lt;ACK=1&gt;&lt;CTL=SYN,ACK&gt;", "B: deliver … ISS=8" (a SYN
-    /// arriving in LISTEN picks B's ISS), "net: lose A→B &lt;SEQ=…&gt;", "net: duplicate …", "net: delay …", "A: timeout",
+    /// arriving in LISTEN picks B's ISS), "A: deliver … (late)" (a straggler), "net: lose A→B &lt;SEQ=…&gt;", "net: duplicate …", "net: delay …", "A: timeout",
     /// "A: crash", "tick".
     /// </summary>
     public string FormatAction(in TcpState state, TcpAction action)
@@ -23,10 +23,10 @@ public sealed partial class TcpModel
             TcpActionKind.Timeout => $"{who}: timeout",
             TcpActionKind.Crash => $"{who}: crash",
             TcpActionKind.Tick => "tick",
-            TcpActionKind.Deliver => $"{who}: deliver {state.InFlight[action.Segment]}" + (action.Isn >= 0 ? $" ISS={action.Isn}" : ""),
-            TcpActionKind.Lose => $"net: lose {Arrow(state.InFlight[action.Segment])} {state.InFlight[action.Segment]}",
-            TcpActionKind.Duplicate => $"net: duplicate {Arrow(state.InFlight[action.Segment])} {state.InFlight[action.Segment]}",
-            TcpActionKind.Delay => $"net: delay {Arrow(state.InFlight[action.Segment])} {state.InFlight[action.Segment]}",
+            TcpActionKind.Deliver => $"{who}: deliver {Segment(state, action)}" + (action.Isn >= 0 ? $" ISS={action.Isn}" : ""),
+            TcpActionKind.Lose => $"net: lose {Arrow(state.InFlight[action.Segment])} {Segment(state, action)}",
+            TcpActionKind.Duplicate => $"net: duplicate {Arrow(state.InFlight[action.Segment])} {Segment(state, action)}",
+            TcpActionKind.Delay => $"net: delay {Arrow(state.InFlight[action.Segment])} {Segment(state, action)}",
             _ => action.ToString(),
         };
     }
@@ -34,6 +34,14 @@ public sealed partial class TcpModel
     private static string Who(Side side) => side == Side.Client ? "A" : "B";
 
     private static string Arrow(Segment s) => s.From == Side.Client ? "A→B" : "B→A";
+
+    /// <summary>The segment as in RFC figures; " (late)" marks a straggler when only some segments are (with an
+    /// unlimited delay budget every segment is one, and the mark would be noise).</summary>
+    private string Segment(TcpState state, TcpAction action)
+    {
+        var s = state.InFlight[action.Segment];
+        return s.Straggler && !Rules.AllStragglers ? $"{s} (late)" : s.ToString();
+    }
 
     /// <summary>
     /// What happened in the step from <paramref name="before"/> by <paramref name="action"/>, in chart vocabulary:
@@ -45,10 +53,10 @@ public sealed partial class TcpModel
     public IReadOnlyList<StepEvent> Explain(in TcpState before, TcpAction action, in TcpState after)
     {
         var events = new List<StepEvent>();
-        var step = new Step(Rules, before, events);
+        var step = new Step(Rules, before, events, new Segment[Step.BufferFor(before)]);
         var cause = Cause(action);
         if (cause is not null) events.Add(cause);
-        Apply(step, action);
+        Apply(ref step, action);
         var next = step.Build();
         if (!next.Equals(after)) throw new ArgumentException("'after' is not the state 'action' leads to from 'before'", nameof(after));
         var changes = new List<StepEvent>(2);

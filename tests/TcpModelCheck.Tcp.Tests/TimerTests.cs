@@ -33,7 +33,7 @@ public sealed class TimerTests
         var s = new Scenario(Base with { DelayBudget = 1 }).Step("B: OPEN passive").Step("A: OPEN active ISS=100", "<SEQ=100><CTL=SYN>")
             .Step("net: delay A→B <SEQ=100><CTL=SYN>").Step("tick");
         Assert.Contains("A: timeout", s.Enabled());
-        Assert.Contains("B: deliver <SEQ=100><CTL=SYN> ISS=100", s.Enabled());
+        Assert.Contains("B: deliver <SEQ=100><CTL=SYN> (late) ISS=100", s.Enabled());
     }
 
     [Fact]

@@ -116,6 +116,16 @@ public readonly record struct Endpoint
     /// <summary>Ghost: how the most recent connection ended.</summary>
     public EndReason LastEnd { get; init; }
 
+    /// <summary>Every field packed into two words plus <see cref="Held"/> (hashing in the explorer's hot path).</summary>
+    internal ulong PackLow =>
+        (ulong)State | (ulong)Iss << 8 | (ulong)Irs << 16 | (ulong)SndUna << 24 | (ulong)SndNxt << 32
+        | (ulong)RcvNxt << 40 | (ulong)Timer << 48 | (ulong)Retransmits << 56;
+
+    internal ulong PackHigh =>
+        (Passive ? 1UL : 0) | (CloseCalled ? 2UL : 0) | (EndOfStream ? 4UL : 0) | (ulong)Opens << 8 | (ulong)Sent << 16
+        | (ulong)Incarnation << 24 | (ulong)PeerIncarnation << 32 | (ulong)Delivered << 40 | (ulong)Observed << 48
+        | (ulong)LastEnd << 56;
+
     /// <summary>Timer ticks remaining until expiry (0 = expired now), or null when no timer runs.</summary>
     public int? TimerRemaining => Timer == 0 ? null : Timer - 1;
 

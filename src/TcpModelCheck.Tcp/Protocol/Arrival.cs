@@ -10,15 +10,15 @@ internal static class Arrival
 {
     /// <summary>Processes <paramref name="seg"/> at its receiver. <paramref name="isn"/> is the ISS chosen if the
     /// segment is a SYN that arrives in LISTEN (the choice is part of the action).</summary>
-    public static void Process(Step step, Segment seg, int isn)
+    public static void Process(ref Step step, Segment seg, int isn)
     {
         var side = seg.To;
         switch (step[side].State)
         {
-            case ConnectionState.Closed: Closed(step, side, seg); break;
-            case ConnectionState.Listen: Listen(step, side, seg, isn); break;
-            case ConnectionState.SynSent: SynSent(step, side, seg); break;
-            default: Synchronized.Process(step, side, seg); break;
+            case ConnectionState.Closed: Closed(ref step, side, seg); break;
+            case ConnectionState.Listen: Listen(ref step, side, seg, isn); break;
+            case ConnectionState.SynSent: SynSent(ref step, side, seg); break;
+            default: Synchronized.Process(ref step, side, seg); break;
         }
     }
 
@@ -32,10 +32,10 @@ internal static class Arrival
     /// chosen to be acceptable to its sender: &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt; if it had an ACK, otherwise
     /// &lt;SEQ=0&gt;&lt;ACK=SEG.SEQ+SEG.LEN&gt;&lt;CTL=RST,ACK&gt;.
     /// </summary>
-    private static void Closed(Step step, Side side, Segment seg)
+    private static void Closed(ref Step step, Side side, Segment seg)
     {
         if (seg.Rst) { step.Note(side, "RST to a closed port: discarded"); return; }
-        Tcb.SendResetFor(step, side, seg, hasTcb: false);
+        Tcb.SendResetFor(ref step, side, seg, hasTcb: false);
     }
 
     /// <summary>
@@ -44,10 +44,10 @@ internal static class Arrival
     /// SND.UNA = ISS, SND.NXT = ISS+1, enter SYN-RECEIVED; drop anything else. Ghost: the new TCB belongs to the
     /// incarnation of the SYN's sender.
     /// </summary>
-    private static void Listen(Step step, Side side, Segment seg, int isn)
+    private static void Listen(ref Step step, Side side, Segment seg, int isn)
     {
         if (seg.Rst) { step.Note(side, "RST in LISTEN: ignored"); return; }
-        if (seg.HasAck) { Tcb.SendResetFor(step, side, seg, hasTcb: true); return; }
+        if (seg.HasAck) { Tcb.SendResetFor(ref step, side, seg, hasTcb: true); return; }
         if (!seg.Syn) { step.Note(side, "no SYN, no ACK in LISTEN: dropped"); return; }
         ref var e = ref step[side];
         var iss = (byte)isn;
@@ -57,7 +57,7 @@ internal static class Arrival
             Iss = iss, SndUna = iss, SndNxt = step.Seq.Add(iss, 1),
         };
         step.Send(side, SegmentFlags.Syn | SegmentFlags.Ack, iss, e.RcvNxt);
-        Tcb.EnsureRetransmissionTimer(step, side);
+        Tcb.EnsureRetransmissionTimer(ref step, side);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ internal static class Arrival
     /// SEG.ACK; if our SYN is acknowledged enter ESTABLISHED and send an ACK, otherwise enter SYN-RECEIVED and
     /// send &lt;SEQ=ISS&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=SYN,ACK&gt; (simultaneous open). Anything else is dropped.
     /// </summary>
-    private static void SynSent(Step step, Side side, Segment seg)
+    private static void SynSent(ref Step step, Side side, Segment seg)
     {
         ref var e = ref step[side];
         var ackOk = false;
@@ -76,14 +76,14 @@ internal static class Arrival
             if (step.Seq.Le(seg.Ack, e.Iss) || step.Seq.Lt(e.SndNxt, seg.Ack))
             {
                 if (seg.Rst) step.Note(side, "RST with unacceptable ACK in SYN-SENT: dropped");
-                else Tcb.SendResetFor(step, side, seg, hasTcb: true);
+                else Tcb.SendResetFor(ref step, side, seg, hasTcb: true);
                 return;
             }
             ackOk = step.Seq.Lt(e.SndUna, seg.Ack) && step.Seq.Le(seg.Ack, e.SndNxt);
         }
         if (seg.Rst)
         {
-            if (ackOk) Tcb.Delete(step, side, EndReason.Reset);
+            if (ackOk) Tcb.Delete(ref step, side, EndReason.Reset);
             else step.Note(side, "RST without ACK in SYN-SENT: dropped");
             return;
         }
@@ -92,8 +92,8 @@ internal static class Arrival
         if (ackOk)
         {
             e = e with { SndUna = (byte)seg.Ack, State = ConnectionState.Established, PeerIncarnation = (byte)seg.Incarnation };
-            Timers.OnAcknowledged(step, side);
-            Tcb.SendAck(step, side);
+            Timers.OnAcknowledged(ref step, side);
+            Tcb.SendAck(ref step, side);
             return;
         }
         e = e with { State = ConnectionState.SynReceived };

@@ -23,7 +23,7 @@ internal static class Receiver
     }
 
     /// <summary>Steps seven and eight for an acceptable segment that passed the ACK step.</summary>
-    public static void ProcessTextAndFin(Step step, Side side, Segment seg)
+    public static void ProcessTextAndFin(ref Step step, Side side, Segment seg)
     {
         if (seg.Length == 0) return;
         var e = step[side];
@@ -31,25 +31,25 @@ internal static class Receiver
         if (offset == 0)
         {
             if (seg.HasData && !AcceptsText(e.State)) { step.Note(side, "text after the peer's FIN: ignored"); return; }
-            Accept(step, side, Unit.Of(seg));
-            Drain(step, side);
+            Accept(ref step, side, Unit.Of(seg));
+            Drain(ref step, side);
         }
         else if (seg.Fin && step.Rules.Config.NaiveFin)
         {
             step.Note(side, "naive-fin: FIN processed although earlier data is missing");
             ref var n = ref step[side];
             n = n with { RcvNxt = (byte)seg.Seq, Held = 0 };
-            Accept(step, side, Unit.Of(seg));
+            Accept(ref step, side, Unit.Of(seg));
         }
         else
         {
-            Hold(step, side, offset, Unit.Of(seg));
+            Hold(ref step, side, offset, Unit.Of(seg));
         }
         // One ACK for everything this segment made deliverable (MUST-58/59: aggregate ACKs). A FIN that moved
         // the endpoint into TIME-WAIT left its timer off (see ProcessFin); the 2·MSL timer starts — or, without
         // TIME-WAIT, the TCB is deleted — only after that ACK is formed from the TCB.
-        Tcb.SendAck(step, side);
-        if (step[side].State == ConnectionState.TimeWait && step[side].Timer == 0) Timers.EnterTimeWait(step, side);
+        Tcb.SendAck(ref step, side);
+        if (step[side].State == ConnectionState.TimeWait && step[side].Timer == 0) Timers.EnterTimeWait(ref step, side);
     }
 
     /// <summary>Seventh step: text is delivered only in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2; after the peer's
@@ -58,16 +58,16 @@ internal static class Receiver
         s is ConnectionState.Established or ConnectionState.FinWait1 or ConnectionState.FinWait2;
 
     /// <summary>Processes the unit at RCV.NXT and advances RCV.NXT over it.</summary>
-    private static void Accept(Step step, Side side, Unit u)
+    private static void Accept(ref Step step, Side side, Unit u)
     {
         ref var e = ref step[side];
         e = e with { RcvNxt = step.Seq.Add(e.RcvNxt, 1) };
-        if (u.Kind == KindData) DeliverData(step, side, u);
-        else ProcessFin(step, side, u);
+        if (u.Kind == KindData) DeliverData(ref step, side, u);
+        else ProcessFin(ref step, side, u);
     }
 
     /// <summary>After RCV.NXT advanced by one, the held unit that now sits at RCV.NXT (if any) is processed.</summary>
-    private static void Drain(Step step, Side side)
+    private static void Drain(ref Step step, Side side)
     {
         while (true)
         {
@@ -78,11 +78,11 @@ internal static class Receiver
             var u = Unit.FromSlot(slot);
             if (u.Kind == KindData && !AcceptsText(e.State)) return;
             step.Note(side, "held segment now in order");
-            Accept(step, side, u);
+            Accept(ref step, side, u);
         }
     }
 
-    private static void Hold(Step step, Side side, int offset, Unit u)
+    private static void Hold(ref Step step, Side side, int offset, Unit u)
     {
         ref var e = ref step[side];
         var shift = (offset - 1) * SlotBits;
@@ -92,7 +92,7 @@ internal static class Receiver
     }
 
     /// <summary>Ghost: hands a data item to the application and records what the properties need.</summary>
-    private static void DeliverData(Step step, Side side, Unit u)
+    private static void DeliverData(ref Step step, Side side, Unit u)
     {
         ref var e = ref step[side];
         var seen = e.Observed;
@@ -111,7 +111,7 @@ internal static class Receiver
     /// later states stay; TIME-WAIT restarts its timer. The acknowledgment is sent by the caller, which then
     /// (re)starts the TIME-WAIT timer: this method leaves it off as the marker.
     /// </summary>
-    private static void ProcessFin(Step step, Side side, Unit u)
+    private static void ProcessFin(ref Step step, Side side, Unit u)
     {
         ref var e = ref step[side];
         var seen = e.Observed;

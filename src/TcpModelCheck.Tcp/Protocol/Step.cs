@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Tcp;
@@ -5,21 +6,26 @@ namespace TcpModelCheck.Tcp;
 /// <summary>
 /// A mutable working copy of one <see cref="TcpState"/> while a single action is applied; <see cref="Build"/>
 /// freezes it into the next state. The same code runs for <c>Next</c> and for <c>Explain</c>; only the latter
-/// records <see cref="StepEvent"/>s, so a chart can never disagree with the model.
+/// records <see cref="StepEvent"/>s, so a chart can never disagree with the model. A ref struct over a
+/// caller-provided buffer, so applying an action allocates only the next state (the hot path of the explorer).
 /// </summary>
-internal sealed class Step
+internal ref struct Step
 {
     private Endpoint _client;
     private Endpoint _server;
-    private Segment[] _net;
+    private readonly Span<Segment> _net;
     private int _count;
 
-    public Step(Rules rules, TcpState state, List<StepEvent>? events)
+    /// <summary>Room the working copy needs: one action adds at most one segment (a reply, a retransmission,
+    /// a copy), plus one spare.</summary>
+    public static int BufferFor(TcpState state) => state.InFlight.Count + 2;
+
+    public Step(Rules rules, TcpState state, List<StepEvent>? events, Span<Segment> buffer)
     {
         Rules = rules;
         _client = state.Client;
         _server = state.Server;
-        _net = new Segment[state.InFlight.Count + 2];
+        _net = buffer;
         state.Segments.CopyTo(_net);
         _count = state.InFlight.Count;
         Used = state.Used;
@@ -34,6 +40,7 @@ internal sealed class Step
     public List<StepEvent>? Events { get; }
     public bool Explaining => Events is not null;
 
+    [UnscopedRef]
     public ref Endpoint this[Side side] => ref side == Side.Client ? ref _client : ref _server;
 
     public int Count => _count;
@@ -90,7 +97,7 @@ internal sealed class Step
     /// direction — or, for a duplicate, right behind its original (<paramref name="after"/>).</summary>
     public void Insert(Segment seg, int after)
     {
-        if (_count == _net.Length) Array.Resize(ref _net, _net.Length * 2);
+        if (_count == _net.Length) throw new InvalidOperationException("step buffer full: an action added more than one segment");
         int pos;
         if (!Rules.Config.Fifo)
         {
@@ -104,7 +111,7 @@ internal sealed class Step
             if (seg.From == Side.Client)
                 for (pos = 0; pos < _count && _net[pos].From == Side.Client; pos++) { }
         }
-        Array.Copy(_net, pos, _net, pos + 1, _count - pos);
+        _net[pos.._count].CopyTo(_net[(pos + 1)..]);
         _net[pos] = seg;
         _count++;
     }
@@ -114,7 +121,7 @@ internal sealed class Step
     public Segment RemoveAt(int i)
     {
         var seg = _net[i];
-        Array.Copy(_net, i + 1, _net, i, _count - i - 1);
+        _net[(i + 1).._count].CopyTo(_net[i..]);
         _count--;
         return seg;
     }
@@ -126,5 +133,5 @@ internal sealed class Step
         for (var i = 0; i < _count; i++) _net[i] = _net[i].Aged();
     }
 
-    public TcpState Build() => new(_client, _server, _net.AsSpan(0, _count).ToArray(), Used, IsnClock);
+    public readonly TcpState Build() => new(_client, _server, _net[.._count].ToArray(), Used, IsnClock);
 }

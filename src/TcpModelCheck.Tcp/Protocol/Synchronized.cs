@@ -10,14 +10,14 @@ namespace TcpModelCheck.Tcp;
 /// </summary>
 internal static class Synchronized
 {
-    public static void Process(Step step, Side side, Segment seg)
+    public static void Process(ref Step step, Side side, Segment seg)
     {
-        if (!CheckSequence(step, side, seg)) return;
-        if (seg.Rst) { ProcessReset(step, side, seg); return; }
-        if (seg.Syn) { ProcessSyn(step, side); return; }
+        if (!CheckSequence(ref step, side, seg)) return;
+        if (seg.Rst) { ProcessReset(ref step, side, seg); return; }
+        if (seg.Syn) { ProcessSyn(ref step, side); return; }
         if (!seg.HasAck) { step.Note(side, "no ACK bit: dropped"); return; }
-        if (!ProcessAck(step, side, seg)) return;
-        Receiver.ProcessTextAndFin(step, side, seg);
+        if (!ProcessAck(ref step, side, seg)) return;
+        Receiver.ProcessTextAndFin(ref step, side, seg);
     }
 
     /// <summary>
@@ -26,7 +26,7 @@ internal static class Synchronized
     /// retransmitted remote FIN is exactly such a segment; the RFC says to acknowledge it and restart the 2·MSL
     /// timeout (fifth and eighth steps, TIME-WAIT), which is done here where the FIN is recognised.
     /// </summary>
-    private static bool CheckSequence(Step step, Side side, Segment seg)
+    private static bool CheckSequence(ref Step step, Side side, Segment seg)
     {
         ref var e = ref step[side];
         if (step.Seq.Acceptable(seg.Seq, seg.Length, e.RcvNxt, step.Rules.Window)) return true;
@@ -37,7 +37,7 @@ internal static class Synchronized
             step.Note(side, "retransmitted FIN in TIME-WAIT: ACK and restart the 2MSL timer");
         }
         else step.Note(side, "not acceptable: ACK and drop");
-        Tcb.SendAck(step, side);
+        Tcb.SendAck(ref step, side);
         return false;
     }
 
@@ -47,22 +47,22 @@ internal static class Synchronized
     /// OPEN ("connection refused" and CLOSED if active), and every synchronized state enters CLOSED. The rfc1337
     /// variant ignores a RST in TIME-WAIT (RFC 1337 §3, fix F1).
     /// </summary>
-    private static void ProcessReset(Step step, Side side, Segment seg)
+    private static void ProcessReset(ref Step step, Side side, Segment seg)
     {
         var e = step[side];
         if (seg.Seq != e.RcvNxt)
         {
             step.Note(side, "RST not at RCV.NXT: challenge ACK");
-            Tcb.SendAck(step, side);
+            Tcb.SendAck(ref step, side);
             return;
         }
-        if (e.State == ConnectionState.SynReceived && e.Passive) { Tcb.ReturnToListen(step, side); return; }
+        if (e.State == ConnectionState.SynReceived && e.Passive) { Tcb.ReturnToListen(ref step, side); return; }
         if (e.State == ConnectionState.TimeWait && step.Rules.Config.IgnoreRstInTimeWait)
         {
             step.Note(side, "RST in TIME-WAIT ignored (RFC 1337)");
             return;
         }
-        Tcb.Delete(step, side, EndReason.Reset);
+        Tcb.Delete(ref step, side, EndReason.Reset);
     }
 
     /// <summary>
@@ -70,12 +70,12 @@ internal static class Synchronized
     /// challenge ACK &lt;SEQ=SND.NXT&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=ACK&gt; and is dropped (RFC 9293 §3.10.7.4 citing
     /// RFC 5961 §4). Reopening from TIME-WAIT on a new SYN (RFC 9293 §3.6.1 MAY-2, RFC 6191) is not modelled.
     /// </summary>
-    private static void ProcessSyn(Step step, Side side)
+    private static void ProcessSyn(ref Step step, Side side)
     {
         var e = step[side];
-        if (e.State == ConnectionState.SynReceived && e.Passive) { Tcb.ReturnToListen(step, side); return; }
+        if (e.State == ConnectionState.SynReceived && e.Passive) { Tcb.ReturnToListen(ref step, side); return; }
         step.Note(side, "SYN in a synchronized state: challenge ACK");
-        Tcb.SendAck(step, side);
+        Tcb.SendAck(ref step, side);
     }
 
     /// <summary>
@@ -85,7 +85,7 @@ internal static class Synchronized
     /// ignored. FIN-WAIT-1 whose FIN is acknowledged enters FIN-WAIT-2; CLOSING enters TIME-WAIT (otherwise the
     /// segment is ignored); LAST-ACK deletes the TCB. Returns whether processing continues with the text.
     /// </summary>
-    private static bool ProcessAck(Step step, Side side, Segment seg)
+    private static bool ProcessAck(ref Step step, Side side, Segment seg)
     {
         ref var e = ref step[side];
         var seq = step.Seq;
@@ -93,7 +93,7 @@ internal static class Synchronized
         {
             if (!(seq.Lt(e.SndUna, seg.Ack) && seq.Le(seg.Ack, e.SndNxt)))
             {
-                Tcb.SendResetFor(step, side, seg, hasTcb: true);
+                Tcb.SendResetFor(ref step, side, seg, hasTcb: true);
                 return false;
             }
             e = e with { State = ConnectionState.Established, PeerIncarnation = (byte)seg.Incarnation };
@@ -101,27 +101,27 @@ internal static class Synchronized
         if (seq.Lt(e.SndNxt, seg.Ack))
         {
             step.Note(side, "ACK of unsent data: ACK and drop");
-            Tcb.SendAck(step, side);
+            Tcb.SendAck(ref step, side);
             return false;
         }
         if (seq.Lt(e.SndUna, seg.Ack))
         {
             e = e with { SndUna = (byte)seg.Ack };
-            Timers.OnAcknowledged(step, side);
+            Timers.OnAcknowledged(ref step, side);
         }
         var finAcked = e.State.FinSent() && e.SndUna == e.SndNxt;
         switch (e.State)
         {
             case ConnectionState.FinWait1 when finAcked:
-                Tcb.Enter(step, side, ConnectionState.FinWait2);
-                Timers.StartFinWait2(step, side);
+                Tcb.Enter(ref step, side, ConnectionState.FinWait2);
+                Timers.StartFinWait2(ref step, side);
                 break;
             case ConnectionState.Closing:
                 if (!finAcked) return false;
-                Timers.EnterTimeWait(step, side);
+                Timers.EnterTimeWait(ref step, side);
                 break;
             case ConnectionState.LastAck:
-                if (finAcked) Tcb.Delete(step, side, EndReason.Graceful);
+                if (finAcked) Tcb.Delete(ref step, side, EndReason.Graceful);
                 return false;
         }
         return true;

@@ -10,7 +10,7 @@ internal static class Tcb
     /// Every TCB field returns to zero so equal situations are equal states; the application's OPEN count, what it
     /// received in this connection (kept until the next one begins, see <see cref="BeginConnection"/>) and the
     /// sticky ghost fields survive.</summary>
-    public static void Delete(Step step, Side side, EndReason reason)
+    public static void Delete(ref Step step, Side side, EndReason reason)
     {
         ref var e = ref step[side];
         var observed = e.Observed;
@@ -35,7 +35,7 @@ internal static class Tcb
 
     /// <summary>SYN-RECEIVED from a passive OPEN goes back to LISTEN on a reset or a SYN (RFC 9293 §3.10.7.4,
     /// second and fourth steps): the half-made connection is forgotten, the listening TCB stays.</summary>
-    public static void ReturnToListen(Step step, Side side)
+    public static void ReturnToListen(ref Step step, Side side)
     {
         ref var e = ref step[side];
         e = new Endpoint
@@ -49,43 +49,43 @@ internal static class Tcb
     public static byte TimerIn(int ticks) => (byte)(ticks + 1);
 
     /// <summary>Starts the retransmission timer if it is not running (RFC 6298 §5.1, cited by RFC 9293 §3.8.1).</summary>
-    public static void EnsureRetransmissionTimer(Step step, Side side)
+    public static void EnsureRetransmissionTimer(ref Step step, Side side)
     {
         ref var e = ref step[side];
         if (e.Timer == 0) e = e with { Timer = TimerIn(step.Rules.Rto) };
     }
 
     /// <summary>The ACK of RFC 9293 §3.10.7.4: &lt;SEQ=SND.NXT&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=ACK&gt;.</summary>
-    public static void SendAck(Step step, Side side)
+    public static void SendAck(ref Step step, Side side)
     {
         var e = step[side];
         step.Send(side, SegmentFlags.Ack, e.SndNxt, e.RcvNxt);
     }
 
     /// <summary>A reset answering a segment that carried an ACK: &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt; (RFC 9293 §3.5.2).</summary>
-    public static void SendResetFor(Step step, Side side, Segment seg, bool hasTcb)
+    public static void SendResetFor(ref Step step, Side side, Segment seg, bool hasTcb)
     {
-        if (seg.HasAck) Reset(step, side, hasTcb, SegmentFlags.Rst, seg.Ack, 0);
-        else Reset(step, side, hasTcb, SegmentFlags.Rst | SegmentFlags.Ack, 0, step.Seq.Add(seg.Seq, seg.Length));
+        if (seg.HasAck) Reset(ref step, side, hasTcb, SegmentFlags.Rst, seg.Ack, 0);
+        else Reset(ref step, side, hasTcb, SegmentFlags.Rst | SegmentFlags.Ack, 0, step.Seq.Add(seg.Seq, seg.Length));
     }
 
-    private static void Reset(Step step, Side side, bool hasTcb, SegmentFlags flags, int seq, int ack)
+    private static void Reset(ref Step step, Side side, bool hasTcb, SegmentFlags flags, int seq, int ack)
     {
         if (hasTcb) step.Send(side, flags, seq, ack);
         else step.SendWithoutTcb(side, flags, seq, ack);
     }
 
     /// <summary>The sequence number of data item <paramref name="item"/> (items follow the SYN: ISS+1+item).</summary>
-    public static int DataSeq(Step step, in Endpoint e, int item) => step.Seq.Add(e.Iss, 1 + item);
+    public static int DataSeq(ref Step step, in Endpoint e, int item) => step.Seq.Add(e.Iss, 1 + item);
 
     /// <summary>The sequence number of our FIN: after the SYN and the items sent (RFC 9293 §3.10.4).</summary>
-    public static int FinSeq(Step step, in Endpoint e) => step.Seq.Add(e.Iss, 1 + e.Sent);
+    public static int FinSeq(ref Step step, in Endpoint e) => step.Seq.Add(e.Iss, 1 + e.Sent);
 
     /// <summary>
     /// Sends the segment at the front of the retransmission queue, i.e. the unit at SND.UNA (RFC 9293 §3.10.8
     /// RETRANSMISSION TIMEOUT; RFC 6298 §5.4): our SYN (with ACK in SYN-RECEIVED), a data item, or our FIN.
     /// </summary>
-    public static void RetransmitFront(Step step, Side side)
+    public static void RetransmitFront(ref Step step, Side side)
     {
         var e = step[side];
         if (e.SndUna == e.Iss)
@@ -102,7 +102,7 @@ internal static class Tcb
     }
 
     /// <summary>Moves to <paramref name="to"/>, records it for charts.</summary>
-    public static void Enter(Step step, Side side, ConnectionState to)
+    public static void Enter(ref Step step, Side side, ConnectionState to)
     {
         ref var e = ref step[side];
         e = e with { State = to };

@@ -12,7 +12,7 @@ internal static class Timers
 {
     /// <summary>SND.UNA advanced (RFC 6298 §5.2–5.3): the retransmission count starts over, and the timer stops
     /// when everything is acknowledged or restarts for the rest.</summary>
-    public static void OnAcknowledged(Step step, Side side)
+    public static void OnAcknowledged(ref Step step, Side side)
     {
         ref var e = ref step[side];
         var timer = e.SndUna == e.SndNxt ? (byte)0 : Tcb.TimerIn(step.Rules.Rto);
@@ -20,7 +20,7 @@ internal static class Timers
     }
 
     /// <summary>FIN-WAIT-2 timeout (not in RFC 9293; Linux's tcp_fin_timeout), when configured.</summary>
-    public static void StartFinWait2(Step step, Side side)
+    public static void StartFinWait2(ref Step step, Side side)
     {
         ref var e = ref step[side];
         e = e with { Timer = step.Rules.FinWait2 > 0 ? Tcb.TimerIn(step.Rules.FinWait2) : (byte)0 };
@@ -30,14 +30,14 @@ internal static class Timers
     /// Enter TIME-WAIT: "start the time-wait timer, turn off the other timers" (RFC 9293 §3.10.7.4, eighth step;
     /// MUST-13: linger 2·MSL). With a TIME-WAIT length of zero (the no-time-wait variant) the TCB is deleted at once.
     /// </summary>
-    public static void EnterTimeWait(Step step, Side side)
+    public static void EnterTimeWait(ref Step step, Side side)
     {
         ref var e = ref step[side];
         if (step.Rules.TimeWait == 0)
         {
             step.Note(side, "no TIME-WAIT: straight to CLOSED");
             e = e with { State = ConnectionState.TimeWait };
-            Tcb.Delete(step, side, EndReason.Graceful);
+            Tcb.Delete(ref step, side, EndReason.Graceful);
             return;
         }
         e = e with { State = ConnectionState.TimeWait, Timer = Tcb.TimerIn(step.Rules.TimeWait), Retransmits = 0 };
@@ -52,34 +52,34 @@ internal static class Timers
     /// unless it was already resent <see cref="TcpConfig.MaxRetransmissions"/> times, in which case the USER
     /// TIMEOUT applies: the connection is aborted without a reset.
     /// </summary>
-    public static void Fire(Step step, Side side)
+    public static void Fire(ref Step step, Side side)
     {
         ref var e = ref step[side];
         switch (e.State)
         {
             case ConnectionState.TimeWait:
-                Emit(step, side, "time-wait");
-                Tcb.Delete(step, side, EndReason.Graceful);
+                Emit(ref step, side, "time-wait");
+                Tcb.Delete(ref step, side, EndReason.Graceful);
                 return;
             case ConnectionState.FinWait2:
-                Emit(step, side, "fin-wait-2");
-                Tcb.Delete(step, side, EndReason.FinWait2Timeout);
+                Emit(ref step, side, "fin-wait-2");
+                Tcb.Delete(ref step, side, EndReason.FinWait2Timeout);
                 return;
         }
         if (e.Retransmits >= step.Rules.MaxRetransmissions)
         {
-            Emit(step, side, "user-timeout");
-            Tcb.Delete(step, side, EndReason.UserTimeout);
+            Emit(ref step, side, "user-timeout");
+            Tcb.Delete(ref step, side, EndReason.UserTimeout);
             return;
         }
-        Emit(step, side, "retransmit");
+        Emit(ref step, side, "retransmit");
         e = e with { Retransmits = (byte)(e.Retransmits + 1), Timer = Tcb.TimerIn(step.Rules.Rto) };
-        Tcb.RetransmitFront(step, side);
+        Tcb.RetransmitFront(ref step, side);
     }
 
     /// <summary>One tick: timers count down and segments age (an expired timer or an MSL-old segment blocks the
     /// tick, see <see cref="CanTick"/>), and the ISN clock advances when it is in use.</summary>
-    public static void Tick(Step step)
+    public static void Tick(ref Step step)
     {
         CountDown(ref step[Side.Client]);
         CountDown(ref step[Side.Server]);
@@ -106,7 +106,7 @@ internal static class Timers
         return s.InFlight.Count > 0 || s.Client.Timer != 0 || s.Server.Timer != 0 || (rules.ClockIsn && applicationPending);
     }
 
-    private static void Emit(Step step, Side side, string timer)
+    private static void Emit(ref Step step, Side side, string timer)
     {
         if (step.Explaining) step.Emit(new StepEvent.TimerFired(side, timer));
     }
