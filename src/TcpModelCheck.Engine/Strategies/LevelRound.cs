@@ -1,12 +1,12 @@
 using TcpModelCheck.Engine.Checking;
-using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Storage;
 
 namespace TcpModelCheck.Engine.Strategies;
 
 /// <summary>
-/// One round of the level-synchronous breadth-first search: a run of consecutive states of one level, cut
-/// into <see cref="Chunks"/> chunks. Its three phases are split into units that any worker may claim:
+/// One round of the level-synchronous breadth-first search in exact mode (fingerprint mode uses
+/// <see cref="DirectRound{TState,TAction,TStore}"/>, which says why): a run of consecutive states of one level,
+/// cut into <see cref="Chunks"/> chunks. Its three phases are split into units that any worker may claim:
 /// <list type="number">
 /// <item><see cref="ExpandChunk"/> (one unit per chunk): generate the successors of the chunk's states, check
 /// deadlock and action properties, hash each successor and file it under the segment group of its hash;</item>

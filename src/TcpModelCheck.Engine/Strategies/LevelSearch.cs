@@ -7,18 +7,17 @@ namespace TcpModelCheck.Engine.Strategies;
 /// <summary>
 /// Breadth-first search, level by level, on one or more workers (one worker = the plain breadth-first
 /// strategy; several = the parallel one; the code is the same). Each level — the states at one depth, a
-/// contiguous id range — is cut into rounds; each round runs the three phases of
-/// <see cref="LevelRound{TState,TAction,TStore}"/>, separated by barriers, the workers claiming its units.
+/// contiguous id range — is cut into rounds; each round runs the phases of an <see cref="ILevelRound{TState,TAction}"/>
+/// (<see cref="DirectRound{TState,TAction,TStore}"/> for fingerprints, <see cref="LevelRound{TState,TAction,TStore}"/>
+/// for exact storage), separated by barriers, the workers claiming its units.
 /// </summary>
 /// <remarks>
-/// <para>Ids: new states are numbered after each round, segment group by segment group, so ids stay dense, a
-/// level is an id range, and the frontier is simply the states array read in id order. The search is
-/// deterministic and independent of the number of workers: same ids, same counterexamples as the
-/// single-threaded search, on every run.</para>
+/// <para>Ids: new states are numbered after each round, a block per unit in unit order, so ids stay dense, a
+/// level is an id range, and the frontier is simply the states array read in id order.</para>
 /// <para>Shortest counterexamples: rounds never straddle a level, so every finding of a round lies at the same
 /// depth and the first round with a finding for a property gives a shortest counterexample for it; the
 /// smallest (state id, choice) among that round's findings is kept.</para>
-/// <para>Limits, progress and cancellation are checked after every round (a few thousand states), so a stopped
+/// <para>Limits, progress and cancellation are checked after every round (8,192 states at most), so a stopped
 /// search ends cleanly with exact partial statistics.</para>
 /// </remarks>
 internal sealed class LevelSearch<TState, TAction, TStore>
