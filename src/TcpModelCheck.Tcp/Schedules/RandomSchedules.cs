@@ -100,7 +100,8 @@ public static class RandomSchedules
         Schedule schedule, string property, RandomRunOptions options)
     {
         var shrink = options.Shrink
-            ? ScheduleShrinker.Minimize(schedule, s => interpreter.Execute(s).Violation?.Property == property, options.MaxShrinkRuns)
+            ? ScheduleShrinker.Minimize(schedule, s => interpreter.Execute(s).Violation?.Property == property,
+                interpreter.Canonical, options.MaxShrinkRuns)
             : new ShrinkResult(schedule, 0, 0, false);
         return new ScheduleFinding(run, runSeed, schedule, shrink, interpreter.Run(shrink.Schedule, "random-schedule"));
     }

@@ -48,6 +48,7 @@ public sealed class ScheduleInterpreter<TState, TAction> where TState : IEquatab
     private readonly Property<TState, TAction>? _deadlock;
     private readonly List<TAction> _actions = [];
     private readonly List<int> _choices = [];
+    private readonly List<Intent> _taken = [];
     private IntentKind[] _kinds = new IntentKind[16];
 
     /// <param name="model">The model to run.</param>
@@ -74,10 +75,15 @@ public sealed class ScheduleInterpreter<TState, TAction> where TState : IEquatab
     /// <summary>The choice indices of the most recent <see cref="Execute"/> (valid until the next call).</summary>
     public IReadOnlyList<int> LastChoices => _choices;
 
+    /// <summary>For each step of the most recent <see cref="Execute"/>, the intent that names the action taken
+    /// directly: its own kind, and its rank among the enabled actions of that kind (valid until the next call).</summary>
+    public IReadOnlyList<Intent> LastTaken => _taken;
+
     /// <summary>Runs <paramref name="schedule"/> and returns how it ended, without building a trace.</summary>
     public ScheduleOutcome Execute(Schedule schedule)
     {
         _choices.Clear();
+        _taken.Clear();
         var state = Model.InitialStates[0];
         var violation = CheckState(state, 0);
         if (violation is not null) return new(0, 0, violation, RunEnd.Violation);
@@ -93,6 +99,7 @@ public sealed class ScheduleInterpreter<TState, TAction> where TState : IEquatab
             var action = _actions[choice];
             var next = Model.Next(state, action);
             _choices.Add(choice);
+            _taken.Add(new Intent(_kinds[choice], Rank(choice)));
             violation = CheckEdge(state, action, next, _choices.Count) ?? CheckState(next, _choices.Count);
             if (violation is not null) return new(_choices.Count, used, violation, RunEnd.Violation);
             state = next;
@@ -109,6 +116,18 @@ public sealed class ScheduleInterpreter<TState, TAction> where TState : IEquatab
         var outcome = Execute(schedule);
         var trace = Replayer.Record(Model, 0, _choices, origin, outcome.Violation?.Property);
         return new ScheduleResult(schedule, trace, outcome);
+    }
+
+    /// <summary>
+    /// The canonical form of <paramref name="schedule"/>: the schedule that makes the same run with one intent
+    /// per step taken, each naming its action directly (no fallback, no skipped or unused intent, the smallest
+    /// selector). It is never larger in the shrinking order (see <see cref="ScheduleShrinker"/>): a fallback
+    /// always lands on a non-fault action, and an action's rank among its kind is at most its selector.
+    /// </summary>
+    public Schedule Canonical(Schedule schedule)
+    {
+        Execute(schedule);
+        return new Schedule(_taken);
     }
 
     /// <summary>
@@ -162,6 +181,14 @@ public sealed class ScheduleInterpreter<TState, TAction> where TState : IEquatab
         for (var i = 0; i < n; i++)
             if ((kind is { } k ? _kinds[i] == k : !IsFault(_kinds[i])) && target-- == 0) return i;
         throw new InvalidOperationException("unreachable: the target was counted among the actions");
+    }
+
+    /// <summary>How many enabled actions before <paramref name="choice"/> are of its kind.</summary>
+    private int Rank(int choice)
+    {
+        var rank = 0;
+        for (var i = 0; i < choice; i++) if (_kinds[i] == _kinds[choice]) rank++;
+        return rank;
     }
 
     private static bool IsFault(IntentKind k) => k is IntentKind.Lose or IntentKind.Duplicate or IntentKind.Crash;

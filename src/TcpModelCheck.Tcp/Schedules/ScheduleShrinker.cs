@@ -13,42 +13,63 @@ public sealed record ShrinkResult(Schedule Schedule, int Shrinks, int Runs, bool
 /// <summary>
 /// Shrinking for fault schedules: the smaller schedules to try instead of a failing one. Used as FsCheck's
 /// shrinker and by <see cref="Minimize"/> (the same greedy loop FsCheck runs: take the first candidate that
-/// still fails, repeat until none does).
+/// still fails, repeat until none does). The result is 1-minimal — no single candidate step makes it smaller
+/// and still failing — which is not always the shortest failing schedule (see the property suite for how far
+/// from the explorer's shortest counterexamples it lands).
 /// </summary>
 /// <remarks>
 /// Every candidate is strictly smaller in the lexicographic order (length, faults, sum of selectors), so
-/// shrinking always terminates:
+/// shrinking always terminates. The candidates, in the order tried:
 /// <list type="number">
+/// <item>the canonical form (when a <c>canonical</c> function is given, see
+/// <see cref="ScheduleInterpreter{TState, TAction}.Canonical"/>): the same run with every unused, skipped or
+/// fallback intent replaced by what actually happened — it always fails when the original does, and it makes
+/// the later removals mean "leave this action out";</item>
 /// <item>remove steps: chunks of half the length, a quarter, …, one step, tail first (a violation usually
 /// happens early, and everything after it is dead weight);</item>
-/// <item>weaken faults: lose → deliver and dup → deliver with the same selector (crashes are only removed);</item>
+/// <item>remove two steps at once, for schedules of at most <see cref="PairLimit"/> steps: escapes the local
+/// minima where an action and the one that reacts to it can only go together;</item>
+/// <item>remove one step and move one later selector by ±1 (same length limit): removing an action often shifts
+/// a later action's rank among its kind by one, e.g. one segment fewer in flight;</item>
+/// <item>weaken faults: a loss, duplication or crash becomes a delivery, an application call, a tick or a
+/// timeout with the same selector;</item>
 /// <item>lower selectors: K → 0, K → K/2, K → K−1 (the first enabled action of a kind is the simplest).</item>
 /// </list>
-/// Because intents name a kind of action rather than a position in the action list, removing or weakening an
-/// earlier step leaves the later steps meaning roughly the same thing, which is what lets shrinking make progress.
 /// </remarks>
 public static class ScheduleShrinker
 {
-    /// <summary>The candidates, most aggressive first, produced lazily.</summary>
-    public static IEnumerable<Schedule> Candidates(Schedule schedule)
+    /// <summary>Schedules up to this length also get the pair-removal candidates (quadratic in the length).</summary>
+    public const int PairLimit = 40;
+
+    /// <summary>The candidates, most aggressive first, produced lazily. <paramref name="canonical"/>, when given,
+    /// maps a schedule to its canonical form on the model under test.</summary>
+    public static IEnumerable<Schedule> Candidates(Schedule schedule, Func<Schedule, Schedule>? canonical = null)
     {
-        foreach (var s in Removals(schedule.Intents)) yield return s;
-        foreach (var s in Weakenings(schedule.Intents)) yield return s;
-        foreach (var s in SelectorReductions(schedule.Intents)) yield return s;
+        if (canonical?.Invoke(schedule) is { } c && !c.Equals(schedule)) yield return c;
+        var intents = schedule.Intents;
+        foreach (var s in Removals(intents)) yield return s;
+        if (intents.Length <= PairLimit)
+        {
+            foreach (var s in PairRemovals(intents)) yield return s;
+            foreach (var s in RemovalsWithShift(intents)) yield return s;
+        }
+        foreach (var s in Weakenings(intents)) yield return s;
+        foreach (var s in SelectorReductions(intents)) yield return s;
     }
 
     /// <summary>
     /// Greedily shrinks <paramref name="failing"/> while <paramref name="fails"/> still holds, trying at most
     /// <paramref name="maxRuns"/> candidates. <paramref name="fails"/> must hold for <paramref name="failing"/>.
     /// </summary>
-    public static ShrinkResult Minimize(Schedule failing, Func<Schedule, bool> fails, int maxRuns = 200_000)
+    public static ShrinkResult Minimize(Schedule failing, Func<Schedule, bool> fails,
+        Func<Schedule, Schedule>? canonical = null, int maxRuns = 200_000)
     {
         var current = failing;
         int shrinks = 0, runs = 0;
         while (true)
         {
             var improved = false;
-            foreach (var candidate in Candidates(current))
+            foreach (var candidate in Candidates(current, canonical))
             {
                 if (runs == maxRuns) return new(current, shrinks, runs, false);
                 runs++;
@@ -81,11 +102,37 @@ public static class ScheduleShrinker
         }
     }
 
+    private static IEnumerable<Schedule> PairRemovals(ImmutableArray<Intent> intents)
+    {
+        for (var j = intents.Length - 1; j > 0; j--)
+            for (var i = j - 1; i >= 0; i--)
+                yield return new Schedule(intents.RemoveAt(j).RemoveAt(i));
+    }
+
+    /// <summary>Remove one step and move a later step's selector by one: removing an action often shifts the
+    /// rank of a later action among its kind by one (one segment fewer or more in flight).</summary>
+    private static IEnumerable<Schedule> RemovalsWithShift(ImmutableArray<Intent> intents)
+    {
+        for (var i = intents.Length - 1; i >= 0; i--)
+        {
+            var removed = intents.RemoveAt(i);
+            for (var j = i; j < removed.Length; j++)
+            {
+                if (removed[j].K > 0) yield return new Schedule(removed.SetItem(j, removed[j] with { K = removed[j].K - 1 }));
+                yield return new Schedule(removed.SetItem(j, removed[j] with { K = removed[j].K + 1 }));
+            }
+        }
+    }
+
+    private static readonly IntentKind[] Milder = [IntentKind.Deliver, IntentKind.App, IntentKind.Tick, IntentKind.Timeout];
+
     private static IEnumerable<Schedule> Weakenings(ImmutableArray<Intent> intents)
     {
         for (var i = 0; i < intents.Length; i++)
-            if (intents[i].Kind is IntentKind.Lose or IntentKind.Duplicate)
-                yield return new Schedule(intents.SetItem(i, Intent.Deliver(intents[i].K)));
+        {
+            if (!intents[i].IsFault) continue;
+            foreach (var kind in Milder) yield return new Schedule(intents.SetItem(i, intents[i] with { Kind = kind }));
+        }
     }
 
     private static IEnumerable<Schedule> SelectorReductions(ImmutableArray<Intent> intents)
