@@ -51,7 +51,7 @@ public static class ScheduleRunner
             var p = model.Properties.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException(
                 $"unknown property '{name}'; safety properties: {string.Join(", ", model.Properties.Where(q => q.IsSafety).Select(q => q.Name))}");
             if (!p.IsSafety)
-                throw new ArgumentException($"property '{name}' is a {p.Kind} property: a single run cannot refute it; use the explorer (tcpmc check)");
+                throw new ArgumentException($"property '{name}' is not a safety property ({p.Kind}): a finite run cannot refute it; use the explorer (tcpmc check)");
             selected.Add(p);
         }
         return selected;
