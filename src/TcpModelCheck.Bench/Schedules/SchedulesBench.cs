@@ -32,6 +32,9 @@ public static class SchedulesBench
         foreach (var (_, c) in configs)
             if (c.Validate() is { Count: > 0 } problems) { Console.Error.WriteLine($"error: {problems[0]}"); return 2; }
         Console.WriteLine($"random schedules, one thread, {o.Length} intents each, {o.Variant}/{o.Workload}, {o.Seconds} s per row");
+        foreach (var (name, c) in configs)
+            Console.WriteLine($"  {name}: losses {c.LossBudget}, duplications {c.DuplicationBudget}, capacity {c.NetworkCapacity}, "
+                + $"incarnations {c.EffectiveIncarnations}, sequence space {c.SequenceSpace}");
         Console.WriteLine($"{"budgets",-18} {"schedules/s",12} {"steps/s",12} {"steps/run",10} {"violating",10}");
         foreach (var (name, config) in configs)
         {
@@ -39,6 +42,7 @@ public static class SchedulesBench
             var m = Measure(config, o.Length, o.Seconds);
             Console.WriteLine($"{name,-18} {m.Runs / m.Seconds,12:N0} {m.Steps / m.Seconds,12:N0} {(double)m.Steps / m.Runs,10:N1} {m.Violating,10:N0}");
         }
+        Console.WriteLine("a run stops at its first violation or when no action is enabled, so steps/run can be below the length");
         return 0;
     }
 
