@@ -17,45 +17,38 @@ public sealed partial class TcpModel : IModel<TcpState, TcpAction>
         var problems = config.Validate();
         if (problems.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, problems));
         Config = config;
+        Rules = new Rules(config);
         Settings = config.ToSettings();
         InitialStates = [TcpState.Initial];
         Properties = TcpPropertyCatalog.Build(config);
     }
+
+    /// <summary>A model that starts from <paramref name="initial"/> instead (scenario tests: a figure's starting
+    /// situation, an old duplicate already in flight).</summary>
+    internal TcpModel(TcpConfig config, TcpState initial) : this(config) => InitialStates = [initial];
 
     /// <summary>The model of <see cref="TcpConfig.Default"/>.</summary>
     public TcpModel() : this(TcpConfig.Default) { }
 
     public TcpConfig Config { get; }
 
+    internal Rules Rules { get; }
+
     public string Name => "tcp";
 
     public IReadOnlyDictionary<string, string> Settings { get; }
 
-    public IReadOnlyList<TcpState> InitialStates { get; }
+    public IReadOnlyList<TcpState> InitialStates { get; private init; }
 
     public IReadOnlyList<Property<TcpState, TcpAction>> Properties { get; }
 
     /// <summary>Rebuilds the model a trace was recorded with from its settings (see <see cref="TcpConfig.FromSettings"/>).</summary>
     public static TcpModel FromSettings(IReadOnlyDictionary<string, string> settings) => new(TcpConfig.FromSettings(settings));
 
-    public void Actions(in TcpState state, List<TcpAction> actions) => throw new NotImplementedException();
-
-    public TcpState Next(in TcpState state, TcpAction action) => throw new NotImplementedException();
-
-    /// <summary>
-    /// What happened in the step from <paramref name="before"/> by <paramref name="action"/>, in chart vocabulary.
-    /// <paramref name="after"/> must be <c>Next(before, action)</c>.
-    /// </summary>
-    public IReadOnlyList<StepEvent> Explain(in TcpState before, TcpAction action, in TcpState after) =>
-        throw new NotImplementedException();
-
-    public bool IsTerminal(in TcpState state) => throw new NotImplementedException();
-
-    public int MaxEncodedLength => throw new NotImplementedException();
-
-    public int Encode(in TcpState state, Span<byte> destination) => throw new NotImplementedException();
-
-    public string FormatAction(in TcpState state, TcpAction action) => throw new NotImplementedException();
+    /// <summary>True when no action is enabled because everything is over: both endpoints CLOSED and the
+    /// network empty (the applications have then finished their scripts, or nothing could be enabled).</summary>
+    public bool IsTerminal(in TcpState state) =>
+        state.Client.State == ConnectionState.Closed && state.Server.State == ConnectionState.Closed && state.InFlight.Count == 0;
 
     public string FormatState(in TcpState state) => state.ToString();
 }

@@ -25,7 +25,13 @@ public enum StorageMode
 }
 
 /// <summary>Bounds on a search. Reaching any of them ends it with verdict <c>inconclusive</c> for every
-/// property not already violated.</summary>
+/// property not already violated (a witness already found still holds).</summary>
+/// <param name="MaxStates">At most this many distinct states are stored; finding one more stops the search.</param>
+/// <param name="MaxDepth">States at this depth are checked but not expanded: the search covers every state
+/// within the bound (breadth-first: all of them; depth-first: those its paths reach within the bound), then
+/// stops with <see cref="StopReason.MaxDepth"/> if some state at the bound had a successor.</param>
+/// <param name="MaxTime">Wall-clock time, checked between rounds of a few thousand states.</param>
+/// <param name="MaxMemoryBytes">Working set of the process, sampled every few milliseconds.</param>
 public sealed record SearchLimits(
     long? MaxStates = null,
     int? MaxDepth = null,

@@ -60,6 +60,10 @@ public sealed record SearchStatistics(
     StopReason StopReason,
     double? MissProbability = null)
 {
+    /// <summary>Bytes of the predecessor log (parent id and choice per state, 8 bytes each), kept apart
+    /// from the visited store <see cref="StoreBytes"/>: it is what counterexamples are rebuilt from.</summary>
+    public long PredecessorBytes { get; init; }
+
     public double StatesPerSecond => Elapsed.TotalSeconds > 0 ? DistinctStates / Elapsed.TotalSeconds : 0;
     public double StoreBytesPerState => DistinctStates > 0 ? (double)StoreBytes / DistinctStates : 0;
     public bool Complete => StopReason == StopReason.None;

@@ -1,6 +1,7 @@
 using TcpModelCheck.Engine.Liveness;
 using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Storage;
+using TcpModelCheck.Engine.Strategies;
 using TcpModelCheck.Engine.Traces;
 
 namespace TcpModelCheck.Engine.Checking;
@@ -18,11 +19,7 @@ public static class ModelChecker
         var props = new PropertyTracker<TState, TAction>(model, options.Properties);
         if (props.NeedsGraph && options.Storage == StorageMode.Fingerprint)
             throw new ArgumentException("liveness properties need the whole state graph: use exact storage");
-        var outcome = options.Strategy switch
-        {
-            SearchStrategy.BreadthFirst => new BreadthFirstSearch<TState, TAction>(model, options, props, progress, cancel).Run(),
-            _ => throw new NotSupportedException($"strategy {options.Strategy} is not implemented yet"),
-        };
+        var outcome = SearchRunner.Run(new SearchContext<TState, TAction>(model, options, props, progress, cancel));
         return Build(model, options, props, outcome);
     }
 
@@ -35,6 +32,7 @@ public static class ModelChecker
         var origin = OriginName(options.Strategy);
         var cutShort = stats.CutShort;
         var reason = cutShort ? Describe(stats.StopReason, options.Limits) : null;
+        if (props.NeedsGraph && !cutShort) GraphBuilder.AddEdges(model, outcome.Graph, outcome.States!);
         var results = new List<PropertyResult<TState, TAction>>();
         foreach (var p in props.Selected)
         {
@@ -66,7 +64,7 @@ public static class ModelChecker
     private static Counterexample<TState, TAction> PathTo<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
         PropertyTracker<TState, TAction>.Finding f, string origin, string property) where TState : IEquatable<TState>
     {
-        var (initial, choices) = graph.PathTo((int)f.StateId);
+        var (initial, choices) = graph.PathTo(f.StateId);
         if (f.EdgeChoice >= 0) choices.Add(f.EdgeChoice);
         return Counterexample(model, initial, choices, origin, property, null);
     }

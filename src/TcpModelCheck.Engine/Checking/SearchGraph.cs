@@ -1,3 +1,5 @@
+using TcpModelCheck.Engine.Storage;
+
 namespace TcpModelCheck.Engine.Checking;
 
 /// <summary>
@@ -6,41 +8,56 @@ namespace TcpModelCheck.Engine.Checking;
 /// by walking back, as TLC does), and — only when liveness is checked — every edge, in compressed
 /// sparse-row form with edge order = action order, so an edge's position is its choice index.
 /// </summary>
+/// <remarks>The predecessor links live in a compact <see cref="PredecessorLog"/> (8 bytes per state). The
+/// edges are not recorded during the search: for liveness they are rebuilt afterwards from the kept states
+/// (<see cref="Liveness.GraphBuilder"/>), so every strategy, parallel ones included, yields the same graph.</remarks>
 public sealed class SearchGraph
 {
-    private readonly List<int> _parent = new();
-    private readonly List<int> _choice = new();
-    private readonly List<int> _depth = new();
-    private readonly List<int>? _edgeStart;
-    private readonly List<int>? _edgeTarget;
+    private readonly PredecessorLog _log;
+    private List<int>? _edgeStart;
+    private List<int>? _edgeTarget;
+    private int[]? _depths;
 
-    public SearchGraph(bool recordEdges)
+    public SearchGraph(bool recordEdges) : this(new PredecessorLog())
     {
-        if (recordEdges)
-        {
-            _edgeStart = new List<int>();
-            _edgeTarget = new List<int>();
-        }
+        if (recordEdges) StartEdges();
     }
 
-    public int Count => _parent.Count;
+    internal SearchGraph(PredecessorLog log) => _log = log;
+
+    public int Count => checked((int)_log.Count);
     public bool HasEdges => _edgeStart is not null;
 
     /// <summary>Registers a new state and returns its id. For an initial state pass parent −1 and the
-    /// initial-state index as <paramref name="choice"/>.</summary>
+    /// initial-state index as <paramref name="choice"/>. (The depth is implied by the parent chain.)</summary>
     public int Add(int parent, int choice, int depth)
     {
-        _parent.Add(parent);
-        _choice.Add(choice);
-        _depth.Add(depth);
-        return _parent.Count - 1;
+        _depths = null;
+        return checked((int)_log.Add(parent, choice));
     }
 
-    public int Parent(int id) => _parent[id];
-    public int Depth(int id) => _depth[id];
+    public int Parent(int id) => (int)_log.Parent(id);
 
-    /// <summary>Records the successors of state <paramref name="id"/>; must be called for ids 0, 1, 2, … in
-    /// order (every strategy that needs edges expands states in id order or buffers them).</summary>
+    /// <summary>The number of steps from an initial state along the predecessor links (computed once for
+    /// all states, in one pass: a parent's id is always below its child's).</summary>
+    public int Depth(int id)
+    {
+        if (_depths is null || _depths.Length != Count)
+        {
+            var d = new int[Count];
+            for (var i = 0; i < d.Length; i++) d[i] = _log.Parent(i) is var p && p >= 0 ? d[p] + 1 : 0;
+            _depths = d;
+        }
+        return _depths[id];
+    }
+
+    internal void StartEdges()
+    {
+        _edgeStart = new List<int>();
+        _edgeTarget = new List<int>();
+    }
+
+    /// <summary>Records the successors of state <paramref name="id"/>; must be called for ids 0, 1, 2, … in order.</summary>
     public void SetEdges(int id, ReadOnlySpan<int> targets)
     {
         if (_edgeStart is null) throw new InvalidOperationException("edges are not recorded");
@@ -57,15 +74,7 @@ public sealed class SearchGraph
     private int Next(int id) => id + 1 < _edgeStart!.Count ? _edgeStart[id + 1] : _edgeTarget!.Count;
 
     /// <summary>The initial-state index and the choices leading from it to <paramref name="id"/>.</summary>
-    public (int Initial, List<int> Choices) PathTo(int id)
-    {
-        var choices = new List<int>();
-        while (_parent[id] >= 0)
-        {
-            choices.Add(_choice[id]);
-            id = _parent[id];
-        }
-        choices.Reverse();
-        return (_choice[id], choices);
-    }
+    public (int Initial, List<int> Choices) PathTo(int id) => _log.PathTo(id);
+
+    internal (int Initial, List<int> Choices) PathTo(long id) => _log.PathTo(id);
 }

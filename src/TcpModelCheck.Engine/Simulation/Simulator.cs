@@ -45,6 +45,7 @@ public static class Simulator
             violation = CheckEdge(props, state, actions[c], next, choices.Count) ?? CheckState(model, props, next, choices.Count);
             state = next;
         }
+        if (violation is null && choices.Count == maxSteps) violation = DeadlockAtEnd(model, props, state, choices.Count);
         var trace = Replayer.Record(model, initial, choices, "random-walk", violation?.Property, seed: seed);
         return (trace, violation);
     }
@@ -64,13 +65,7 @@ public static class Simulator
             v = CheckEdge(props, state, step.Action, step.State, i + 1) ?? CheckState(model, props, step.State, i + 1);
             state = step.State;
         }
-        if (v is null && props.Any(p => p.Kind == PropertyKind.NoDeadlock))
-        {
-            var actions = new List<TAction>();
-            model.Actions(state, actions);
-            if (actions.Count == 0) v = CheckDeadlock(model, props, state, replay.Steps.Count);
-        }
-        return v;
+        return v ?? DeadlockAtEnd(model, props, state, replay.Steps.Count);
     }
 
     private static List<Property<TState, TAction>> SafetyOf<TState, TAction>(IModel<TState, TAction> model,
@@ -91,6 +86,17 @@ public static class Simulator
         foreach (var p in props)
             if (p.Kind == PropertyKind.ActionProperty && !p.Edge!(from, action, to)) return new(p.Name, step);
         return null;
+    }
+
+    /// <summary>The deadlock check for the last state of a path that stopped for another reason (the step bound,
+    /// the end of a trace): a walk whose last allowed step enters a deadlock reports it, as its replay does.</summary>
+    private static PathViolation? DeadlockAtEnd<TState, TAction>(IModel<TState, TAction> model,
+        List<Property<TState, TAction>> props, TState state, int step) where TState : IEquatable<TState>
+    {
+        if (!props.Any(p => p.Kind == PropertyKind.NoDeadlock)) return null;
+        var actions = new List<TAction>();
+        model.Actions(state, actions);
+        return actions.Count == 0 ? CheckDeadlock(model, props, state, step) : null;
     }
 
     private static PathViolation? CheckDeadlock<TState, TAction>(IModel<TState, TAction> model,

@@ -27,16 +27,20 @@ public sealed record ReplayResult<TState, TAction>(
 /// <summary>Re-executes traces against a model. Shared by every strategy, so every strategy replays for free.</summary>
 public static class Replayer
 {
-    /// <summary>Replays <paramref name="trace"/>; compares each recorded action label with the model's
-    /// (set <paramref name="checkLabels"/> false for hand-written scripts that carry no labels).</summary>
+    /// <summary>Replays <paramref name="trace"/>; compares the recorded model name, settings and each recorded
+    /// action label with the model's (set <paramref name="checkLabels"/> false for hand-written scripts that
+    /// carry no labels; a trace with no settings is not compared on them). The settings matter even when every
+    /// label matches: the same choices on a model built with other settings are another run.</summary>
     public static ReplayResult<TState, TAction> Replay<TState, TAction>(
         IModel<TState, TAction> model, Trace trace, bool checkLabels = true) where TState : IEquatable<TState>
     {
         var steps = new List<Step<TState, TAction>>(trace.Steps.Length);
         if (trace.Model != model.Name)
             return new(default, steps, new Divergence(0, $"model '{trace.Model}'", $"model '{model.Name}'"));
+        if (checkLabels && trace.Settings.Count > 0 && !SameSettings(trace.Settings, model.Settings))
+            return new(default, steps, new Divergence(0, $"settings {Format(trace.Settings)}", $"settings {Format(model.Settings)}"));
         var initials = model.InitialStates;
-        if (trace.Initial >= initials.Count)
+        if ((uint)trace.Initial >= (uint)initials.Count)
             return new(default, steps, new Divergence(0, $"initial state #{trace.Initial}", $"only {initials.Count} initial state(s)"));
         var state = initials[trace.Initial];
         var initial = state;
@@ -46,7 +50,7 @@ public static class Replayer
             var recorded = trace.Steps[i];
             actions.Clear();
             model.Actions(state, actions);
-            if (recorded.Choice >= actions.Count)
+            if ((uint)recorded.Choice >= (uint)actions.Count)
                 return new(initial, steps, new Divergence(i + 1, $"choice {recorded.Choice} ({recorded.Action})",
                     actions.Count == 0 ? "no enabled action" : $"only {actions.Count} enabled action(s)"));
             var action = actions[recorded.Choice];
@@ -58,6 +62,12 @@ public static class Replayer
         }
         return new(initial, steps, null);
     }
+
+    private static bool SameSettings(IReadOnlyDictionary<string, string> recorded, IReadOnlyDictionary<string, string> model) =>
+        recorded.Count == model.Count && recorded.All(kv => model.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static string Format(IReadOnlyDictionary<string, string> settings) =>
+        string.Join(",", settings.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
 
     /// <summary>Builds a trace from an initial-state index and a list of choices on <paramref name="model"/>,
     /// recording the action labels (throws if a choice is not enabled).</summary>

@@ -36,6 +36,7 @@ public static class TraceJson
         if (trace.Format != Trace.CurrentFormat)
             throw new TraceFormatException($"unsupported trace format {trace.Format} (this tool reads format {Trace.CurrentFormat})");
         if (string.IsNullOrEmpty(trace.Model)) throw new TraceFormatException("the trace names no model");
+        if (trace.Settings is null) throw new TraceFormatException("the trace's settings are null (expected an object of name/value strings)");
         if (trace.Initial < 0) throw new TraceFormatException($"negative initial-state index {trace.Initial}");
         for (var i = 0; i < trace.Steps.Length; i++)
         {
@@ -43,8 +44,11 @@ public static class TraceJson
             if (s is null) throw new TraceFormatException($"step {i + 1} is null");
             if (s.Choice < 0) throw new TraceFormatException($"step {i + 1} has a negative choice {s.Choice}");
         }
-        if (trace.LoopStart is { } loop && (loop < 0 || loop > trace.Steps.Length))
-            throw new TraceFormatException($"loopStart {loop} is outside the trace (0..{trace.Steps.Length})");
+        // a loop returns to the state after step loopStart, so it needs at least one step after it
+        if (trace.LoopStart is { } loop && (loop < 0 || loop >= trace.Steps.Length))
+            throw new TraceFormatException(trace.Steps.Length == 0
+                ? $"loopStart {loop} given, but the trace has no step to loop on"
+                : $"loopStart {loop} is outside the trace (a loop needs a step after it: 0..{trace.Steps.Length - 1})");
         return trace;
     }
 

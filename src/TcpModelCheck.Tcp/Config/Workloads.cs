@@ -2,7 +2,7 @@ namespace TcpModelCheck.Tcp;
 
 /// <summary>
 /// The application scripts the two endpoints run, chosen by name. A (the client) and B (the server) each
-/// send <see cref="TcpConfig.DataItems"/> data items once ESTABLISHED; who calls CLOSE when is what differs.
+/// send their data items (<see cref="TcpConfig.DataItems"/>, <see cref="TcpConfig.ServerDataItems"/>) once ESTABLISHED; who calls CLOSE when is what differs.
 /// </summary>
 public static class Workloads
 {

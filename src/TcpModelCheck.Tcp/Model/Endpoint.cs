@@ -24,10 +24,9 @@ public enum EndReason : byte
 public enum Observations : byte
 {
     None = 0,
-    /// <summary>Delivered a data item sent by a different incarnation than the one this connection was
-    /// synchronized with (no-stale-data).</summary>
+    /// <summary>Delivered a data item sent by an earlier incarnation than the connection's own (no-stale-data).</summary>
     StaleData = 1,
-    /// <summary>Signalled end-of-stream for a FIN sent by a different incarnation (no-stale-close).</summary>
+    /// <summary>Signalled end-of-stream for a FIN sent by an earlier incarnation (no-stale-close).</summary>
     StaleEof = 2,
     /// <summary>Delivered an item out of order or twice (no-duplicate-delivery / no-data-loss).</summary>
     OutOfOrder = 4,
@@ -35,8 +34,14 @@ public enum Observations : byte
     LostBeforeEof = 8,
     /// <summary>Delivered data after end-of-stream (no-stale-data).</summary>
     DataAfterEof = 16,
-    /// <summary>A synchronized connection ended by a reset or a user timeout (graceful-close).</summary>
-    AbnormalEnd = 32,
+    /// <summary>A connection ended by a reset in ESTABLISHED, FIN-WAIT-1/2, CLOSE-WAIT, CLOSING or LAST-ACK
+    /// (graceful-close).</summary>
+    ResetEnd = 32,
+    /// <summary>A synchronized connection was aborted because its retransmissions were exhausted (graceful-close,
+    /// when the budgets cannot explain it).</summary>
+    TimeoutEnd = 64,
+    /// <summary>TIME-WAIT was cut short by a reset: the TIME-WAIT assassination of RFC 1337 (time-wait-full-length).</summary>
+    TimeWaitAssassinated = 128,
 }
 
 /// <summary>
@@ -90,17 +95,19 @@ public readonly record struct Endpoint
     /// <summary>Application: CLOSE called in the current connection.</summary>
     public bool CloseCalled { get; init; }
 
-    /// <summary>Ghost: this endpoint's incarnation counter, bumped by every active OPEN and every SYN accepted in
-    /// LISTEN; stamped on every segment it sends.</summary>
+    /// <summary>Ghost: the incarnation of the connection this TCB belongs to — n for the opener's n-th active
+    /// OPEN, and for a passive endpoint the incarnation of the SYN that created its TCB in LISTEN. Stamped on every
+    /// segment the endpoint sends; data stamped with a smaller number is stale.</summary>
     public byte Incarnation { get; init; }
 
-    /// <summary>Ghost: the sender incarnation of the segment that completed this endpoint's handshake.</summary>
+    /// <summary>Ghost: the incarnation stamped on the segment that completed this endpoint's handshake (an old
+    /// duplicate may complete it; informative only).</summary>
     public byte PeerIncarnation { get; init; }
 
-    /// <summary>Ghost: data items delivered to the application in the current connection.</summary>
+    /// <summary>Ghost: data items delivered to the application in the current (or, once CLOSED, the most recent) connection.</summary>
     public byte Delivered { get; init; }
 
-    /// <summary>Ghost: end-of-stream delivered to the application in the current connection.</summary>
+    /// <summary>Ghost: end-of-stream delivered to the application in the current (or most recent) connection.</summary>
     public bool EndOfStream { get; init; }
 
     /// <summary>Ghost: sticky observations (never cleared), read by the safety properties.</summary>
@@ -108,6 +115,16 @@ public readonly record struct Endpoint
 
     /// <summary>Ghost: how the most recent connection ended.</summary>
     public EndReason LastEnd { get; init; }
+
+    /// <summary>Every field packed into two words plus <see cref="Held"/> (hashing in the explorer's hot path).</summary>
+    internal ulong PackLow =>
+        (ulong)State | (ulong)Iss << 8 | (ulong)Irs << 16 | (ulong)SndUna << 24 | (ulong)SndNxt << 32
+        | (ulong)RcvNxt << 40 | (ulong)Timer << 48 | (ulong)Retransmits << 56;
+
+    internal ulong PackHigh =>
+        (Passive ? 1UL : 0) | (CloseCalled ? 2UL : 0) | (EndOfStream ? 4UL : 0) | (ulong)Opens << 8 | (ulong)Sent << 16
+        | (ulong)Incarnation << 24 | (ulong)PeerIncarnation << 32 | (ulong)Delivered << 40 | (ulong)Observed << 48
+        | (ulong)LastEnd << 56;
 
     /// <summary>Timer ticks remaining until expiry (0 = expired now), or null when no timer runs.</summary>
     public int? TimerRemaining => Timer == 0 ? null : Timer - 1;

@@ -21,7 +21,7 @@ public enum SegmentFlags : byte
 /// </summary>
 /// <remarks>
 /// Layout (low to high): seq 0–7, ack 8–15, flags 16–19, data 20, ghost item 24–31, ghost incarnation
-/// 32–39, age 40–47, sender 56. The sender sits in the top bits so a sorted array groups the two directions.
+/// 32–39, age 40–47, straggler 48, sender 56. The sender sits in the top bits so a sorted array groups the two directions.
 /// A segment carries at most one unit of sequence space (a SYN, one data item, or a FIN): SYN and FIN never
 /// carry data and are never combined, which keeps the model small (documented simplification).
 /// </remarks>
@@ -56,9 +56,13 @@ public readonly record struct Segment(ulong Bits) : IComparable<Segment>
     /// <summary>Ticks spent in the network so far (never more than MSL).</summary>
     public int Age => (int)(Bits >> AgeShift & 0xFF);
 
+    /// <summary>A straggler may stay in the network for up to MSL ticks; a prompt segment is delivered or lost
+    /// before the clock ticks (see <see cref="TcpConfig.DelayBudget"/>).</summary>
+    public bool Straggler => (Bits >> 48 & 1) != 0;
+
     internal Segment Aged() => new(Bits + (1UL << AgeShift));
 
-    internal Segment WithAge(int age) => new(Bits & ~(0xFFUL << AgeShift) | (ulong)(byte)age << AgeShift);
+    internal Segment AsStraggler() => new(Bits | 1UL << 48);
 
     public int CompareTo(Segment other) => Bits.CompareTo(other.Bits);
 

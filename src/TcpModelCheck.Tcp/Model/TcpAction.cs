@@ -25,6 +25,8 @@ public enum TcpActionKind : byte
     Tick,
     /// <summary>A host crashes and comes back without its TCB (uses the crash budget), RFC 9293 §3.5.2.</summary>
     Crash,
+    /// <summary>The network holds a segment back: it becomes a straggler that may stay up to MSL (uses the delay budget).</summary>
+    Delay,
 }
 
 /// <summary>

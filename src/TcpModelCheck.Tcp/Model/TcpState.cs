@@ -57,27 +57,42 @@ public sealed class TcpState : IEquatable<TcpState>
     }
 
     public bool Equals(TcpState? other) =>
-        other is not null && (ReferenceEquals(this, other) || (_hash == other._hash && Client.Equals(other.Client)
-            && Server.Equals(other.Server) && Used.Equals(other.Used) && IsnClock == other.IsnClock
+        other is not null && (ReferenceEquals(this, other) || (_hash == other._hash
+            && Client.PackLow == other.Client.PackLow && Client.PackHigh == other.Client.PackHigh && Client.Held == other.Client.Held
+            && Server.PackLow == other.Server.PackLow && Server.PackHigh == other.Server.PackHigh && Server.Held == other.Server.Held
+            && Used.Equals(other.Used) && IsnClock == other.IsnClock
             && _segments.AsSpan().SequenceEqual(other._segments)));
 
     public override bool Equals(object? obj) => obj is TcpState s && Equals(s);
 
     public override int GetHashCode() => _hash;
 
+    /// <summary>A multiplicative mix over the packed fields (the process-independent-seeded HashCode type is
+    /// slower here; this hash only serves in-memory tables — fingerprints use the engine's stable hash of
+    /// <c>Encode</c>).</summary>
     private int ComputeHash()
     {
-        var h = new HashCode();
-        h.Add(Client);
-        h.Add(Server);
-        h.Add(Used);
-        h.Add(IsnClock);
-        foreach (var s in _segments) h.Add(s.Bits);
-        return h.ToHashCode();
+        var h = Mix(0x9E3779B97F4A7C15UL, Client.PackLow);
+        h = Mix(h, Client.PackHigh);
+        h = Mix(h, Client.Held);
+        h = Mix(h, Server.PackLow);
+        h = Mix(h, Server.PackHigh);
+        h = Mix(h, Server.Held);
+        h = Mix(h, (ulong)Used.Losses | (ulong)Used.Duplications << 8 | (ulong)Used.Crashes << 16
+            | (Used.Overflowed ? 1UL << 24 : 0) | (ulong)Used.Delays << 32 | (ulong)(uint)IsnClock << 40);
+        foreach (var s in _segments) h = Mix(h, s.Bits);
+        return (int)(h ^ h >> 32);
+    }
+
+    private static ulong Mix(ulong h, ulong v)
+    {
+        h ^= v * 0xBF58476D1CE4E5B9UL;
+        h = (h << 27 | h >> 37) * 0x94D049BB133111EBUL;
+        return h;
     }
 
     public override string ToString() =>
-        $"A[{Client}] B[{Server}] net[{string.Join(" ", _segments.Select(s => $"{(s.From == Side.Client ? "A>B" : "B>A")}{s}@{s.Age}"))}] {Used}"
+        $"A[{Client}] B[{Server}] net[{string.Join(" ", _segments.Select(s => $"{(s.From == Side.Client ? "A>B" : "B>A")}{s}{(s.Straggler ? "~" : "")}@{s.Age}"))}] {Used}"
         + (IsnClock != 0 ? $" isn-clock={IsnClock}" : "");
 
     internal static ReadOnlySpan<byte> AsBytes(ReadOnlySpan<Segment> segments) => MemoryMarshal.AsBytes(segments);
@@ -87,5 +102,9 @@ public sealed class TcpState : IEquatable<TcpState>
 /// because its direction was full.</summary>
 public readonly record struct Budgets(byte Losses, byte Duplications, byte Crashes, bool Overflowed)
 {
-    public override string ToString() => $"lost={Losses} dup={Duplications} crash={Crashes}" + (Overflowed ? " OVERFLOW" : "");
+    /// <summary>Segments made stragglers so far (see <see cref="TcpConfig.DelayBudget"/>).</summary>
+    public byte Delays { get; init; }
+
+    public override string ToString() =>
+        $"lost={Losses} dup={Duplications} delay={Delays} crash={Crashes}" + (Overflowed ? " OVERFLOW" : "");
 }

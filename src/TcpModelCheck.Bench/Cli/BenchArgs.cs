@@ -1,0 +1,79 @@
+using System.Globalization;
+using TcpModelCheck.Bench.Promela;
+using TcpModelCheck.Engine.Checking;
+
+namespace TcpModelCheck.Bench.Cli;
+
+/// <summary>The parsed command line of <c>spin --bounds S|M|L|XL [--threads N] [--fingerprint|--exact]
+/// [--strategy bfs|dfs|parallel] [--skip-spin] [--pml PATH]</c>.</summary>
+public sealed record BenchArgs(
+    string BoundsName,
+    PmlBounds Bounds,
+    int Threads,
+    SearchStrategy Strategy,
+    StorageMode Storage,
+    bool SkipSpin,
+    string? PmlPath)
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project src/TcpModelCheck.Bench -- spin --bounds S|M|L|XL " +
+        "[--threads N] [--fingerprint|--exact] [--strategy bfs|dfs|parallel] [--skip-spin] [--pml PATH]";
+
+    /// <summary>Parses <paramref name="args"/>; on failure returns null and a one-line reason.</summary>
+    public static (BenchArgs? Args, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] != "spin") return (null, args.Count == 0 ? "missing command 'spin'" : $"unknown command '{args[0]}'");
+        string? bounds = null, strategy = null, pml = null;
+        int? threads = null;
+        StorageMode? storage = null;
+        var skipSpin = false;
+        for (var i = 1; i < args.Count; i++)
+        {
+            var a = args[i];
+            string? Value() => i + 1 < args.Count ? args[++i] : null;
+            switch (a)
+            {
+                case "--bounds":
+                    bounds = Value();
+                    if (bounds is null) return (null, "--bounds needs S, M, L or XL");
+                    break;
+                case "--threads":
+                    var t = Value();
+                    if (!int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > 256)
+                        return (null, $"--threads needs a whole number in 1..256, got '{t ?? "<missing>"}'");
+                    threads = n;
+                    break;
+                case "--fingerprint" or "--exact":
+                    var mode = a == "--exact" ? StorageMode.Exact : StorageMode.Fingerprint;
+                    if (storage is { } s && s != mode) return (null, "--fingerprint and --exact exclude each other");
+                    storage = mode;
+                    break;
+                case "--strategy":
+                    strategy = Value();
+                    if (strategy is null) return (null, "--strategy needs bfs, dfs or parallel");
+                    break;
+                case "--skip-spin": skipSpin = true; break;
+                case "--pml":
+                    pml = Value();
+                    if (pml is null) return (null, "--pml needs a path");
+                    break;
+                default: return (null, $"unknown option '{a}'");
+            }
+        }
+        if (bounds is null) return (null, "missing --bounds S|M|L|XL");
+        if (!PmlBounds.Named.TryGetValue(bounds, out var b)) return (null, $"unknown bounds '{bounds}' (expected S, M, L or XL)");
+        var (strat, error) = ParseStrategy(strategy, threads ?? 1);
+        if (error is not null) return (null, error);
+        return (new BenchArgs(bounds.ToUpperInvariant(), b, threads ?? 1, strat, storage ?? StorageMode.Exact, skipSpin, pml), null);
+    }
+
+    /// <summary>Default: breadth-first on one thread, parallel breadth-first on more.</summary>
+    private static (SearchStrategy, string?) ParseStrategy(string? name, int threads) => name switch
+    {
+        null => (threads > 1 ? SearchStrategy.ParallelBreadthFirst : SearchStrategy.BreadthFirst, null),
+        "bfs" => threads > 1 ? (default, "--strategy bfs runs on one thread; use --strategy parallel with --threads") : (SearchStrategy.BreadthFirst, null),
+        "dfs" => threads > 1 ? (default, "--strategy dfs runs on one thread; use --strategy parallel with --threads") : (SearchStrategy.DepthFirst, null),
+        "parallel" => (SearchStrategy.ParallelBreadthFirst, null),
+        _ => (default, $"unknown strategy '{name}' (expected bfs, dfs or parallel)"),
+    };
+}

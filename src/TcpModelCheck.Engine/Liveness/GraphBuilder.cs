@@ -1,0 +1,52 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Storage;
+
+namespace TcpModelCheck.Engine.Liveness;
+
+/// <summary>
+/// Rebuilds every edge of a completely explored graph from its states, for the liveness check. Strategies do
+/// not record edges while they search (a parallel search would have to merge them, a depth-first one would
+/// set them out of id order); instead, when liveness is checked, they keep the states by id and this pass
+/// re-expands each state in id order, looking its successors up by their canonical encoding. It costs one more
+/// expansion of the graph and an index of the states; it only runs in exact mode after a complete search.
+/// </summary>
+internal static class GraphBuilder
+{
+    public static void AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
+        IReadOnlyList<TState> states) where TState : IEquatable<TState>
+    {
+        var index = new Dictionary<TState, int>(states.Count, new StableStateComparer<TState, TAction>(model));
+        for (var i = 0; i < states.Count; i++) index.TryAdd(states[i], i);
+        graph.StartEdges();
+        var actions = new List<TAction>();
+        var targets = new List<int>();
+        for (var id = 0; id < states.Count; id++)
+        {
+            var state = states[id];
+            actions.Clear();
+            targets.Clear();
+            model.Actions(state, actions);
+            foreach (var a in actions)
+            {
+                if (!index.TryGetValue(model.Next(state, a), out var target))
+                    throw new InvalidOperationException(
+                        $"the model is not deterministic: a successor of state {id} was not found by the search");
+                targets.Add(target);
+            }
+            graph.SetEdges(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets));
+        }
+    }
+
+    /// <summary>Equality as the model defines it, hashing by the stable fingerprint (never <c>GetHashCode</c>,
+    /// whose value is not tied to the canonical encoding).</summary>
+    private sealed class StableStateComparer<TState, TAction>(IModel<TState, TAction> model) : IEqualityComparer<TState>
+        where TState : IEquatable<TState>
+    {
+        private readonly byte[] _buffer = new byte[Math.Max(1, model.MaxEncodedLength)];
+
+        public bool Equals(TState? x, TState? y) => x is null ? y is null : y is not null && x.Equals(y);
+
+        public int GetHashCode(TState obj) => (int)StableHash.Of(model, obj, _buffer);
+    }
+}

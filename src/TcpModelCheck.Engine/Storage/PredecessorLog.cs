@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+
+namespace TcpModelCheck.Engine.Storage;
+
+/// <summary>
+/// For every state id (dense, in discovery order) the id of the state it was first reached from and the
+/// choice (action index) taken there: 8 bytes per state, kept apart from the visited store. It is all a
+/// counterexample needs — the path is rebuilt by walking back to an initial state and then replayed through
+/// the model to recover the states, as TLC does — so the fingerprint store never has to keep states.
+/// </summary>
+/// <remarks>
+/// One 64-bit word per entry: bits 63–24 hold parent id + 1 (0 marks an initial state, whose "choice" is its
+/// initial-state index), bits 23–0 the choice. That caps a search at 2^40 − 1 states and a state at 2^24
+/// enabled actions, far beyond what fits in memory; <see cref="Pack"/> refuses larger values.
+/// A parent is always discovered before its child, so <c>Parent(id) &lt; id</c>.
+/// </remarks>
+internal sealed class PredecessorLog
+{
+    private const int ChoiceBits = 24;
+    private const long MaxChoice = (1L << ChoiceBits) - 1;
+    private const long MaxParent = (1L << (64 - ChoiceBits)) - 2;
+
+    private readonly ChunkedArray<ulong> _entries = new();
+
+    public long Count => _entries.Length;
+
+    /// <summary>Bytes held (whole chunks).</summary>
+    public long Bytes => _entries.Bytes;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Pack(long parent, int choice)
+    {
+        if ((ulong)choice > MaxChoice || parent > MaxParent) ThrowTooLarge(parent, choice);
+        return ((ulong)(parent + 1) << ChoiceBits) | (uint)choice;
+    }
+
+    /// <summary>Appends the entry of the next id (single-threaded use) and returns that id.</summary>
+    public long Add(long parent, int choice) => _entries.Add(Pack(parent, choice));
+
+    /// <summary>Makes ids below <paramref name="count"/> writable with <see cref="Set"/>.</summary>
+    public void EnsureCount(long count) => _entries.EnsureLength(count);
+
+    /// <summary>Writes the entry of an id made writable by <see cref="EnsureCount"/> (disjoint ids may be
+    /// written from several threads).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Set(long id, long parent, int choice) => _entries[id] = Pack(parent, choice);
+
+    /// <summary>The parent id, or −1 for an initial state.</summary>
+    public long Parent(long id) => (long)(_entries[id] >> ChoiceBits) - 1;
+
+    /// <summary>The choice that reached <paramref name="id"/>; for an initial state its initial-state index.</summary>
+    public int Choice(long id) => (int)(_entries[id] & MaxChoice);
+
+    /// <summary>The initial-state index and the choices leading from it to <paramref name="id"/>.</summary>
+    public (int Initial, List<int> Choices) PathTo(long id)
+    {
+        var choices = new List<int>();
+        while (Parent(id) is var p && p >= 0)
+        {
+            choices.Add(Choice(id));
+            id = p;
+        }
+        choices.Reverse();
+        return (Choice(id), choices);
+    }
+
+    private static void ThrowTooLarge(long parent, int choice) => throw new InvalidOperationException(
+        $"predecessor log entry out of range (parent {parent}, choice {choice}): at most 2^40 states and 2^24 actions per state");
+}

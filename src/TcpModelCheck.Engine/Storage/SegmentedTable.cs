@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace TcpModelCheck.Engine.Storage;
+
+/// <summary>
+/// An insert-only open-addressing hash set keyed by a stable 64-bit hash (see <see cref="StableHash"/>; never
+/// <c>GetHashCode</c>), split into <see cref="SegmentCount"/> independent segments chosen by the top bits of
+/// the hash. Each segment uses linear probing from a multiply-shift home slot (any size works, no power of
+/// two needed) and grows by 1.5× when its load passes 3/4, so its load stays between 1/2 and 3/4 and a
+/// segment — a 64th of the table — is all that is ever copied at once.
+/// </summary>
+/// <remarks>
+/// <para>Concurrency by ownership, not locks: a thread may insert into a segment only while no other thread
+/// touches that segment. The parallel search gives each worker the segments <c>s</c> with
+/// <c>s mod workers = worker</c> and routes every successor to its owner, so no insert needs a lock or an
+/// atomic instruction, and the order of inserts into each segment is deterministic. Reads of
+/// <see cref="Count"/> and <see cref="Bytes"/> are exact between phases.</para>
+/// <para>The slot type decides what is stored: a bare fingerprint (<see cref="FingerprintSlot"/>, 8 bytes) or
+/// the hash with the whole state (<see cref="StateSlot{TState}"/>). Hash 0 marks an empty slot; StableHash
+/// never returns it.</para>
+/// </remarks>
+internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSlot<TSlot, TKey>
+{
+    public const int SegmentBits = 6;
+    public const int SegmentCount = 1 << SegmentBits;
+    private const int MinSegmentCapacity = 16;
+
+    private readonly TableSegment<TSlot, TKey>[] _segments = new TableSegment<TSlot, TKey>[SegmentCount];
+
+    /// <param name="expectedCount">A size hint: the table starts large enough for this many keys.</param>
+    public SegmentedTable(long expectedCount = 0)
+    {
+        var perSegment = (int)Math.Min(int.MaxValue / 2, Math.Max(MinSegmentCapacity, expectedCount / SegmentCount * 4 / 3 + 1));
+        for (var s = 0; s < SegmentCount; s++) _segments[s] = new TableSegment<TSlot, TKey>(perSegment);
+    }
+
+    /// <summary>The segment a hash belongs to (its top <see cref="SegmentBits"/> bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SegmentOf(ulong hash) => (int)(hash >> (64 - SegmentBits));
+
+    public long Count
+    {
+        get
+        {
+            long n = 0;
+            foreach (var s in _segments) n += s.Count;
+            return n;
+        }
+    }
+
+    /// <summary>Bytes held by the slot arrays (every slot, empty or not).</summary>
+    public long Bytes
+    {
+        get
+        {
+            long n = 0;
+            foreach (var s in _segments) n += (long)s.Length * Unsafe.SizeOf<TSlot>();
+            return n;
+        }
+    }
+
+    public long Capacity
+    {
+        get
+        {
+            long n = 0;
+            foreach (var s in _segments) n += s.Length;
+            return n;
+        }
+    }
+
+    /// <summary>Inserts the key; true when it was not there yet. The caller must own the hash's segment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Add(ulong hash, in TKey key)
+    {
+        var seg = _segments[SegmentOf(hash)];
+        var length = seg.Length;
+        ref var first = ref seg.First;
+        var i = Home(hash, length);
+        while (true)
+        {
+            ref var slot = ref Unsafe.Add(ref first, i);
+            var h = slot.Hash;
+            if (h == 0)
+            {
+                slot = TSlot.Of(hash, key);
+                if (++seg.Count > seg.GrowAt) seg.Grow();
+                return true;
+            }
+            if (h == hash && slot.Holds(key)) return false;
+            if (++i == length) i = 0;
+        }
+    }
+
+    /// <summary>True when the key is stored.</summary>
+    public bool Contains(ulong hash, in TKey key)
+    {
+        var slots = _segments[SegmentOf(hash)].Slots;
+        for (var i = Home(hash, slots.Length); ; i = i + 1 == slots.Length ? 0 : i + 1)
+        {
+            var h = slots[i].Hash;
+            if (h == 0) return false;
+            if (h == hash && slots[i].Holds(key)) return true;
+        }
+    }
+
+    /// <summary>Hints the processor to load the home slot of <paramref name="hash"/> (a no-op where the
+    /// instruction is missing). Harmless if the segment grows meanwhile: a prefetch never faults.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(ulong hash)
+    {
+        if (!Sse.IsSupported) return;
+        var seg = _segments[SegmentOf(hash)];
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref seg.First, Home(hash, seg.Length))));
+    }
+
+    /// <summary>Every stored slot, segment by segment (for tests and diagnostics).</summary>
+    public List<TSlot> Slots()
+    {
+        var all = new List<TSlot>();
+        foreach (var s in _segments)
+            foreach (var slot in s.Slots)
+                if (slot.Hash != 0) all.Add(slot);
+        return all;
+    }
+
+    /// <summary>The home slot: multiply-shift of the hash bits below the segment bits onto [0, length).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Home(ulong hash, int length) => (int)Math.BigMul(hash << SegmentBits, (ulong)length, out _);
+}
+
+/// <summary>What a <see cref="SegmentedTable{TSlot,TKey}"/> slot stores; <see cref="Hash"/> 0 = empty.</summary>
+internal interface ITableSlot<TSlot, TKey> where TSlot : struct, ITableSlot<TSlot, TKey>
+{
+    ulong Hash { get; }
+
+    /// <summary>Whether this slot, whose hash equals the key's, holds the key itself.</summary>
+    bool Holds(in TKey key);
+
+    static abstract TSlot Of(ulong hash, in TKey key);
+}
+
+/// <summary>A bare 64-bit fingerprint: two states with the same fingerprint are taken to be the same.</summary>
+internal readonly struct FingerprintSlot(ulong hash) : ITableSlot<FingerprintSlot, NoKey>
+{
+    public ulong Hash { get; } = hash;
+    public bool Holds(in NoKey key) => true;
+    public static FingerprintSlot Of(ulong hash, in NoKey key) => new(hash);
+}
+
+/// <summary>The fingerprint table's key: the hash is the whole key.</summary>
+internal readonly struct NoKey;
+
+/// <summary>A whole state with its hash: equal hashes are confirmed by <see cref="IEquatable{T}.Equals(T)"/>.</summary>
+internal readonly struct StateSlot<TState>(ulong hash, TState state) : ITableSlot<StateSlot<TState>, TState>
+    where TState : IEquatable<TState>
+{
+    public ulong Hash { get; } = hash;
+    public TState State { get; } = state;
+    public bool Holds(in TState key) => State.Equals(key);
+    public static StateSlot<TState> Of(ulong hash, in TState key) => new(hash, key);
+}

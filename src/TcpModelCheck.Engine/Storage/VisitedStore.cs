@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using TcpModelCheck.Engine.Checking;
+
+namespace TcpModelCheck.Engine.Storage;
+
+/// <summary>
+/// The visited-state set as the search strategies see it. Implemented by small structs around a
+/// <see cref="SegmentedTable{TSlot,TKey}"/> so that a strategy generic over the store type is compiled once
+/// per store and the insert is inlined into the hot loop (no interface call per transition).
+/// </summary>
+internal interface IVisitedStore<TState> where TState : IEquatable<TState>
+{
+    StorageMode Mode { get; }
+
+    /// <summary>Records the state; true when it was not seen before. <paramref name="hash"/> is its
+    /// <see cref="StableHash"/>. The caller must own the hash's segment (see <see cref="SegmentedTable{TSlot,TKey}"/>).</summary>
+    bool Add(ulong hash, in TState state);
+
+    void Prefetch(ulong hash);
+
+    long Count { get; }
+
+    /// <summary>Bytes of visited-state storage (all slots, empty or not).</summary>
+    long Bytes { get; }
+}
+
+/// <summary>Fingerprint mode: 8 bytes per slot, at most 16 bytes per stored state (load ≥ 1/2).</summary>
+internal readonly struct FingerprintStore<TState>(long expectedStates) : IVisitedStore<TState> where TState : IEquatable<TState>
+{
+    private readonly SegmentedTable<FingerprintSlot, NoKey> _table = new(expectedStates);
+
+    public StorageMode Mode => StorageMode.Fingerprint;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Add(ulong hash, in TState state) => _table.Add(hash, default);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ulong hash) => _table.Prefetch(hash);
+
+    public long Count => _table.Count;
+    public long Bytes => _table.Bytes;
+}
+
+/// <summary>Exact mode: each slot holds the hash and the whole state; no state can be missed.</summary>
+internal readonly struct ExactStore<TState>(long expectedStates) : IVisitedStore<TState> where TState : IEquatable<TState>
+{
+    private readonly SegmentedTable<StateSlot<TState>, TState> _table = new(expectedStates);
+
+    public StorageMode Mode => StorageMode.Exact;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Add(ulong hash, in TState state) => _table.Add(hash, state);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ulong hash) => _table.Prefetch(hash);
+
+    public long Count => _table.Count;
+    public long Bytes => _table.Bytes;
+}

@@ -1,0 +1,207 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Storage;
+
+namespace TcpModelCheck.Engine.Strategies;
+
+/// <summary>
+/// One round of the level-synchronous breadth-first search: a run of consecutive states of one level, cut
+/// into <see cref="Chunks"/> chunks. Its three phases are split into units that any worker may claim:
+/// <list type="number">
+/// <item><see cref="ExpandChunk"/> (one unit per chunk): generate the successors of the chunk's states, check
+/// deadlock and action properties, hash each successor and file it under the segment group of its hash;</item>
+/// <item><see cref="InsertGroup"/> (one unit per segment group): look up, chunk by chunk, every successor filed
+/// under the group, prefetching a few entries ahead; keep the new ones and check their invariants and witnesses;</item>
+/// <item><see cref="PublishGroup"/> (one unit per group): write the group's new states and predecessor entries
+/// at the contiguous ids the coordinator gave the group.</item>
+/// </list>
+/// A segment group is touched by one worker at a time (the unit's claimant), which is all the visited store
+/// needs; and since every result is filed by unit index, never by worker, the ids, the counterexamples and
+/// everything else come out the same whatever the number of workers or their timing.
+/// </summary>
+internal sealed class LevelRound<TState, TAction, TStore>
+    where TState : IEquatable<TState>
+    where TStore : struct, IVisitedStore<TState>
+{
+    /// <summary>Segment groups: the top <see cref="GroupBits"/> bits of a hash. The visited store's segments are
+    /// the top <see cref="SegmentedTable{TSlot,TKey}.SegmentBits"/> (6) bits, so a group is 2 whole segments and
+    /// a worker holding a group owns those segments. 32 groups keep an insert unit to about 1/64 of a round
+    /// with two workers, so the one finishing first waits little at the barrier.</summary>
+    public const int GroupBits = 5;
+    public const int Groups = 1 << GroupBits;
+
+    private readonly SearchContext<TState, TAction> _ctx;
+    private readonly TStore _store;
+    private readonly GrowableBuffer<Successor<TState>>[,] _filed;
+    private readonly List<PropertyTracker<TState, TAction>.Candidate>[] _chunkFindings;
+    private readonly GrowableBuffer<Successor<TState>>[] _fresh = new GrowableBuffer<Successor<TState>>[Groups];
+    private readonly List<PropertyTracker<TState, TAction>.Candidate>[] _groupFindings = new List<PropertyTracker<TState, TAction>.Candidate>[Groups];
+    private long _start, _end, _chunkLength;
+    private bool _atDepthBound;
+
+    public LevelRound(SearchContext<TState, TAction> ctx, TStore store, int chunks)
+    {
+        if (GroupBits > SegmentedTable<FingerprintSlot, NoKey>.SegmentBits)
+            throw new InvalidOperationException("a segment group must be a union of whole store segments");
+        _ctx = ctx;
+        _store = store;
+        Chunks = chunks;
+        _filed = new GrowableBuffer<Successor<TState>>[chunks, Groups];
+        _chunkFindings = new List<PropertyTracker<TState, TAction>.Candidate>[chunks];
+        for (var c = 0; c < chunks; c++)
+        {
+            _chunkFindings[c] = new();
+            for (var g = 0; g < Groups; g++) _filed[c, g] = new(16);
+        }
+        for (var g = 0; g < Groups; g++)
+        {
+            _fresh[g] = new();
+            _groupFindings[g] = new();
+        }
+    }
+
+    public int Chunks { get; }
+
+    /// <summary>The first id given to each group's new states (set by the coordinator after phase 2).</summary>
+    public long[] FirstIds { get; } = new long[Groups];
+
+    /// <summary>Ids at or beyond this are not published (the state limit was reached).</summary>
+    public long IdLimit { get; set; }
+
+    /// <summary>New states found in phase 2 by group <paramref name="g"/>.</summary>
+    public int FreshCount(int g) => _fresh[g].Count;
+
+    /// <summary>Starts a round over the states with ids in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public void Reset(long start, long end, bool atDepthBound)
+    {
+        _start = start;
+        _end = end;
+        _chunkLength = Math.Max(1, (end - start + Chunks - 1) / Chunks);
+        _atDepthBound = atDepthBound;
+    }
+
+    /// <summary>Phase 1 unit: expands chunk <paramref name="c"/>.</summary>
+    public void ExpandChunk(ExpandScratch<TAction> scratch, int c, ChunkedArray<TState> frontier)
+    {
+        for (var g = 0; g < Groups; g++) _filed[c, g].Clear();
+        var findings = _chunkFindings[c];
+        findings.Clear();
+        var sink = new ListSink<TState, TAction>(findings);
+        var model = _ctx.Model;
+        var props = _ctx.Properties;
+        var actions = scratch.Actions;
+        var encode = scratch.Encode;
+        var checkEdges = props.PendingEdges.Length > 0;
+        long transitions = 0;   // counted locally: the scratch object may share a cache line with another worker's
+        var from = Math.Min(_end, _start + c * _chunkLength);
+        var to = Math.Min(_end, from + _chunkLength);
+        for (var id = from; id < to; id++)
+        {
+            ref readonly var state = ref frontier[id];
+            actions.Clear();
+            model.Actions(state, actions);
+            var n = actions.Count;
+            if (n == 0)
+            {
+                if (props.PendingDeadlock is { } dl && !model.IsTerminal(state)) sink.Found(dl, id, -1);
+                continue;
+            }
+            if (_atDepthBound)
+            {
+                scratch.DepthCut = true;
+                continue;
+            }
+            transitions += n;
+            for (var k = 0; k < n; k++)
+            {
+                var action = actions[k];
+                var next = model.Next(state, action);
+                if (checkEdges) _ctx.CheckEdge(state, action, next, id, k, ref sink);
+                var hash = StableHash.Of(encode[..model.Encode(next, encode)]);
+                var successor = new Successor<TState> { State = next, Hash = hash, ParentOffset = (int)(id - _start), Choice = k };
+                _filed[c, (int)(hash >> (64 - GroupBits))].Add(successor);
+            }
+        }
+        scratch.Transitions += transitions;
+    }
+
+    /// <summary>Phase 2 unit: inserts the successors filed under group <paramref name="g"/>, in chunk order.</summary>
+    public void InsertGroup(int g)
+    {
+        var fresh = _fresh[g];
+        fresh.Clear();
+        var findings = _groupFindings[g];
+        findings.Clear();
+        var sink = new ListSink<TState, TAction>(findings);
+        var props = _ctx.Properties;
+        var checkStates = props.PendingInvariants.Length + props.PendingWitnesses.Length > 0;
+        var ahead = SearchTuning.PrefetchDistance;
+        for (var c = 0; c < Chunks; c++)
+        {
+            var items = _filed[c, g].Span;
+            for (var i = 0; i < items.Length; i++)
+            {
+                if (i + ahead < items.Length) _store.Prefetch(items[i + ahead].Hash);
+                ref readonly var s = ref items[i];
+                if (!_store.Add(s.Hash, s.State)) continue;
+                if (checkStates) _ctx.CheckNewState(s.State, fresh.Count, ref sink);   // id fixed up in PublishGroup
+                fresh.Add(s);
+            }
+        }
+    }
+
+    /// <summary>Phase 3 unit: writes group <paramref name="g"/>'s new states at ids <see cref="FirstIds"/>[g], …</summary>
+    public void PublishGroup(int g, ChunkedArray<TState> frontier, PredecessorLog log)
+    {
+        var first = FirstIds[g];
+        var kept = (int)Math.Clamp(IdLimit - first, 0, _fresh[g].Count);
+        var fresh = _fresh[g].Span;
+        for (var j = 0; j < kept; j++)
+        {
+            ref readonly var s = ref fresh[j];
+            log.Set(first + j, _start + s.ParentOffset, s.Choice);
+            frontier.Set(first + j, s.State);
+        }
+        var findings = _groupFindings[g];
+        for (var i = 0; i < findings.Count; i++)
+            findings[i] = findings[i].StateId < kept ? findings[i] with { StateId = first + findings[i].StateId } : findings[i] with { StateId = -1 };
+    }
+
+    /// <summary>The findings of the round, with final ids (after phase 3); those on unpublished states dropped.</summary>
+    public IEnumerable<PropertyTracker<TState, TAction>.Candidate> Findings() =>
+        _chunkFindings.SelectMany(f => f).Concat(_groupFindings.SelectMany(f => f).Where(f => f.StateId >= 0));
+}
+
+/// <summary>
+/// A worker's private scratch for expanding states: the action list, the encoding buffer, counters. The list
+/// and the buffer are written on every transition, so they are kept off the cache lines of other workers'
+/// objects: the list is allocated at full size up front, right after this object's padding, and the
+/// encoding is written 128 bytes inside a larger array.
+/// </summary>
+internal sealed class ExpandScratch<TAction>
+{
+    private const int Gap = 128;
+    private readonly byte[] _encode;
+
+    public ExpandScratch(int encodeLength)
+    {
+        Actions = new List<TAction>(64);
+        _encode = new byte[Math.Max(1, encodeLength) + 2 * Gap];
+        EncodeLength = Math.Max(1, encodeLength);
+    }
+
+    public List<TAction> Actions { get; }
+    public int EncodeLength { get; }
+
+    /// <summary>Where states are encoded before hashing.</summary>
+    public Span<byte> Encode => _encode.AsSpan(Gap, EncodeLength);
+
+    public long Transitions;
+
+    /// <summary>Some state at the depth bound had a successor that was not generated.</summary>
+    public bool DepthCut;
+
+#pragma warning disable CS0169   // never read: keeps the next worker's objects off this one's cache lines
+    private Storage.CacheLinePadding _padding;
+#pragma warning restore CS0169
+}

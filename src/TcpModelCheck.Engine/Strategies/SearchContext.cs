@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Storage;
+
+namespace TcpModelCheck.Engine.Strategies;
+
+/// <summary>Everything a strategy is given: the model, the options, the properties to track, and the
+/// progress and cancellation hooks of the caller.</summary>
+internal sealed record SearchContext<TState, TAction>(
+    IModel<TState, TAction> Model,
+    CheckOptions Options,
+    PropertyTracker<TState, TAction> Properties,
+    Action<SearchProgress>? Progress,
+    CancellationToken Cancel) where TState : IEquatable<TState>
+{
+    /// <summary>Liveness needs every state by id afterwards (to rebuild the edges), so strategies keep them.</summary>
+    public bool KeepStates => Properties.NeedsGraph;
+
+    /// <summary>A fresh encoding buffer for one worker.</summary>
+    public byte[] NewEncodeBuffer() => new byte[Math.Max(1, Model.MaxEncodedLength)];
+
+    /// <summary>Checks a new state's invariants and witnesses; each finding is handed to <paramref name="found"/>.</summary>
+    public void CheckNewState<TSink>(in TState state, long id, ref TSink found) where TSink : struct, IFindingSink<TState, TAction>
+    {
+        foreach (var p in Properties.PendingInvariants)
+            if (!p.Condition!(state)) found.Found(p, id, -1);
+        foreach (var p in Properties.PendingWitnesses)
+            if (p.Condition!(state)) found.Found(p, id, -1);
+    }
+
+    /// <summary>Checks the action properties on one edge.</summary>
+    public void CheckEdge<TSink>(in TState from, TAction action, in TState to, long fromId, int choice, ref TSink found)
+        where TSink : struct, IFindingSink<TState, TAction>
+    {
+        foreach (var p in Properties.PendingEdges)
+            if (!p.Edge!(from, action, to)) found.Found(p, fromId, choice);
+    }
+
+    /// <summary>The outcome of a finished (or stopped) search.</summary>
+    public SearchOutcome<TState> Outcome(PredecessorLog log, IReadOnlyList<TState>? states, in SearchCounters c,
+        StorageMode mode, long storeBytes, Stopwatch clock, LimitWatch limits, StopReason stop)
+    {
+        limits.SampleMemory();
+        var stats = new SearchStatistics(c.States, c.Transitions, c.MaxDepth, clock.Elapsed, limits.PeakMemory,
+            storeBytes, mode, stop) { PredecessorBytes = log.Bytes };
+        return new SearchOutcome<TState>(new SearchGraph(log), states, stats);
+    }
+}
+
+/// <summary>Running totals of a search.</summary>
+internal struct SearchCounters
+{
+    public long States;
+    public long Transitions;
+    public int MaxDepth;
+}
+
+/// <summary>Where a property check reports what it found (a violation, or a witness): straight into the
+/// tracker, or into a worker's list to be merged at the end of a parallel round.</summary>
+internal interface IFindingSink<TState, TAction> where TState : IEquatable<TState>
+{
+    void Found(Property<TState, TAction> property, long stateId, int edgeChoice);
+}
+
+/// <summary>Records findings directly (first one wins): for single-threaded depth-first search.</summary>
+internal readonly struct DirectSink<TState, TAction>(PropertyTracker<TState, TAction> tracker) : IFindingSink<TState, TAction>
+    where TState : IEquatable<TState>
+{
+    public void Found(Property<TState, TAction> property, long stateId, int edgeChoice) =>
+        tracker.Record(property, stateId, edgeChoice);
+}
+
+/// <summary>Collects findings in a list, merged by the coordinator after the round.</summary>
+internal readonly struct ListSink<TState, TAction>(List<PropertyTracker<TState, TAction>.Candidate> list) : IFindingSink<TState, TAction>
+    where TState : IEquatable<TState>
+{
+    public void Found(Property<TState, TAction> property, long stateId, int edgeChoice) =>
+        list.Add(new(property, stateId, edgeChoice));
+}

@@ -1,0 +1,95 @@
+using TcpModelCheck.Engine.Simulation;
+using TcpModelCheck.Engine.Storage;
+
+namespace TcpModelCheck.Engine.Tests.Storage;
+
+public class SegmentedTableTests
+{
+    /// <summary>Distinct non-zero pseudo-random hashes (SplitMix64 is a bijection, so no repeats).</summary>
+    private static ulong[] Hashes(int count, ulong seed)
+    {
+        var rng = new SplitMix64(seed);
+        var result = new ulong[count];
+        for (var i = 0; i < count; i++)
+        {
+            var h = rng.NextUInt64();
+            result[i] = h == 0 ? 1 : h;
+        }
+        return result;
+    }
+
+    [Fact]
+    public void Fingerprint_table_grows_and_remembers_every_key()
+    {
+        var table = new SegmentedTable<FingerprintSlot, NoKey>();
+        var keys = Hashes(200_000, 7);
+        foreach (var k in keys) Assert.True(table.Add(k, default));
+        foreach (var k in keys) Assert.False(table.Add(k, default));
+        Assert.Equal(keys.Length, table.Count);
+        Assert.All(keys, k => Assert.True(table.Contains(k, default)));
+        Assert.False(table.Contains(0x1234_5678_9ABC_DEF0UL, default));
+        Assert.Equal(keys.Length, table.Slots().Count());
+    }
+
+    [Fact]
+    public void Fingerprint_table_keeps_load_between_one_half_and_three_quarters()
+    {
+        var table = new SegmentedTable<FingerprintSlot, NoKey>();
+        foreach (var k in Hashes(1_000_000, 11)) table.Add(k, default);
+        var load = (double)table.Count / table.Capacity;
+        // every segment grows by 1.5x when its load passes 3/4, so each stays in [1/2, 3/4] once it has grown
+        Assert.InRange(load, 0.5, 0.75);
+        Assert.Equal(table.Capacity * 8, table.Bytes);
+        Assert.InRange((double)table.Bytes / table.Count, 8 / 0.75, 16.0);
+    }
+
+    [Fact]
+    public void Exact_table_keeps_distinct_states_with_the_same_hash()
+    {
+        var table = new SegmentedTable<StateSlot<string>, string>();
+        const ulong same = 0xDEAD_BEEF_0000_0001UL;
+        Assert.True(table.Add(same, "a"));
+        Assert.True(table.Add(same, "b"));
+        Assert.False(table.Add(same, "a"));
+        Assert.False(table.Add(same, "b"));
+        Assert.True(table.Contains(same, "b"));
+        Assert.False(table.Contains(same, "c"));
+        Assert.Equal(2, table.Count);
+    }
+
+    [Fact]
+    public void Exact_table_survives_growth_with_state_payloads()
+    {
+        var table = new SegmentedTable<StateSlot<long>, long>();
+        var keys = Hashes(50_000, 3);
+        for (var i = 0; i < keys.Length; i++) Assert.True(table.Add(keys[i], i));
+        for (var i = 0; i < keys.Length; i++)
+        {
+            Assert.True(table.Contains(keys[i], i));
+            Assert.False(table.Contains(keys[i], i + 1L));   // same hash, other state: not there
+        }
+        Assert.Equal(keys.Length, table.Count);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Concurrent_inserts_by_segment_owners_count_exactly(int workers)
+    {
+        // Each key appears three times in a shuffled stream; every worker scans the whole stream and inserts
+        // the keys of the segments it owns (segment mod workers), as the parallel search does.
+        var distinct = Hashes(120_000, 5);
+        var stream = distinct.Concat(distinct).Concat(distinct).ToArray();
+        new Random(1).Shuffle(stream);
+        var table = new SegmentedTable<FingerprintSlot, NoKey>();
+        var added = new long[workers];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            foreach (var h in stream)
+                if (SegmentedTable<FingerprintSlot, NoKey>.SegmentOf(h) % workers == w && table.Add(h, default)) added[w]++;
+        });
+        Assert.Equal(distinct.Length, added.Sum());
+        Assert.Equal(distinct.Length, table.Count);
+    }
+}

@@ -1,0 +1,38 @@
+using TcpModelCheck.Engine.Checking;
+
+namespace TcpModelCheck.Engine.Tests.Strategies;
+
+public class StorageStatisticsTests
+{
+    [Theory]
+    [InlineData(SearchStrategy.BreadthFirst, 1)]
+    [InlineData(SearchStrategy.ParallelBreadthFirst, 2)]
+    [InlineData(SearchStrategy.DepthFirst, 1)]
+    public void Fingerprint_mode_reports_at_most_sixteen_bytes_per_state_and_the_predecessor_log(SearchStrategy strategy, int threads)
+    {
+        var options = new CheckOptions
+        {
+            Strategy = strategy,
+            Storage = StorageMode.Fingerprint,
+            Threads = threads,
+            Properties = ["in-bounds"],
+        };
+        var r = ModelChecker.Check(new GridModel(50), options);   // 125,000 states
+        var s = r.Statistics;
+        Assert.Equal(125_000, s.DistinctStates);
+        Assert.InRange(s.StoreBytesPerState, 8 / 0.75, 16);
+        Assert.Equal(2L * 65_536 * 8, s.PredecessorBytes);   // 8 bytes per state, in chunks of 65,536 entries
+        Assert.NotNull(s.MissProbability);
+        Assert.InRange(s.MissProbability!.Value, 1e-10, 1e-8);   // n²/2^65 ≈ 4.2e-10
+        Assert.True(s.PeakMemoryBytes > 0);
+    }
+
+    [Fact]
+    public void Exact_mode_reports_the_slots_with_their_states()
+    {
+        var r = ModelChecker.Check(new GridModel(50), new CheckOptions { Properties = ["in-bounds"] });
+        // a slot is the 8-byte hash plus the 12-byte state, padded to 24 bytes; load between 1/2 and 3/4
+        Assert.InRange(r.Statistics.StoreBytesPerState, 24 / 0.75, 24 / 0.5);
+        Assert.Null(r.Statistics.MissProbability);
+    }
+}
