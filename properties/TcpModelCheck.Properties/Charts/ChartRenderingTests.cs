@@ -40,9 +40,9 @@ public sealed class ChartRenderingTests
     public void A_delayed_segment_names_the_step_that_sent_it_and_its_age()
     {
         var chart = SequenceChart.Render(ChartSamples.StaleData());
-        var arrival = chart.Split('\n').Single(l => l.StartsWith(" 12."));
+        var arrival = chart.Split('\n').Single(l => l.StartsWith(" 13."));
         Assert.Contains("(CRASH: TCB lost)", arrival);
-        var delivery = chart.Split('\n').SkipWhile(l => !l.StartsWith(" 12.")).Skip(1).Take(2).ToList();
+        var delivery = chart.Split('\n').SkipWhile(l => !l.StartsWith(" 13.")).Skip(1).Take(2).ToList();
         Assert.Contains("--> CLOSED", delivery[0]);
         Assert.EndsWith("[#1] OUT OF ORDER,", delivery[0]);
         Assert.Equal("sent at 3, age 1", delivery[1].Trim());   // the note continues in its column

@@ -43,12 +43,13 @@ internal static class ChartSamples
         var syn2 = Seg(Client, "SYN", 0, inc: 2);
         return new ChartInput(
             ["variant no-time-wait · workload reconnect · property no-stale-data: VIOLATED",
-             "counterexample: 12 steps (breadth-first: shortest) · choice path 0/1/0/2/0/0/1/3/0/0/2/1"],
+             "counterexample: 13 steps (breadth-first: shortest) · choice path 0/1/0/2/0/0/0/1/3/0/0/2/1"],
             "TCP Peer A (client)", "TCP Peer B (server)", "ESTABLISHED", "ESTABLISHED",
             [
                 Step("A send", new StepEvent.AppCall(Client, "SEND d1"), new StepEvent.Sent(d1, false)),
                 Step("tick", new StepEvent.Tick(1)),
                 Step("A rexmit", new StepEvent.TimerFired(Client, "retransmit"), new StepEvent.Sent(d1, true)),
+                Step("delay", new StepEvent.Delayed(d1)),
                 Step("deliver", new StepEvent.Delivered(d1, false), new StepEvent.AppReceived(Server, "d1", 1)),
                 Step("A close", new StepEvent.AppCall(Client, "CLOSE"), new StepEvent.StateChanged(Client, "ESTABLISHED", "FIN-WAIT-1"),
                     new StepEvent.Sent(fin, false)),

@@ -28,6 +28,7 @@ internal sealed record ChartColumns(int LabelWidth)
             StepEvent.Lost x => x.Segment.ToString().Length,
             StepEvent.Duplicated x => x.Segment.ToString().Length,
             StepEvent.Expired x => x.Segment.ToString().Length,
+            StepEvent.Delayed x => x.Segment.ToString().Length,
             _ => 0,
         }).DefaultIfEmpty(0).Max();
         return new ChartColumns(Math.Max(MinLabelWidth, widest));

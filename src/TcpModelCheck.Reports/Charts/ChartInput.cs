@@ -42,6 +42,7 @@ public sealed record ChartInput(
         StepEvent.Lost x => x.Segment.Incarnation > 1,
         StepEvent.Duplicated x => x.Segment.Incarnation > 1,
         StepEvent.Expired x => x.Segment.Incarnation > 1,
+        StepEvent.Delayed x => x.Segment.Incarnation > 1,
         StepEvent.AppReceived x => x.Incarnation > 1,
         _ => false,
     });

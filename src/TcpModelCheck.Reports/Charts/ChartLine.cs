@@ -21,27 +21,48 @@ internal sealed class ChartLine
     public bool OnlyLeft => Mid == "" && Right == "" && Note == "" && Banner is null;
     public bool OnlyRight => Left == "" && Mid == "" && Banner is null;
 
-    /// <summary>The line as text; a note that would run past column 100 continues on further lines
-    /// in the note column, split after a comma (a piece too long for the column moves left).</summary>
+    /// <summary>The line as text. A note that would run past column 100 continues on further lines in the
+    /// note column, split after a comma (a piece too long for the column moves left); an annotation that stands
+    /// alone on its line and is too long for its column moves left, or wraps, so nothing passes column 100.</summary>
     public IEnumerable<string> Render(ChartColumns c)
     {
-        var sb = new StringBuilder(Number.PadLeft(ChartColumns.NumberWidth - 2)).Append(Number == "" ? "  " : ". ");
-        if (Banner is not null)
+        var number = Number.PadLeft(ChartColumns.NumberWidth - 2) + (Number == "" ? "  " : ". ");
+        if (Banner is not null) return [(number + Banner).TrimEnd()];
+        if (Mid == "" && Note == "" && (Left == "") != (Right == ""))
+            return LoneAnnotation(number, Left != "" ? Left : Right, Left == "" ? c.RightColumn : ChartColumns.NumberWidth, c);
+        if (Right != "" && (c.RightColumn + Right.Length > ChartColumns.Width || ChartColumns.NumberWidth + Left.Length >= c.RightColumn))
         {
-            yield return sb.Append(Banner).ToString().TrimEnd();
-            yield break;
+            // B's text does not fit beside the rest: it goes on a line of its own below
+            var rest = new ChartLine { Number = Number, Left = Left, Mid = Mid, Note = Note, IsNetwork = IsNetwork };
+            return rest.Render(c).Concat(LoneAnnotation("", Right, c.RightColumn, c));
         }
-        sb.Append(Left);
+        var sb = new StringBuilder(number).Append(Left);
         Append(sb, c.MidColumn, Mid);
         Append(sb, c.RightColumn, Right);
         var room = ChartColumns.Width - Math.Max(c.NoteColumn, sb.Length + 1);
-        var notes = WrapNote(Note, room);
-        if (notes[0].Length <= room) Append(sb, c.NoteColumn, notes[0]);
-        else notes.Insert(0, "");
-        yield return sb.ToString().TrimEnd();
+        var notes = Note == "" ? [] : WrapNote(Note, room);
+        if (notes.Count > 0 && notes[0].Length <= room)
+        {
+            Append(sb, c.NoteColumn, notes[0]);
+            notes.RemoveAt(0);
+        }
         // continuation lines start in the note column, or further left when a piece is too long for it
-        foreach (var more in notes.Skip(1))
-            yield return new string(' ', Math.Max(0, Math.Min(c.NoteColumn, ChartColumns.Width - more.Length))) + more;
+        return notes.Select(more => new string(' ', Math.Max(0, Math.Min(c.NoteColumn, ChartColumns.Width - more.Length))) + more)
+            .Prepend(sb.ToString().TrimEnd());
+    }
+
+    /// <summary>An annotation alone on its line starts in its peer's column when it fits, further left when
+    /// not (never left of the network column for peer B), and wraps at spaces when even that is too narrow.</summary>
+    private static IEnumerable<string> LoneAnnotation(string number, string text, int column, ChartColumns c)
+    {
+        var leftmost = column == ChartColumns.NumberWidth ? ChartColumns.NumberWidth : c.MidColumn;
+        var pieces = TextWrap.Lines(text, ChartColumns.Width - leftmost, indent: 1).ToList();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var start = Math.Max(leftmost, Math.Min(column, ChartColumns.Width - pieces[i].Length));
+            var prefix = i == 0 ? number : "";
+            yield return (prefix + new string(' ', Math.Max(0, start - prefix.Length)) + pieces[i]).TrimEnd();
+        }
     }
 
     private static List<string> WrapNote(string note, int room)

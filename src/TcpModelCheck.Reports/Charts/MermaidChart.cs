@@ -7,7 +7,7 @@ namespace TcpModelCheck.Reports.Charts;
 /// Renders a trace as a Mermaid <c>sequenceDiagram</c> (GitHub and most Markdown viewers draw it). The
 /// network is a participant of its own between the peers, so that a segment sent at step i and delivered at
 /// step j is two messages (A→Net, Net→B) and a delay between them is visible; losses and expiries are
-/// crossed messages (<c>--x</c>), a lasso's cycle is a <c>loop</c> block.
+/// crossed messages (<c>--x</c>), duplicates and delays are notes over the network, a lasso's cycle is a <c>loop</c> block.
 /// </summary>
 public static class MermaidChart
 {
@@ -52,6 +52,7 @@ public static class MermaidChart
             StepEvent.Lost x => $"N--x{To(x.Segment)}: {step}. LOST {Seg(x.Segment)} ({Escape(tracker.Remove(x.Segment))})",
             StepEvent.Expired x => $"N--x{To(x.Segment)}: {step}. EXPIRED {Seg(x.Segment)} ({Escape(tracker.Remove(x.Segment))})",
             StepEvent.Duplicated x => Duplicate(step, x.Segment, tracker, tags),
+            StepEvent.Delayed x => $"Note over N: {step}. DELAYED {Seg(x.Segment)} (may arrive up to MSL later)",
             StepEvent.Tick x => Tick(step, x.Now, tracker),
             StepEvent.StateChanged x => $"Note over {Peer(x.Side)}: {step}. {Escape(x.To)}",
             StepEvent.AppCall x => $"Note over {Peer(x.Side)}: {step}. call {Escape(x.Call)}",

@@ -2,11 +2,12 @@ using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Reports.Charts;
 
-/// <summary>Draws a segment in the middle column of a chart line. The arrow sits at the sender for a send or
-/// a duplicate and at the receiver for an arrival, loss or expiry, and points in the direction of travel.</summary>
+/// <summary>Draws a segment in the middle column of a chart line. The arrow sits at the sender for a send, a
+/// duplicate or a delay (the network holding it back) and at the receiver for an arrival, loss or expiry, and
+/// points in the direction of travel.</summary>
 internal static class SegmentArrow
 {
-    public enum Mark { Sent, Arrives, Lost, Expired, Duplicated }
+    public enum Mark { Sent, Arrives, Lost, Expired, Duplicated, Delayed }
 
     public static ChartLine Draw(SegmentLabel seg, Mark mark, string note, ChartColumns c)
     {
@@ -15,6 +16,7 @@ internal static class SegmentArrow
         {
             Mark.Sent => (toB ? "-->" : "<--", "   "),
             Mark.Duplicated => (toB ? "==>" : "<==", "   "),
+            Mark.Delayed => (toB ? "..>" : "<..", "   "),
             Mark.Arrives => ("   ", toB ? "-->" : "<--"),
             Mark.Lost => ("   ", toB ? "--X" : "X--"),
             _ => ("   ", toB ? "~~X" : "X~~"),

@@ -21,7 +21,7 @@ public static class SequenceChart
     /// <summary>The legend printed under the header.</summary>
     public const string Legend =
         "arrows point the way a segment travels: at the sender when it is sent, at the receiver when it\n" +
-        "arrives;  --X lost   ~~X expired (outlived MSL)   ==> duplicated   (...) application call or timer";
+        "arrives;  --X lost  ~~X expired (MSL)  ==> duplicated  ..> delayed  (...) application call or timer";
 
     public static string Render(ChartInput input)
     {

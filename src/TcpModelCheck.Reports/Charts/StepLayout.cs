@@ -60,6 +60,9 @@ internal sealed class StepLayout
                 _tracker.Duplicated(x.Segment, _step);
                 Network(SegmentArrow.Draw(x.Segment, SegmentArrow.Mark.Duplicated, Note(x.Segment, "DUPLICATED"), _c));
                 break;
+            case StepEvent.Delayed x:
+                Network(SegmentArrow.Draw(x.Segment, SegmentArrow.Mark.Delayed, Note(x.Segment, "DELAYED (up to MSL)"), _c));
+                break;
             case StepEvent.Tick x:
                 _tracker.Tick(x.Now);
                 Network(new ChartLine { Mid = SegmentArrow.Center($" tick: t={x.Now} ", '-', _c), IsNetwork = true });
@@ -125,9 +128,11 @@ internal sealed class StepLayout
             ? l.Mid == "" || l.IsNetwork
             : l.Left.Length <= _c.RightColumn - ChartColumns.NumberWidth - 1 && (l.Mid == "" || l.IsNetwork));
 
-    /// <summary>Text written into A's column must not run into B's text on the same line.</summary>
-    private bool Fits(ChartLine l, Side side, string text) =>
-        side == Side.Server || l.Right == "" || text.Length <= _c.RightColumn - ChartColumns.NumberWidth - 1;
+    /// <summary>Text written into A's column must not run into B's text on the same line; text written into
+    /// B's column must end by column 100.</summary>
+    private bool Fits(ChartLine l, Side side, string text) => side == Side.Server
+        ? _c.RightColumn + text.Length <= ChartColumns.Width
+        : l.Right == "" || text.Length <= _c.RightColumn - ChartColumns.NumberWidth - 1;
 
     /// <summary>The note of a segment line: its incarnation tag (when the trace has several), then the
     /// remarks, e.g. "[#1] LOST, sent at 8, age 0".</summary>

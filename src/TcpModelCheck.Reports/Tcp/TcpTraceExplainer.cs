@@ -2,13 +2,12 @@ using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Reports.Charts;
 using TcpModelCheck.Tcp;
-using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Reports.Tcp;
 
 /// <summary>
 /// Turns a TCP trace into chart input: replays it on the model its settings describe, asks the model to
-/// explain every step (<see cref="TcpModel.Explain"/>), and writes a header naming the variant, workload,
+/// explain every step (<see cref="TcpModel.ExplainPath"/>, which also numbers the clock ticks), and writes a header naming the variant, workload,
 /// property, origin and choice path. The only TCP-specific piece of the chart pipeline.
 /// </summary>
 public static class TcpTraceExplainer
@@ -22,17 +21,9 @@ public static class TcpTraceExplainer
     {
         var replay = Replayer.Replay(model, trace);
         if (replay.Divergence is { } d) throw new InvalidOperationException($"trace does not replay: {d}");
-        var steps = new List<ChartStep>(replay.Steps.Count);
-        var before = replay.Initial!;
-        var ticks = 0;
-        for (var i = 0; i < replay.Steps.Count; i++)
-        {
-            var step = replay.Steps[i];
-            var events = model.Explain(before, step.Action, step.State).Select(e => e is StepEvent.Tick ? new StepEvent.Tick(++ticks) : e);
-            steps.Add(new ChartStep(trace.Steps[i].Action, events.ToList()));
-            before = step.State;
-        }
         var initial = replay.Initial!;
+        var explained = model.ExplainPath(initial, replay.Steps.Select(s => (s.Action, s.State)));
+        var steps = explained.Select((events, i) => new ChartStep(trace.Steps[i].Action, events)).ToList();
         return new ChartInput(Header(model.Config, trace, verdict), "TCP Peer A (client)", "TCP Peer B (server)",
             initial.Client.State.RfcName(), initial.Server.State.RfcName(), steps, trace.LoopStart,
             Ending(trace, verdict));
