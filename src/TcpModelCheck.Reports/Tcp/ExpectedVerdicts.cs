@@ -55,12 +55,13 @@ public static class ExpectedVerdicts
         V("rfc9293/server-closes-first", P.NoTimeWaitAssassination, "mirror image: B sits in TIME-WAIT and "
             + "re-ACKs an old segment; A, CLOSED after LAST-ACK, answers with a reset that ends B's TIME-WAIT"),
 
-        V("rfc9293/simultaneous-close", P.NoTimeWaitAssassination, Assassination),
+        V("rfc9293/simultaneous-close loss-budget=0", P.NoTimeWaitAssassination, Assassination),
 
-        V("rfc9293/simultaneous-open", P.GracefulClose, "A, still CLOSED, resets B's first SYN; the reset is "
-            + "delayed and, the 16-number sequence space having wrapped, lands exactly on B's RCV.NXT"),
-        V("rfc9293/simultaneous-open", P.NoTimeWaitAssassination, "the same delayed reset lands exactly on "
-            + "A's RCV.NXT (sequence space 16 wrapped) while A is in TIME-WAIT and ends it"),
+        V("rfc9293/simultaneous-open loss-budget=0", P.GracefulClose, "a peer still CLOSED resets the other's "
+            + "first SYN; the reset is delayed and, the 16-number sequence space having wrapped, lands exactly on "
+            + "RCV.NXT of the new connection"),
+        V("rfc9293/simultaneous-open loss-budget=0", P.NoTimeWaitAssassination, "such a delayed reset of a first "
+            + "SYN lands exactly on RCV.NXT (sequence space 16 wrapped) of A in TIME-WAIT and ends it"),
 
         .. AssassinatedReconnect("rfc9293/reconnect" + Reconnect),
         .. AssassinatedReconnect("short-time-wait/reconnect" + Reconnect),
