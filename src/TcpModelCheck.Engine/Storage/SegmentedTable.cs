@@ -93,6 +93,46 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
         }
     }
 
+    /// <summary>
+    /// Concurrent insert for fingerprint tables (the slot is the 8-byte hash itself): claims an empty slot with
+    /// a compare-and-swap, so any number of threads may insert at once. It neither counts nor grows: the caller
+    /// keeps each segment within its <see cref="Headroom"/> and reports its inserts with <see cref="Commit"/>
+    /// once the threads are done.
+    /// </summary>
+    public bool AddConcurrent(ulong hash)
+    {
+        var seg = _segments[SegmentOf(hash)];
+        var length = seg.Length;
+        ref var first = ref Unsafe.As<TSlot, ulong>(ref seg.First);
+        var i = Home(hash, length);
+        while (true)
+        {
+            ref var slot = ref Unsafe.Add(ref first, i);
+            var h = Volatile.Read(ref slot);
+            if (h == hash) return false;
+            if (h == 0)
+            {
+                var seen = Interlocked.CompareExchange(ref slot, hash, 0UL);
+                if (seen == 0) return true;
+                if (seen == hash) return false;
+            }
+            if (++i == length) i = 0;
+        }
+    }
+
+    /// <summary>How many more keys <paramref name="segment"/> may take concurrently before its load reaches 9/10
+    /// (beyond that, probe sequences grow long and the table could fill).</summary>
+    public int Headroom(int segment) => Math.Max(0, (int)(_segments[segment].Length * 9L / 10) - _segments[segment].Count);
+
+    /// <summary>Accounts for <paramref name="added"/> concurrent inserts into <paramref name="segment"/>, growing it
+    /// if its load passed 3/4. Single-threaded (between parallel phases).</summary>
+    public void Commit(int segment, int added)
+    {
+        var seg = _segments[segment];
+        seg.Count += added;
+        while (seg.Count > seg.GrowAt) seg.Grow();
+    }
+
     /// <summary>True when the key is stored.</summary>
     public bool Contains(ulong hash, in TKey key)
     {

@@ -24,8 +24,20 @@ internal interface IVisitedStore<TState> where TState : IEquatable<TState>
     long Bytes { get; }
 }
 
+/// <summary>A visited set that several threads may insert into at once (see <see cref="SegmentedTable{TSlot,TKey}.AddConcurrent"/>).</summary>
+internal interface IConcurrentVisitedStore<TState> : IVisitedStore<TState> where TState : IEquatable<TState>
+{
+    /// <summary>Records the fingerprint from any thread; true when it is new. The caller keeps within each
+    /// segment's <see cref="Headroom"/> and calls <see cref="Commit"/> afterwards.</summary>
+    bool AddConcurrent(ulong hash);
+
+    int Headroom(int segment);
+
+    void Commit(int segment, int added);
+}
+
 /// <summary>Fingerprint mode: 8 bytes per slot, at most 16 bytes per stored state (load ≥ 1/2).</summary>
-internal readonly struct FingerprintStore<TState>(long expectedStates) : IVisitedStore<TState> where TState : IEquatable<TState>
+internal readonly struct FingerprintStore<TState>(long expectedStates) : IConcurrentVisitedStore<TState> where TState : IEquatable<TState>
 {
     private readonly SegmentedTable<FingerprintSlot, NoKey> _table = new(expectedStates);
 
@@ -36,6 +48,12 @@ internal readonly struct FingerprintStore<TState>(long expectedStates) : IVisite
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Prefetch(ulong hash) => _table.Prefetch(hash);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool AddConcurrent(ulong hash) => _table.AddConcurrent(hash);
+
+    public int Headroom(int segment) => _table.Headroom(segment);
+    public void Commit(int segment, int added) => _table.Commit(segment, added);
 
     public long Count => _table.Count;
     public long Bytes => _table.Bytes;

@@ -1,12 +1,12 @@
 using TcpModelCheck.Engine.Checking;
-using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Storage;
 
 namespace TcpModelCheck.Engine.Strategies;
 
 /// <summary>
-/// One round of the level-synchronous breadth-first search: a run of consecutive states of one level, cut
-/// into <see cref="Chunks"/> chunks. Its three phases are split into units that any worker may claim:
+/// One round of the level-synchronous breadth-first search in exact mode (fingerprint mode uses
+/// <see cref="DirectRound{TState,TAction,TStore}"/>, which says why): a run of consecutive states of one level,
+/// cut into <see cref="Chunks"/> chunks. Its three phases are split into units that any worker may claim:
 /// <list type="number">
 /// <item><see cref="ExpandChunk"/> (one unit per chunk): generate the successors of the chunk's states, check
 /// deadlock and action properties, hash each successor and file it under the segment group of its hash;</item>
@@ -19,7 +19,7 @@ namespace TcpModelCheck.Engine.Strategies;
 /// needs; and since every result is filed by unit index, never by worker, the ids, the counterexamples and
 /// everything else come out the same whatever the number of workers or their timing.
 /// </summary>
-internal sealed class LevelRound<TState, TAction, TStore>
+internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, TAction>
     where TState : IEquatable<TState>
     where TStore : struct, IVisitedStore<TState>
 {
@@ -68,9 +68,6 @@ internal sealed class LevelRound<TState, TAction, TStore>
     /// <summary>Ids at or beyond this are not published (the state limit was reached).</summary>
     public long IdLimit { get; set; }
 
-    /// <summary>New states found in phase 2 by group <paramref name="g"/>.</summary>
-    public int FreshCount(int g) => _fresh[g].Count;
-
     /// <summary>Starts a round over the states with ids in [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public void Reset(long start, long end, bool atDepthBound)
     {
@@ -80,49 +77,47 @@ internal sealed class LevelRound<TState, TAction, TStore>
         _atDepthBound = atDepthBound;
     }
 
-    /// <summary>Phase 1 unit: expands chunk <paramref name="c"/>.</summary>
+    public int Phases => 3;
+
+    public int Units(int phase) => phase == 0 ? Chunks : Groups;
+
+    public void RunUnit(int phase, int unit, ExpandScratch<TAction> scratch, ChunkedArray<TState> frontier, PredecessorLog log)
+    {
+        switch (phase)
+        {
+            case 0: ExpandChunk(scratch, unit, frontier); break;
+            case 1: InsertGroup(unit); break;
+            default: PublishGroup(unit, frontier, log); break;
+        }
+    }
+
+    /// <summary>Gives each group's new states a contiguous block of ids, in group order.</summary>
+    public long Settle(long firstId)
+    {
+        var next = firstId;
+        for (var g = 0; g < Groups; g++)
+        {
+            FirstIds[g] = next;
+            next += _fresh[g].Count;
+        }
+        return next - firstId;
+    }
+
+    /// <summary>Phase 1 unit: expands chunk <paramref name="c"/>, filing each successor under its group.</summary>
     public void ExpandChunk(ExpandScratch<TAction> scratch, int c, ChunkedArray<TState> frontier)
     {
         for (var g = 0; g < Groups; g++) _filed[c, g].Clear();
-        var findings = _chunkFindings[c];
-        findings.Clear();
-        var sink = new ListSink<TState, TAction>(findings);
-        var model = _ctx.Model;
-        var props = _ctx.Properties;
-        var actions = scratch.Actions;
-        var encode = scratch.Encode;
-        var checkEdges = props.PendingEdges.Length > 0;
-        long transitions = 0;   // counted locally: the scratch object may share a cache line with another worker's
+        _chunkFindings[c].Clear();
         var from = Math.Min(_end, _start + c * _chunkLength);
         var to = Math.Min(_end, from + _chunkLength);
-        for (var id = from; id < to; id++)
-        {
-            ref readonly var state = ref frontier[id];
-            actions.Clear();
-            model.Actions(state, actions);
-            var n = actions.Count;
-            if (n == 0)
-            {
-                if (props.PendingDeadlock is { } dl && !model.IsTerminal(state)) sink.Found(dl, id, -1);
-                continue;
-            }
-            if (_atDepthBound)
-            {
-                scratch.DepthCut = true;
-                continue;
-            }
-            transitions += n;
-            for (var k = 0; k < n; k++)
-            {
-                var action = actions[k];
-                var next = model.Next(state, action);
-                if (checkEdges) _ctx.CheckEdge(state, action, next, id, k, ref sink);
-                var hash = StableHash.Of(encode[..model.Encode(next, encode)]);
-                var successor = new Successor<TState> { State = next, Hash = hash, ParentOffset = (int)(id - _start), Choice = k };
-                _filed[c, (int)(hash >> (64 - GroupBits))].Add(successor);
-            }
-        }
-        scratch.Transitions += transitions;
+        var sink = new GroupSink(_filed, c);
+        Expansion.Expand(_ctx, scratch, frontier, from, to, _start, _atDepthBound, _chunkFindings[c], ref sink);
+    }
+
+    /// <summary>Files a successor under the segment group of its hash.</summary>
+    private readonly struct GroupSink(GrowableBuffer<Successor<TState>>[,] filed, int chunk) : ISuccessorSink<TState>
+    {
+        public void Add(in Successor<TState> successor) => filed[chunk, (int)(successor.Hash >> (64 - GroupBits))].Add(successor);
     }
 
     /// <summary>Phase 2 unit: inserts the successors filed under group <paramref name="g"/>, in chunk order.</summary>
@@ -170,38 +165,4 @@ internal sealed class LevelRound<TState, TAction, TStore>
     /// <summary>The findings of the round, with final ids (after phase 3); those on unpublished states dropped.</summary>
     public IEnumerable<PropertyTracker<TState, TAction>.Candidate> Findings() =>
         _chunkFindings.SelectMany(f => f).Concat(_groupFindings.SelectMany(f => f).Where(f => f.StateId >= 0));
-}
-
-/// <summary>
-/// A worker's private scratch for expanding states: the action list, the encoding buffer, counters. The list
-/// and the buffer are written on every transition, so they are kept off the cache lines of other workers'
-/// objects: the list is allocated at full size up front, right after this object's padding, and the
-/// encoding is written 128 bytes inside a larger array.
-/// </summary>
-internal sealed class ExpandScratch<TAction>
-{
-    private const int Gap = 128;
-    private readonly byte[] _encode;
-
-    public ExpandScratch(int encodeLength)
-    {
-        Actions = new List<TAction>(64);
-        _encode = new byte[Math.Max(1, encodeLength) + 2 * Gap];
-        EncodeLength = Math.Max(1, encodeLength);
-    }
-
-    public List<TAction> Actions { get; }
-    public int EncodeLength { get; }
-
-    /// <summary>Where states are encoded before hashing.</summary>
-    public Span<byte> Encode => _encode.AsSpan(Gap, EncodeLength);
-
-    public long Transitions;
-
-    /// <summary>Some state at the depth bound had a successor that was not generated.</summary>
-    public bool DepthCut;
-
-#pragma warning disable CS0169   // never read: keeps the next worker's objects off this one's cache lines
-    private Storage.CacheLinePadding _padding;
-#pragma warning restore CS0169
 }

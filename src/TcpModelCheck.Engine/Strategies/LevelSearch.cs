@@ -7,29 +7,26 @@ namespace TcpModelCheck.Engine.Strategies;
 /// <summary>
 /// Breadth-first search, level by level, on one or more workers (one worker = the plain breadth-first
 /// strategy; several = the parallel one; the code is the same). Each level — the states at one depth, a
-/// contiguous id range — is cut into rounds; each round runs the three phases of
-/// <see cref="LevelRound{TState,TAction,TStore}"/>, separated by barriers, the workers claiming its units.
+/// contiguous id range — is cut into rounds; each round runs the phases of an <see cref="ILevelRound{TState,TAction}"/>
+/// (<see cref="DirectRound{TState,TAction,TStore}"/> for fingerprints, <see cref="LevelRound{TState,TAction,TStore}"/>
+/// for exact storage), separated by barriers, the workers claiming its units.
 /// </summary>
 /// <remarks>
-/// <para>Ids: new states are numbered after each round, segment group by segment group, so ids stay dense, a
-/// level is an id range, and the frontier is simply the states array read in id order. The search is
-/// deterministic and independent of the number of workers: same ids, same counterexamples as the
-/// single-threaded search, on every run.</para>
+/// <para>Ids: new states are numbered after each round, a block per unit in unit order, so ids stay dense, a
+/// level is an id range, and the frontier is simply the states array read in id order.</para>
 /// <para>Shortest counterexamples: rounds never straddle a level, so every finding of a round lies at the same
 /// depth and the first round with a finding for a property gives a shortest counterexample for it; the
 /// smallest (state id, choice) among that round's findings is kept.</para>
-/// <para>Limits, progress and cancellation are checked after every round (a few thousand states), so a stopped
+/// <para>Limits, progress and cancellation are checked after every round (8,192 states at most), so a stopped
 /// search ends cleanly with exact partial statistics.</para>
 /// </remarks>
 internal sealed class LevelSearch<TState, TAction, TStore>
     where TState : IEquatable<TState>
     where TStore : struct, IVisitedStore<TState>
 {
-    private const int Groups = LevelRound<TState, TAction, TStore>.Groups;
-
     private readonly SearchContext<TState, TAction> _ctx;
     private readonly TStore _store;
-    private readonly LevelRound<TState, TAction, TStore> _round;
+    private readonly ILevelRound<TState, TAction> _round;
     private readonly ExpandScratch<TAction>[] _scratch;
     private readonly PredecessorLog _log = new();
     private readonly ChunkedArray<TState> _frontier = new();
@@ -42,16 +39,18 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private bool _quit;
     private int _phase;
     private readonly int[] _claims;   // per worker, 16 ints apart (a cache line each)
-    private long _levelEnd, _roundStart, _roundEnd;
+    private long _levelEnd, _roundStart, _roundEnd, _idLimit;
     private int _depth;
 
-    public LevelSearch(SearchContext<TState, TAction> ctx, TStore store, int workers)
+    /// <param name="makeRound">Builds the round for the store kind, given the workers' scratch.</param>
+    public LevelSearch(SearchContext<TState, TAction> ctx, TStore store,
+        Func<ExpandScratch<TAction>[], ILevelRound<TState, TAction>> makeRound, int workers)
     {
         _ctx = ctx;
         _store = store;
-        _round = new LevelRound<TState, TAction, TStore>(ctx, store, SearchTuning.ChunksPerRound);
         _scratch = new ExpandScratch<TAction>[workers];
         for (var t = 0; t < workers; t++) _scratch[t] = new(ctx.Model.MaxEncodedLength);
+        _round = makeRound(_scratch);
         _errors = new Exception?[workers];
         _claims = new int[workers * ClaimStride];
         _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress);
@@ -110,7 +109,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     {
         while (!_quit)
         {
-            for (var phase = 0; phase < 3; phase++)
+            for (var phase = 0; phase < _round.Phases; phase++)
             {
                 RunUnits(t, phase);
                 if (_barrier is null) AfterPhase();
@@ -122,17 +121,12 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     /// <summary>Claims and runs units of the current phase until none is left.</summary>
     private void RunUnits(int t, int phase)
     {
-        var units = phase == 0 ? _round.Chunks : Groups;
+        var units = _round.Units(phase);
         while (!_failed && TryClaim(t, units, out var unit))
         {
             try
             {
-                switch (phase)
-                {
-                    case 0: _round.ExpandChunk(_scratch[t], unit, _frontier); break;
-                    case 1: _round.InsertGroup(unit); break;
-                    default: _round.PublishGroup(unit, _frontier, _log); break;
-                }
+                _round.RunUnit(phase, unit, _scratch[t], _frontier, _log);
             }
             catch (Exception e)
             {
@@ -169,11 +163,9 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         Array.Clear(_claims);
         try
         {
-            switch (_phase++ % 3)
-            {
-                case 1: AssignIds(); break;
-                case 2: FinishRound(); break;
-            }
+            var phase = _phase++ % _round.Phases;
+            if (phase == _round.Phases - 2) AssignIds();
+            else if (phase == _round.Phases - 1) FinishRound();
         }
         catch (Exception e)
         {
@@ -183,18 +175,13 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         }
     }
 
-    /// <summary>Gives each group's new states a contiguous block of ids, in group order, up to the state limit.</summary>
+    /// <summary>Gives the round's new states their ids (a block per unit, in unit order), up to the state limit.</summary>
     private void AssignIds()
     {
-        var next = _counters.States;
-        for (var g = 0; g < Groups; g++)
-        {
-            _round.FirstIds[g] = next;
-            next += _round.FreshCount(g);
-        }
+        var next = _counters.States + _round.Settle(_counters.States);
         var limit = Math.Min(next, _ctx.Options.Limits.MaxStates ?? long.MaxValue);
         if (next > limit) _stop = StopReason.MaxStates;
-        _round.IdLimit = limit;
+        _round.IdLimit = _idLimit = limit;
         _log.EnsureCount(limit);
         _frontier.EnsureLength(limit);
     }
@@ -206,8 +193,8 @@ internal sealed class LevelSearch<TState, TAction, TStore>
             _quit = true;
             return;
         }
-        if (_round.IdLimit > _counters.States) _counters.MaxDepth = _depth + 1;
-        _counters.States = _round.IdLimit;
+        if (_idLimit > _counters.States) _counters.MaxDepth = _depth + 1;
+        _counters.States = _idLimit;
         _counters.Transitions = _scratch.Sum(w => w.Transitions);
         _ctx.Properties.RecordEarliest(_round.Findings());
         if (_stop == StopReason.None && _ctx.Options.StopWhenAllViolated && _ctx.Properties.AllSettled)
@@ -242,7 +229,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private void StartRound(long start)
     {
         _roundStart = start;
-        _roundEnd = Math.Min(_levelEnd, start + (long)SearchTuning.ChunkStates * _round.Chunks);
+        _roundEnd = Math.Min(_levelEnd, start + (long)SearchTuning.ChunkStates * SearchTuning.ChunksPerRound);
         _round.Reset(_roundStart, _roundEnd, _ctx.Options.Limits.MaxDepth is { } bound && _depth >= bound);
     }
 

@@ -4,25 +4,37 @@ using TcpModelCheck.Engine.Storage;
 namespace TcpModelCheck.Engine.Strategies;
 
 /// <summary>Picks the store and the strategy named by the options. Each (strategy, store) pair is a separate
-/// generic instantiation, so the store's insert is inlined into the strategy's loop.</summary>
+/// generic instantiation, so the store's insert is inlined into the strategy's loop. Breadth-first rounds
+/// route successors to segment owners in exact mode (<see cref="LevelRound{TState,TAction,TStore}"/>) and insert
+/// them directly in fingerprint mode (<see cref="DirectRound{TState,TAction,TStore}"/>).</summary>
 internal static class SearchRunner
 {
-    public static SearchOutcome<TState> Run<TState, TAction>(SearchContext<TState, TAction> ctx) where TState : IEquatable<TState> =>
-        ctx.Options.Storage switch
+    public static SearchOutcome<TState> Run<TState, TAction>(SearchContext<TState, TAction> ctx) where TState : IEquatable<TState>
+    {
+        const int chunks = SearchTuning.ChunksPerRound;
+        switch (ctx.Options.Storage)
         {
-            StorageMode.Exact => Run(ctx, new ExactStore<TState>(0)),
-            StorageMode.Fingerprint => Run(ctx, new FingerprintStore<TState>(0)),
-            var other => throw new ArgumentException($"unknown storage mode {other}"),
-        };
+            case StorageMode.Exact:
+                var exact = new ExactStore<TState>(0);
+                return Run(ctx, exact, _ => new LevelRound<TState, TAction, ExactStore<TState>>(ctx, exact, chunks));
+            case StorageMode.Fingerprint:
+                var fingerprints = new FingerprintStore<TState>(0);
+                return Run(ctx, fingerprints,
+                    workers => new DirectRound<TState, TAction, FingerprintStore<TState>>(ctx, fingerprints, chunks, workers));
+            default:
+                throw new ArgumentException($"unknown storage mode {ctx.Options.Storage}");
+        }
+    }
 
-    private static SearchOutcome<TState> Run<TState, TAction, TStore>(SearchContext<TState, TAction> ctx, TStore store)
+    private static SearchOutcome<TState> Run<TState, TAction, TStore>(SearchContext<TState, TAction> ctx, TStore store,
+        Func<ExpandScratch<TAction>[], ILevelRound<TState, TAction>> makeRound)
         where TState : IEquatable<TState>
         where TStore : struct, IVisitedStore<TState> =>
         ctx.Options.Strategy switch
         {
-            SearchStrategy.BreadthFirst => new LevelSearch<TState, TAction, TStore>(ctx, store, 1).Run(),
+            SearchStrategy.BreadthFirst => new LevelSearch<TState, TAction, TStore>(ctx, store, makeRound, 1).Run(),
             SearchStrategy.ParallelBreadthFirst =>
-                new LevelSearch<TState, TAction, TStore>(ctx, store, ctx.Options.EffectiveThreads).Run(),
+                new LevelSearch<TState, TAction, TStore>(ctx, store, makeRound, ctx.Options.EffectiveThreads).Run(),
             SearchStrategy.DepthFirst => new DepthFirstSearch<TState, TAction, TStore>(ctx, store).Run(),
             var other => throw new ArgumentException($"unknown search strategy {other}"),
         };

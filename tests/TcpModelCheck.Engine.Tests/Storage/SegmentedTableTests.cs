@@ -92,4 +92,32 @@ public class SegmentedTableTests
         Assert.Equal(distinct.Length, added.Sum());
         Assert.Equal(distinct.Length, table.Count);
     }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Concurrent_compare_and_swap_inserts_count_exactly_and_commit_grows(int workers)
+    {
+        // every key three times in a shuffled stream; all workers insert the whole stream at once, so most keys
+        // are raced for; exactly one insert of each key may report it new
+        var distinct = Hashes(60_000, 9);
+        var stream = distinct.Concat(distinct).Concat(distinct).ToArray();
+        new Random(2).Shuffle(stream);
+        var table = new SegmentedTable<FingerprintSlot, NoKey>(expectedCount: 100_000);
+        var perSegment = new int[workers, SegmentedTable<FingerprintSlot, NoKey>.SegmentCount];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            foreach (var h in stream)
+                if (table.AddConcurrent(h)) perSegment[w, SegmentedTable<FingerprintSlot, NoKey>.SegmentOf(h)]++;
+        });
+        Assert.Equal(distinct.Length, perSegment.Cast<int>().Sum());
+        var capacity = table.Capacity;
+        for (var s = 0; s < SegmentedTable<FingerprintSlot, NoKey>.SegmentCount; s++)
+            table.Commit(s, Enumerable.Range(0, workers).Sum(w => perSegment[w, s]));
+        Assert.Equal(distinct.Length, table.Count);
+        Assert.True(table.Capacity == capacity, "60,000 keys in a table sized for 100,000 need no growth");
+        foreach (var k in distinct) Assert.False(table.Add(k, default));
+        foreach (var k in Hashes(60_000, 10)) table.Add(k, default);   // now it must grow, keeping the load in range
+        Assert.InRange((double)table.Count / table.Capacity, 0.5, 0.75);
+    }
 }

@@ -1,0 +1,90 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Storage;
+
+namespace TcpModelCheck.Engine.Strategies;
+
+/// <summary>Where the expansion of a chunk puts its successors (a struct, so the call is inlined).</summary>
+internal interface ISuccessorSink<TState>
+{
+    void Add(in Successor<TState> successor);
+}
+
+/// <summary>The expansion loop shared by both kinds of breadth-first round.</summary>
+internal static class Expansion
+{
+    /// <summary>
+    /// Expands the states with ids in [<paramref name="from"/>, <paramref name="to"/>): checks deadlock and the
+    /// action properties (findings go to <paramref name="findings"/>), hashes every successor and hands it to
+    /// <paramref name="sink"/>, parent given as an offset from <paramref name="roundStart"/>. At the depth bound
+    /// only deadlocks are checked and <see cref="ExpandScratch{TAction}.DepthCut"/> is set.
+    /// </summary>
+    public static void Expand<TState, TAction, TSink>(SearchContext<TState, TAction> ctx, ExpandScratch<TAction> scratch,
+        ChunkedArray<TState> frontier, long from, long to, long roundStart, bool atDepthBound,
+        List<PropertyTracker<TState, TAction>.Candidate> findings, ref TSink sink)
+        where TState : IEquatable<TState>
+        where TSink : struct, ISuccessorSink<TState>
+    {
+        var found = new ListSink<TState, TAction>(findings);
+        var model = ctx.Model;
+        var props = ctx.Properties;
+        var actions = scratch.Actions;
+        var encode = scratch.Encode;
+        var checkEdges = props.PendingEdges.Length > 0;
+        long transitions = 0;   // counted locally: the scratch object may share a cache line with another worker's
+        for (var id = from; id < to; id++)
+        {
+            ref readonly var state = ref frontier[id];
+            actions.Clear();
+            model.Actions(state, actions);
+            var n = actions.Count;
+            if (n == 0)
+            {
+                if (props.PendingDeadlock is { } dl && !model.IsTerminal(state)) found.Found(dl, id, -1);
+                continue;
+            }
+            if (atDepthBound)
+            {
+                scratch.DepthCut = true;
+                continue;
+            }
+            transitions += n;
+            for (var k = 0; k < n; k++)
+            {
+                var action = actions[k];
+                var next = model.Next(state, action);
+                if (checkEdges) ctx.CheckEdge(state, action, next, id, k, ref found);
+                var hash = StableHash.Of(encode[..model.Encode(next, encode)]);
+                sink.Add(new Successor<TState> { State = next, Hash = hash, ParentOffset = (int)(id - roundStart), Choice = k });
+            }
+        }
+        scratch.Transitions += transitions;
+    }
+}
+
+/// <summary>
+/// One round of the level-synchronous breadth-first search: the states with ids in a range of one level,
+/// processed in phases of units that workers claim (see <see cref="LevelSearch{TState,TAction,TStore}"/>). The
+/// next-to-last phase inserts the successors; the coordinator then calls <see cref="Settle"/>; the last phase
+/// publishes the new states at their ids.
+/// </summary>
+internal interface ILevelRound<TState, TAction> where TState : IEquatable<TState>
+{
+    int Phases { get; }
+
+    int Units(int phase);
+
+    void RunUnit(int phase, int unit, ExpandScratch<TAction> scratch, ChunkedArray<TState> frontier, PredecessorLog log);
+
+    /// <summary>Starts a round over the states with ids in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    void Reset(long start, long end, bool atDepthBound);
+
+    /// <summary>Coordinator, after the insert phase: completes the insertion if needed, gives each unit's new
+    /// states a block of ids from <paramref name="firstId"/> on, in unit order, and returns how many there are.</summary>
+    long Settle(long firstId);
+
+    /// <summary>Ids at or beyond this are not published (the state limit was reached).</summary>
+    long IdLimit { set; }
+
+    /// <summary>The round's findings, with final ids (after the last phase); those on unpublished states dropped.</summary>
+    IEnumerable<PropertyTracker<TState, TAction>.Candidate> Findings();
+}
