@@ -62,7 +62,8 @@ public sealed class CorrectVariantSchedules(ITestOutputHelper output)
     {
         var config = DeepConfigs.For(variant, workload);
         var model = new TcpModel(config);
-        var found = RandomSchedules.Run(config, 1, FindWithin, options: RandomRunOptions.Default with { Properties = [property], StopAfterFindings = 1 });
+        var options = RandomRunOptions.Default with { Properties = [property], StopAfterFindings = 1, MaxShrinkRuns = 20_000 };
+        var found = RandomSchedules.Run(config, 1, FindWithin, options: options);
         Assert.True(found.Findings.Count == 1, $"{variant}/{workload}: {property} not violated in {FindWithin} deep schedules; remove it from DeepExpectations");
         var f = found.Findings[0];
         output.WriteLine($"{variant}/{workload} · {property}: {DeepExpectations.For(variant, workload).Single(e => e.Property == property).Why}");
