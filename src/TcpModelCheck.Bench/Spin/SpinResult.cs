@@ -4,14 +4,15 @@ using System.Text.RegularExpressions;
 namespace TcpModelCheck.Bench.Spin;
 
 /// <summary>
-/// What one <c>pan</c> run reported. Counts are printed by pan with <c>%9.8g</c> (exact below 10^8, 8
-/// significant digits above: <see cref="Approximate"/>); memory in pan's megabytes (2^20 bytes); the
-/// elapsed time with 3 significant digits (<c>%.3g</c>).
+/// What one <c>pan</c> run reported. Counts are printed by pan with <c>%9.8g</c>: exact below 10^8, 8
+/// significant digits above (<see cref="StatesApproximate"/>, <see cref="TransitionsApproximate"/>). Memory is
+/// in pan's megabytes (2^20 bytes), the elapsed time has 3 significant digits (<c>%.3g</c>).
 /// </summary>
 public sealed record SpinResult(
     long States,
     long Transitions,
-    bool Approximate,
+    bool StatesApproximate,
+    bool TransitionsApproximate,
     int Depth,
     int Errors,
     double Seconds,
@@ -43,10 +44,17 @@ public sealed record SpinResult(
         if (states is null || transitions is null || depth is null || errors is null)
             return (null, "pan's output has no final statistics (states, transitions, depth)");
         var firstError = Regex.Match(output, @"^pan:\d+: (.+)$", RegexOptions.Multiline);
-        var approximate = Regex.IsMatch(output, @"^\s*[\d.]+e\+\d+ (states, stored|transitions)", RegexOptions.Multiline);
-        return (new SpinResult((long)states, (long)transitions, approximate, (int)depth, (int)errors, seconds ?? 0,
+        var statesApprox = Regex.IsMatch(output, @"^\s*[\d.]+e\+\d+ states, stored", RegexOptions.Multiline);
+        var transitionsApprox = Regex.IsMatch(output, @"^\s*[\d.]+e\+\d+ transitions", RegexOptions.Multiline);
+        return (new SpinResult((long)states, (long)transitions, statesApprox, transitionsApprox, (int)depth, (int)errors, seconds ?? 0,
             stateMem ?? 0, hashMem ?? 0, totalMem ?? 0, firstError.Success ? firstError.Groups[1].Value.Trim() : null), null);
     }
+
+    /// <summary>True when <paramref name="exact"/> prints as <paramref name="printed"/> in pan's <c>%9.8g</c>
+    /// (8 significant digits), i.e. an exact count agrees with an approximate one.</summary>
+    public static bool PrintsAs(long exact, long printed, bool approximate) =>
+        !approximate ? exact == printed
+            : exact.ToString("E7", CultureInfo.InvariantCulture) == printed.ToString("E7", CultureInfo.InvariantCulture);
 
     private static double? Number(string text, string pattern)
     {

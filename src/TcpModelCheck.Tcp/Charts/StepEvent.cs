@@ -51,6 +51,10 @@ public abstract record StepEvent
     /// <summary>The network duplicated a segment (uses the duplication budget).</summary>
     public sealed record Duplicated(SegmentLabel Segment) : StepEvent;
 
+    /// <summary>The network held a segment back (uses the delay budget): it may now stay in flight for up to MSL
+    /// ticks instead of arriving before the next tick. Added by the TCP model (additive).</summary>
+    public sealed record Delayed(SegmentLabel Segment) : StepEvent;
+
     /// <summary>A segment reached its maximum lifetime (MSL) in the network and vanished.</summary>
     public sealed record Expired(SegmentLabel Segment) : StepEvent;
 

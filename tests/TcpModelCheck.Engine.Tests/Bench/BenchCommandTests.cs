@@ -43,7 +43,7 @@ public class BenchCommandTests
     {
         var (r, error) = SpinResult.Parse(PanOutputM);
         Assert.Null(error);
-        Assert.Equal(new SpinResult(4_622_138, 27_782_891, false, 40, 0, 6.17, 317.683, 64.0, 382.112, null), r);
+        Assert.Equal(new SpinResult(4_622_138, 27_782_891, false, false, 40, 0, 6.17, 317.683, 64.0, 382.112, null), r);
         Assert.Equal((317.683 + 64.0) * 1048576 / 4_622_138, r!.StoreBytesPerState, 6);
     }
 
@@ -52,9 +52,19 @@ public class BenchCommandTests
     {
         var big = PanOutputM.Replace("27782891 transitions", "2.0155123e+08 transitions");
         var (r, _) = SpinResult.Parse(big);
-        Assert.True(r!.Approximate);
+        Assert.Equal((false, true), (r!.StatesApproximate, r.TransitionsApproximate));
         Assert.Equal(201_551_230, r.Transitions);
     }
+
+    /// <summary>Bounds L (measured): the engine's 201,551,434 transitions + 2 (init prologue) print as pan's
+    /// 2.0155144e+08 at 8 significant digits; a count 100 lower does not. Below 10^8 pan is exact.</summary>
+    [Theory]
+    [InlineData(201_551_436, 201_551_440, true, true)]
+    [InlineData(201_551_336, 201_551_440, true, false)]
+    [InlineData(4_622_138, 4_622_138, false, true)]
+    [InlineData(4_622_139, 4_622_138, false, false)]
+    public void Exact_counts_are_compared_with_pans_printed_precision(long exact, long printed, bool approximate, bool agree) =>
+        Assert.Equal(agree, SpinResult.PrintsAs(exact, printed, approximate));
 
     [Fact]
     public void An_assertion_failure_is_reported_with_its_text()

@@ -1,0 +1,38 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Simulation;
+using TcpModelCheck.Properties.Support;
+using TcpModelCheck.Reports.Tcp;
+using TcpModelCheck.Tcp.Schedules;
+using Xunit.Abstractions;
+
+namespace TcpModelCheck.Properties.Schedules;
+
+/// <summary>
+/// Schedules and the explorer agree: every counterexample (and witness path) the explorer finds on the default
+/// matrix, converted to a schedule, runs the same path and reproduces the same violation at the same step.
+/// </summary>
+public sealed class ExplorerCrossCheck(ITestOutputHelper output)
+{
+    public static TheoryData<string> Configurations() => new(TcpMatrix.Default.Select(e => e.Name));
+
+    [Theory, MemberData(nameof(Configurations))]
+    public void Every_explorer_path_converted_to_a_schedule_replays_to_the_same_violation(string configuration)
+    {
+        var (model, explored) = MatrixResults.Get(configuration);
+        var paths = explored.Properties.Select(p => (p, Path: p.Counterexample ?? p.Witness)).Where(x => x.Path is not null).ToList();
+        Assert.NotEmpty(paths);
+        foreach (var (result, path) in paths)
+        {
+            var schedule = ScheduleRunner.FromTrace(model, path!.Trace);
+            var properties = result.Property.IsSafety ? [result.Name] : Array.Empty<string>();
+            var run = ScheduleRunner.Run(model, schedule, properties);
+            Assert.Equal(path.Trace.ChoicePath, run.Trace.ChoicePath);
+            var expected = result.Property.IsSafety && result.Verdict == Verdict.Violated
+                ? Simulator.FirstViolation(model, path.Trace, ScheduleRunner.Select(model, [result.Name]))
+                : null;
+            Assert.Equal(expected, run.Violation);
+            if (expected is not null) Assert.Equal(path.Length, expected.Step);
+            output.WriteLine($"{result.Name} ({result.Verdict}): {path.Length} steps -> schedule {schedule}");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Traces;
+using TcpModelCheck.Reports.Comparison;
+
+namespace TcpModelCheck.Cli.Backend;
+
+/// <summary>A named choice the user can make (a variant, a workload), with one line saying what it is.</summary>
+internal sealed record NamedItem(string Name, string Description);
+
+/// <summary>A named property as the CLI lists it.</summary>
+internal sealed record PropertyInfo(string Name, PropertyKind Kind, string Description);
+
+/// <summary>
+/// One configuration field exposed as a command-line option. <paramref name="Key"/> is the model's settings key
+/// (the same key a trace file stores), <paramref name="Option"/> the option name (e.g. <c>--loss-budget</c>).
+/// </summary>
+internal sealed record ConfigField(string Key, string Option, string Description, string HelpName, string Default);
+
+/// <summary>One configuration of a comparison: its name (the key of the expected-verdict table, e.g.
+/// "no-time-wait/reconnect"), variant, workload and full settings.</summary>
+internal sealed record MatrixCell(string Name, string Variant, string Workload, IReadOnlyDictionary<string, string> Settings);
+
+/// <summary>
+/// Everything the CLI needs from a model family, and the only place it learns about TCP. The verbs talk to
+/// this interface alone, so pointing the tool at another model (or a test double) means one new class.
+/// </summary>
+internal interface IBackend
+{
+    /// <summary>The model name stored in traces (<c>IModel.Name</c>).</summary>
+    string ModelName { get; }
+
+    IReadOnlyList<NamedItem> Variants { get; }
+    IReadOnlyList<NamedItem> Workloads { get; }
+
+    /// <summary>Every configuration field, in help order. The CLI offers one option per field.</summary>
+    IReadOnlyList<ConfigField> Fields { get; }
+
+    /// <summary>Every named property (independent of the configuration).</summary>
+    IReadOnlyList<PropertyInfo> Properties { get; }
+
+    /// <summary>The configurations <c>compare</c> runs by default.</summary>
+    IReadOnlyList<MatrixCell> DefaultMatrix { get; }
+
+    /// <summary>The expected verdicts, by configuration name and property; every cell not listed is expected
+    /// to hold — also for configurations outside the default matrix.</summary>
+    ExpectationTable Expectations { get; }
+
+    /// <summary>The comparison cell of the configuration the settings describe (bad input if invalid).</summary>
+    MatrixCell Cell(IReadOnlyDictionary<string, string> settings);
+
+    /// <summary>
+    /// Builds a model from settings (keys of <see cref="Fields"/>; absent keys take their defaults). Throws
+    /// <see cref="BadInputException"/> with one line naming the problem when a value is unknown or invalid.
+    /// </summary>
+    IModelSession Open(IReadOnlyDictionary<string, string> settings);
+
+    /// <summary>A variant, a workload and properties explained in words.</summary>
+    string Explain(string? variant, string? workload, IReadOnlyList<string> properties);
+}
+
+/// <summary>One built model, hiding its state and action types behind reports the verbs can print.</summary>
+internal interface IModelSession
+{
+    /// <summary>The settings of the built model (what a trace records).</summary>
+    IReadOnlyDictionary<string, string> Settings { get; }
+
+    /// <summary>The configuration's name: "variant/workload" plus the settings that differ from the variant's
+    /// defaults (the key of the expected-verdict table).</summary>
+    string Name { get; }
+
+    string Variant { get; }
+    string Workload { get; }
+
+    IReadOnlyList<PropertyInfo> Properties { get; }
+
+    CheckReport Check(CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel);
+
+    /// <summary>One seeded random walk of at most <paramref name="maxSteps"/> steps, checking the safety
+    /// properties named (all when null).</summary>
+    WalkReport Walk(ulong seed, int maxSteps, IReadOnlyList<string>? properties);
+
+    ReplayReport Replay(Trace trace);
+}
+
+/// <summary>A trace with its two human renderings. Rendering is lazy: most traces are never printed.</summary>
+internal sealed class RenderedTrace(Trace trace, Func<(string Chart, string Mermaid)> render)
+{
+    private readonly Lazy<(string Chart, string Mermaid)> _drawn = new(render);
+
+    public Trace Trace { get; } = trace;
+    public string Chart => _drawn.Value.Chart;
+    public string Mermaid => _drawn.Value.Mermaid;
+}
+
+/// <summary>The verdict on one property, with its counterexample when violated.</summary>
+internal sealed record PropertyOutcome(PropertyInfo Property, Verdict Verdict, string? Reason, RenderedTrace? Counterexample);
+
+/// <summary>The outcome of one exhaustive check.</summary>
+/// <param name="Skipped">Properties left out, with why (e.g. liveness under fingerprint storage).</param>
+internal sealed record CheckReport(
+    IReadOnlyList<PropertyOutcome> Outcomes,
+    SearchStatistics Statistics,
+    IReadOnlyList<string> Skipped);
+
+/// <summary>One random walk: its trace, the violated property (if any) and the step it was violated at.</summary>
+internal sealed record WalkReport(RenderedTrace Trace, string? Violated, int Step);
+
+/// <summary>A trace re-executed: where it diverged, or which property it violates (or neither).</summary>
+/// <param name="Partial">The chart of the steps that did replay (all of them when it matched); null when not even
+/// the initial state could be rebuilt.</param>
+/// <param name="LoopCloses">For a lasso: whether the state after the last step equals the state the loop starts at.</param>
+internal sealed record ReplayReport(
+    RenderedTrace? Partial,
+    Divergence? Divergence,
+    string? Violated,
+    int? ViolationStep,
+    bool? LoopCloses);

@@ -1,0 +1,146 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Simulation;
+using TcpModelCheck.Engine.Traces;
+
+namespace TcpModelCheck.Cli.Backend;
+
+/// <summary>What a drawn trace shows: header lines (for renderers that do not write their own), and — when it is a
+/// counterexample or witness — the verdict and the kind of the property.</summary>
+internal sealed record TraceContext(IReadOnlyList<string> Header, Verdict? Verdict = null, PropertyKind? Kind = null);
+
+/// <summary>Draws traces of one built model for people: a text chart and a Mermaid diagram. The traces it is
+/// given always replay on that model without divergence.</summary>
+internal interface ITraceRenderer
+{
+    (string Chart, string Mermaid) Render(Trace trace, TraceContext context);
+}
+
+/// <summary>
+/// The engine side of every verb, written once for any model: exhaustive check, random walk and replay, with
+/// results turned into the type-free reports of <see cref="IModelSession"/>. The backend supplies the model
+/// and its renderer; nothing here knows about TCP.
+/// </summary>
+internal sealed class ModelSession<TState, TAction>(
+    IModel<TState, TAction> model,
+    ITraceRenderer renderer,
+    string name,
+    string variant,
+    string workload) : IModelSession where TState : IEquatable<TState>
+{
+    public IReadOnlyDictionary<string, string> Settings => model.Settings;
+    public string Name => name;
+    public string Variant => variant;
+    public string Workload => workload;
+
+    public IReadOnlyList<PropertyInfo> Properties =>
+        model.Properties.Select(p => new PropertyInfo(p.Name, p.Kind, p.Description)).ToList();
+
+    public CheckReport Check(CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel)
+    {
+        var (selected, skipped) = PropertySelection.ForSearch(model.Properties, options);
+        var result = RunChecker(options with { Properties = selected.Select(p => p.Name).ToList() }, progress, cancel);
+        var outcomes = result.Properties.Select(p => new PropertyOutcome(Info(p.Property), p.Verdict, p.Reason,
+            p.Counterexample is { } c
+                ? Render(c.Trace, new TraceContext(ViolationHeader(p.Name, c.Length, c.LoopStart), Verdict.Violated, p.Property.Kind))
+                : null)).ToList();
+        return new CheckReport(outcomes, result.Statistics, skipped);
+    }
+
+    private CheckResult<TState, TAction> RunChecker(CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel)
+    {
+        try
+        {
+            return ModelChecker.Check(model, options, progress, cancel);
+        }
+        catch (NotSupportedException e) when (options.Strategy != SearchStrategy.BreadthFirst)
+        {
+            // A strategy the engine build does not offer is a choice the user can change, not a crash.
+            throw new BadInputException($"--strategy {StrategyName(options.Strategy)} is not available in this build ({e.Message})");
+        }
+    }
+
+    public WalkReport Walk(ulong seed, int maxSteps, IReadOnlyList<string>? properties)
+    {
+        var selected = PropertySelection.Resolve(model.Properties, properties).Where(p => p.IsSafety).ToList();
+        var (trace, violation) = Simulator.RandomWalk(model, seed, maxSteps, selected);
+        var context = violation is null
+            ? new TraceContext([Context(), $"random walk, seed {seed}: {trace.Length} steps, no violation"])
+            : new TraceContext([.. ViolationHeader(violation.Property, trace.Length, null), $"seed: {seed}"], Verdict.Violated,
+                model.Properties.First(p => p.Name == violation.Property).Kind);
+        return new WalkReport(Render(trace, context), violation?.Property, violation?.Step ?? 0);
+    }
+
+    public ReplayReport Replay(Trace trace)
+    {
+        var replay = Replayer.Replay(model, trace);
+        var matched = trace with { Steps = trace.Steps[..replay.Steps.Count] };
+        if (replay.Divergence is { } d)
+            return new ReplayReport(d.Step == 0 ? null : Render(matched, new TraceContext([Context(), $"replay of {trace.Length} steps stopped: {d}"])),
+                d, null, null, null);
+        var property = trace.Property is null ? null : PropertySelection.Resolve(model.Properties, [trace.Property])[0];
+        var loopCloses = trace.LoopStart is { } k ? StateAfter(replay, k).Equals(StateAfter(replay, replay.Steps.Count)) : (bool?)null;
+        var (violated, step) = property is { IsLiveness: true }
+            ? (LassoViolates(property, replay, trace.LoopStart) ? property.Name : null, (int?)trace.Length)
+            : SafetyViolation(trace, property);
+        var context = violated is null
+            ? new TraceContext([Context(), $"replayed {trace.Length} steps: no property violated"])
+            : new TraceContext(ViolationHeader(violated, step ?? trace.Length, trace.LoopStart), Verdict.Violated,
+                model.Properties.First(p => p.Name == violated).Kind);
+        return new ReplayReport(Render(matched, context), null, violated, step, loopCloses);
+    }
+
+    private (string?, int?) SafetyViolation(Trace trace, Property<TState, TAction>? property)
+    {
+        var props = property is null ? model.Properties.Where(p => p.IsSafety).ToList() : [property];
+        var v = Simulator.FirstViolation(model, trace, props);
+        return (v?.Property, v?.Step);
+    }
+
+    /// <summary>A lasso shows "eventually Q" violated when its loop closes (or, without a loop, it ends where no
+    /// action is enabled) and no state on that loop satisfies Q. That Q is unreachable from the loop altogether
+    /// — the rest of the counterexample's claim — needs a search; replay checks what one path can show.</summary>
+    private bool LassoViolates(Property<TState, TAction> p, ReplayResult<TState, TAction> replay, int? loopStart)
+    {
+        var states = replay.Steps.Select(s => s.State).Prepend(replay.Initial!).ToList();
+        int from;
+        if (loopStart is { } k)
+        {
+            if (!states[k].Equals(states[^1])) return false;
+            from = k;
+        }
+        else
+        {
+            var actions = new List<TAction>();
+            model.Actions(states[^1], actions);
+            if (actions.Count > 0) return false;
+            from = states.Count - 1;
+        }
+        return states.Skip(from).All(s => !p.Goal!(s));
+    }
+
+    private static TState StateAfter(ReplayResult<TState, TAction> replay, int steps) =>
+        steps == 0 ? replay.Initial! : replay.Steps[steps - 1].State;
+
+    private RenderedTrace Render(Trace trace, TraceContext context) =>
+        new(trace, () => renderer.Render(trace, context with { Header = [.. context.Header, $"choice path: {trace.ChoicePath}"] }));
+
+    private string Context() => $"variant {variant}, workload {workload}";
+
+    private string[] ViolationHeader(string property, int length, int? loopStart) =>
+    [
+        Context(),
+        loopStart is { } k
+            ? $"{property} violated: a run of {length} steps that loops back to the state after step {k}"
+            : $"{property} violated at step {length}",
+    ];
+
+    private static PropertyInfo Info(Property<TState, TAction> p) => new(p.Name, p.Kind, p.Description);
+
+    internal static string StrategyName(SearchStrategy s) => s switch
+    {
+        SearchStrategy.DepthFirst => "dfs",
+        SearchStrategy.ParallelBreadthFirst => "parallel",
+        _ => "bfs",
+    };
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Spectre.Console;
+using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Cli.Options;
+using TcpModelCheck.Cli.Output;
+using TcpModelCheck.Engine.Checking;
+
+namespace TcpModelCheck.Cli.Commands;
+
+/// <summary><c>tcpmc check</c>: one configuration, selected properties, exhaustive search. Exit 1 when any
+/// property is violated (check has no expectations: a violation is a failure), 2 when a limit cut it short.</summary>
+internal static class CheckCommand
+{
+    private sealed record Document(string Command, int ExitCode, IReadOnlyDictionary<string, string> Settings,
+        IReadOnlyList<ResultRow> Results, StatisticsDocument Statistics, IReadOnlyList<string> Skipped, string? TraceFile);
+
+    public static Command Create(CliContext context, IBackend backend)
+    {
+        var command = new Command("check", "Exhaustively check one configuration against the selected properties");
+        var config = new ConfigOptionSet(backend);
+        var properties = PropertyOption.Create();
+        var search = new SearchOptionSet();
+        var output = new OutputOptionSet();
+        config.AddTo(command);
+        command.Add(properties);
+        search.AddTo(command);
+        output.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var session = backend.Open(config.Given(parse));
+            var options = search.ToCheckOptions(parse, PropertyOption.Read(parse, properties));
+            return (int)Run(context, session, options, output.Read(parse));
+        });
+        return command;
+    }
+
+    private static ExitCode Run(CliContext context, IModelSession session, CheckOptions options, OutputSettings output)
+    {
+        var report = Search.Run(context, session, options, output, "");
+        var code = Verdicts.ExitCodeOf(report.Outcomes.Select(o => o.Verdict));
+        var first = report.Outcomes.FirstOrDefault(o => o.Counterexample is not null)?.Counterexample;
+        if (output.OutFile is { } path && first is not null) TraceOutput.Write(first.Trace, path);
+        var traceFile = first is not null ? output.OutFile : null;
+        if (output.Json)
+        {
+            var rows = report.Outcomes.Select(o => ResultRow.Of(session, o, report.Statistics, output.Timings)).ToList();
+            JsonOutput.Write(context.Out, new Document("check", (int)code, session.Settings, rows,
+                StatisticsDocument.Of(report.Statistics, output.Timings), report.Skipped, traceFile));
+            return code;
+        }
+        PrintText(context, session, options, output, report);
+        if (traceFile is not null) context.Out.WriteLine($"trace of {first!.Trace.Property} written to {traceFile}");
+        else if (output.OutFile is not null) context.Out.WriteLine($"no counterexample, so nothing was written to {output.OutFile}");
+        return code;
+    }
+
+    private static void PrintText(CliContext context, IModelSession session, CheckOptions options, OutputSettings output, CheckReport report)
+    {
+        context.Out.WriteLine($"check: {session.Name}");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("property", "kind", "verdict", "length", "note");
+        foreach (var o in report.Outcomes)
+            table.AddRow(Markup.Escape(o.Property.Name), Words.Kind(o.Property.Kind), Words.Verdict(o.Verdict),
+                o.Counterexample?.Trace.Length.ToString() ?? "", Markup.Escape(o.Reason ?? ""));
+        context.Console.Write(table);
+        context.Out.WriteLine(Words.Statistics(report.Statistics, output.Timings));
+        foreach (var line in Words.Ending(report.Statistics, options).Concat(report.Skipped)) context.Out.WriteLine(line);
+        foreach (var o in report.Outcomes)
+            if (o.Counterexample is { } trace) TraceOutput.Print(context.Out, trace, output);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Cli.Options;
+using TcpModelCheck.Cli.Output;
+using TcpModelCheck.Engine.Traces;
+
+namespace TcpModelCheck.Cli.Commands;
+
+/// <summary>
+/// <c>tcpmc replay FILE</c>: rebuilds the model from the settings stored in a JSON trace (optionally overridden,
+/// e.g. to replay a no-time-wait counterexample against rfc9293), re-executes the choices and prints the chart.
+/// Exit 1 when the replay reproduces a violation, 0 when it replays without one, 3 when the file is malformed
+/// or the trace diverges from the model (the step and what differed go to stderr; the chart of the steps that
+/// did replay still goes to stdout).
+/// </summary>
+internal static class ReplayCommand
+{
+    private sealed record DivergenceDocument(int Step, string Expected, string Found);
+
+    private sealed record Document(string Command, int ExitCode, string File, IReadOnlyDictionary<string, string> Settings,
+        int Steps, int ReplayedSteps, DivergenceDocument? Divergence, string? Property, string? Violated, int? ViolationStep,
+        bool? LoopCloses, string ChoicePath);
+
+    public static Command Create(CliContext context, IBackend backend)
+    {
+        var command = new Command("replay", "Re-run a JSON trace file and print its chart, or say where it diverges");
+        var file = new Argument<string>("trace") { Description = "A trace file written by check, compare or simulate (--out)" };
+        var config = new ConfigOptionSet(backend);
+        var output = new OutputOptionSet(traceFile: false);
+        command.Add(file);
+        config.AddTo(command);
+        output.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            var recorded = TraceJson.Read(path);
+            var session = Open(backend, path, recorded, config.Given(parse));
+            // The model was built from the trace's own settings (with the user's overrides on top), so the
+            // choices are re-run on exactly that model: the trace takes the model's full, normalised settings.
+            var trace = recorded with { Settings = session.Settings.ToImmutableSortedDictionary() };
+            return (int)Run(context, path, trace, session.Replay(trace), session, output.Read(parse));
+        });
+        return command;
+    }
+
+    private static IModelSession Open(IBackend backend, string path, Trace trace, IReadOnlyDictionary<string, string> overrides)
+    {
+        if (trace.Model != backend.ModelName)
+            throw new BadInputException($"trace file '{path}' is for model '{trace.Model}', not '{backend.ModelName}'");
+        var settings = new Dictionary<string, string>(trace.Settings, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides) settings[key] = value;
+        try
+        {
+            return backend.Open(settings);
+        }
+        catch (BadInputException e) when (overrides.Count == 0)
+        {
+            throw new BadInputException($"trace file '{path}' has settings this model rejects: {e.Message}");
+        }
+    }
+
+    private static ExitCode Run(CliContext context, string path, Trace trace, ReplayReport report, IModelSession session, OutputSettings output)
+    {
+        var code = report.Divergence is not null ? ExitCode.BadInput : report.Violated is not null ? ExitCode.Violated : ExitCode.Ok;
+        if (output.Json)
+        {
+            var d = report.Divergence;
+            JsonOutput.Write(context.Out, new Document("replay", (int)code, path, session.Settings, trace.Length,
+                report.Partial?.Trace.Length ?? 0, d is null ? null : new DivergenceDocument(d.Step, d.Expected, d.Found),
+                trace.Property, report.Violated, report.ViolationStep, report.LoopCloses, TraceOutput.ChoicePath(trace)));
+        }
+        else PrintText(context, trace, report, output);
+        if (report.Divergence is { } divergence)
+            context.Err.WriteLine($"tcpmc: trace file '{path}' does not replay: {divergence}");
+        return code;
+    }
+
+    private static void PrintText(CliContext context, Trace trace, ReplayReport report, OutputSettings output)
+    {
+        if (report.Partial is { } partial) TraceOutput.Print(context.Out, partial, output);
+        if (report.Divergence is not null) return;
+        if (report.LoopCloses is { } closes)
+            context.Out.WriteLine(closes
+                ? $"the loop closes: the state after step {trace.Length} is the state after step {trace.LoopStart}"
+                : $"the loop does not close: the state after step {trace.Length} differs from the state after step {trace.LoopStart}");
+        if (report.Violated is { } v)
+            context.Out.WriteLine($"reproduced: {v} violated at step {report.ViolationStep}");
+        else if (trace.Property is { } claimed)
+            context.Out.WriteLine($"not reproduced: replaying all {trace.Length} steps does not violate {claimed}");
+        else
+            context.Out.WriteLine($"replayed all {trace.Length} steps: no safety property violated");
+    }
+}

@@ -1,0 +1,24 @@
+using TcpModelCheck.Cli.Options;
+using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Cli.Output;
+using TcpModelCheck.Engine.Checking;
+
+namespace TcpModelCheck.Cli.Commands;
+
+/// <summary>Runs one exhaustive check with the live progress line (terminal only, never with --json).</summary>
+internal static class Search
+{
+    public static CheckReport Run(CliContext context, IModelSession session, CheckOptions options, OutputSettings output, string label)
+    {
+        var terminal = output.Json ? TerminalInfo.Redirected : context.Terminal;
+        var display = new ProgressDisplay(context.Out, terminal);
+        try
+        {
+            return session.Check(options, display.For(label), context.Cancel);
+        }
+        finally
+        {
+            display.Clear();
+        }
+    }
+}

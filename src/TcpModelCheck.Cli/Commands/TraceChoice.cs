@@ -1,0 +1,41 @@
+using TcpModelCheck.Cli.Backend;
+
+namespace TcpModelCheck.Cli.Commands;
+
+/// <summary>
+/// Which counterexample <c>compare</c> draws under its table: the shortest one found (ties go to the earlier
+/// row), the shortest of one property, the one of a given variant and property, or none.
+/// </summary>
+internal sealed record TraceChoice(bool None, string? Variant, string? Property)
+{
+    public static TraceChoice Parse(string? text, IBackend backend)
+    {
+        if (text is null) return new(false, null, null);
+        if (text == "none") return new(true, null, null);
+        var parts = text.Split(':', 2, StringSplitOptions.TrimEntries);
+        var (variant, property) = parts.Length == 2 ? (parts[0], parts[1]) : (null, parts[0]);
+        if (variant is not null) variant = Names.Require(backend.Variants, "variant", variant);
+        return new(false, variant, Names.RequireProperty(backend.Properties, property, "--trace: "));
+    }
+
+    /// <summary>The chosen counterexample with the cell it came from, or null when there is none to draw.</summary>
+    public (ComparisonResult From, RenderedTrace Trace)? Pick(IReadOnlyList<ComparisonResult> results)
+    {
+        if (None) return null;
+        var candidates = results
+            .Where(r => Variant is null || string.Equals(r.Cell.Variant, Variant, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(r => r.Report.Outcomes
+                .Where(o => o.Counterexample is not null && (Property is null || o.Property.Name == Property))
+                .Select(o => (From: r, Trace: o.Counterexample!)));
+        // MinBy keeps the first of equal lengths, i.e. the earliest row of the table.
+        return candidates.Any() ? candidates.MinBy(c => c.Trace.Trace.Length) : null;
+    }
+
+    public string Describe() => (Variant, Property) switch
+    {
+        (null, null) => "no counterexample was found",
+        (null, { } p) => $"no counterexample of {p} was found",
+        ({ } v, { } p) => $"no counterexample of {p} was found for {v}",
+        _ => "no counterexample was found",
+    };
+}

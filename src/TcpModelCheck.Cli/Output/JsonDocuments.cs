@@ -1,0 +1,81 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Engine.Checking;
+
+namespace TcpModelCheck.Cli.Output;
+
+/// <summary>
+/// One verdict as a JSON row. The same row shape is used by <c>check</c> and <c>compare</c>, so a script reads
+/// both alike. Fields are always present (null when not applicable); <c>seconds</c> is null under --no-timings.
+/// </summary>
+internal sealed record ResultRow(
+    string Configuration,
+    string Variant,
+    string Workload,
+    string Property,
+    string Kind,
+    string Verdict,
+    string? Expected,
+    bool? AsExpected,
+    int? CounterexampleLength,
+    string? ChoicePath,
+    long DistinctStates,
+    long Transitions,
+    int MaxDepth,
+    double? Seconds,
+    string? Reason)
+{
+    /// <summary>A row of <c>check</c>: no expectations.</summary>
+    public static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings) =>
+        Of(session, o, stats, timings, null, null);
+
+    /// <summary>A row of <c>compare</c>, judged against <paramref name="expected"/>. An inconclusive verdict is
+    /// neither as expected nor not (null).</summary>
+    public static ResultRow Judged(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict expected) =>
+        Of(session, o, stats, timings, expected, o.Verdict == Engine.Checking.Verdict.Inconclusive ? null : o.Verdict == expected);
+
+    private static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict? expected, bool? asExpected) => new(
+        session.Name, session.Variant, session.Workload, o.Property.Name, Words.Kind(o.Property.Kind), Words.Verdict(o.Verdict),
+        expected is { } e ? Words.Verdict(e) : null, asExpected,
+        o.Counterexample?.Trace.Length, o.Counterexample is { } c ? TraceOutput.ChoicePath(c.Trace) : null,
+        stats.DistinctStates, stats.Transitions, stats.MaxDepth, timings ? Words.JsonSeconds(stats.Elapsed) : null, o.Reason);
+}
+
+/// <summary>The statistics of one search as JSON; cost fields are null under --no-timings.</summary>
+internal sealed record StatisticsDocument(
+    long DistinctStates,
+    long Transitions,
+    int MaxDepth,
+    double? Seconds,
+    double? StatesPerSecond,
+    long? PeakMemoryBytes,
+    string Storage,
+    string StopReason,
+    double? MissProbability)
+{
+    public static StatisticsDocument Of(SearchStatistics s, bool timings) => new(
+        s.DistinctStates, s.Transitions, s.MaxDepth,
+        timings ? Words.JsonSeconds(s.Elapsed) : null,
+        timings ? Math.Round(s.StatesPerSecond) : null,
+        timings ? s.PeakMemoryBytes : null,
+        s.Storage == StorageMode.Fingerprint ? "fingerprint" : "exact",
+        s.StopReason == Engine.Checking.StopReason.None ? "complete" : JsonNamingPolicy.KebabCaseLower.ConvertName(s.StopReason.ToString()),
+        s.MissProbability);
+}
+
+/// <summary>Writes JSON documents: indented, camelCase field names, nulls kept so every field is always there.</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Keep "§" and arrows readable; the output is a file or a pipe, never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write<T>(TextWriter output, T document) => output.WriteLine(JsonSerializer.Serialize(document, Options));
+}

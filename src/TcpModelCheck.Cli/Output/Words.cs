@@ -1,0 +1,49 @@
+using System.Globalization;
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
+
+namespace TcpModelCheck.Cli.Output;
+
+/// <summary>The words and number formats every output uses (text and JSON agree on them).</summary>
+internal static class Words
+{
+    public static string Verdict(Verdict v) => v switch
+    {
+        Engine.Checking.Verdict.Holds => "holds",
+        Engine.Checking.Verdict.Violated => "violated",
+        _ => "inconclusive",
+    };
+
+    /// <summary>The kind names of the Reports project, so the CLI and the comparison reports agree.</summary>
+    public static string Kind(PropertyKind k) => Reports.Comparison.ComparisonRow.KindName(k);
+
+    public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string MiB(long bytes) => (bytes / (1024.0 * 1024)).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
+
+    /// <summary>Seconds rounded to milliseconds for JSON (sub-millisecond noise helps no one).</summary>
+    public static double JsonSeconds(TimeSpan t) => Math.Round(t.TotalSeconds, 3);
+
+    /// <summary>One line describing a search: size, completeness and (optionally) cost.</summary>
+    public static string Statistics(SearchStatistics s, bool timings)
+    {
+        var line = $"{Count(s.DistinctStates)} distinct states, {Count(s.Transitions)} transitions, max depth {s.MaxDepth}";
+        if (timings)
+            line += $", {Seconds(s.Elapsed)} s, {Count((long)s.StatesPerSecond)} states/s, peak memory {MiB(s.PeakMemoryBytes)}";
+        return line;
+    }
+
+    /// <summary>The second line: how the search ended, and what fingerprinting may have cost.</summary>
+    public static IEnumerable<string> Ending(SearchStatistics s, CheckOptions options)
+    {
+        if (s.CutShort)
+            yield return $"search stopped early: {ModelChecker.Describe(s.StopReason, options.Limits)}; " +
+                         "every property not yet settled is inconclusive";
+        else if (s.StopReason == StopReason.AllPropertiesSettled)
+            yield return "search stopped once every selected property was settled (state counts are partial)";
+        if (s.MissProbability is { } p)
+            yield return $"fingerprint storage: estimated probability that a state was missed {p.ToString("0.##E+0", CultureInfo.InvariantCulture)}";
+    }
+}

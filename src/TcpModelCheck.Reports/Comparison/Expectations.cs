@@ -1,0 +1,38 @@
+using TcpModelCheck.Engine.Checking;
+
+namespace TcpModelCheck.Reports.Comparison;
+
+/// <summary>One expected verdict that is not <c>holds</c>, with the one-line reason a reader needs.</summary>
+/// <param name="Configuration">The configuration's name in the matrix, e.g. "no-time-wait/reconnect".</param>
+/// <param name="Property">The property's name.</param>
+/// <param name="Verdict">The verdict the model is expected to give.</param>
+/// <param name="Why">One line: why the model finds this (the scenario of the counterexample).</param>
+public sealed record Expectation(string Configuration, string Property, Verdict Verdict, string Why);
+
+/// <summary>
+/// A table of expected verdicts in which every cell not listed is expected to hold. Only the exceptions are
+/// written down, each with its reason, so the table reads as a list of findings.
+/// </summary>
+public sealed class ExpectationTable
+{
+    private readonly Dictionary<(string, string), Expectation> _cells = new();
+
+    public ExpectationTable(IEnumerable<Expectation> exceptions)
+    {
+        foreach (var e in exceptions)
+        {
+            if (e.Verdict == Verdict.Holds) throw new ArgumentException($"{e.Configuration} × {e.Property}: list only cells that do not hold");
+            if (string.IsNullOrWhiteSpace(e.Why)) throw new ArgumentException($"{e.Configuration} × {e.Property}: every exception needs a reason");
+            if (!_cells.TryAdd((e.Configuration, e.Property), e))
+                throw new ArgumentException($"{e.Configuration} × {e.Property} is listed twice");
+        }
+    }
+
+    public static ExpectationTable Empty { get; } = new([]);
+
+    public IEnumerable<Expectation> Exceptions => _cells.Values;
+
+    /// <summary>The expected verdict of a cell and its reason (null for <c>holds</c>).</summary>
+    public (Verdict Verdict, string? Why) For(string configuration, string property) =>
+        _cells.TryGetValue((configuration, property), out var e) ? (e.Verdict, e.Why) : (Verdict.Holds, null);
+}

@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+
+namespace TcpModelCheck.Tcp;
+
+/// <summary>How each new connection picks its initial send sequence number (RFC 9293 §3.4.1).</summary>
+public enum IsnMode
+{
+    /// <summary>Nondeterministically from <see cref="TcpConfig.IsnSet"/>: every choice is explored, the worst
+    /// case the RFC's ISN generator guards against.</summary>
+    Set,
+    /// <summary>From a clock that advances one sequence number per tick (modulo the sequence space), as the
+    /// RFC's ISN generator does; the clock phase becomes part of the state.</summary>
+    Clock,
+}
+
+/// <summary>
+/// Everything that defines one TCP model: protocol variant, application workload, network faults and timing.
+/// Immutable; derive variations with <c>with</c>. <see cref="Validate"/> lists the problems of a configuration
+/// in words a command line can show; the model refuses an invalid one.
+/// </summary>
+/// <remarks>
+/// How the state count grows, measured by a full breadth-first check of the default configuration (rfc9293,
+/// client-closes-first: 162,372 states) with one knob changed at a time:
+/// <list type="bullet">
+/// <item><see cref="DelayBudget"/> is the big one: 0 → 8,143; 1 → 162,372; 2 → 1,581,116 (a straggler lingers for
+/// MSL ticks while everything else interleaves with it); unlimited is intractable beyond tiny settings.</item>
+/// <item><see cref="DuplicationBudget"/> 1 → 1,656,507 (×10); <see cref="LossBudget"/> 0 → 51,293, 2 → 310,020;
+/// <see cref="CrashBudget"/> 1 → 1,067,116.</item>
+/// <item><see cref="IsnSet"/>: each connection's ISN is a choice, {0} → 40,923, {0,7,14} → 365,103.</item>
+/// <item><see cref="ServerDataItems"/> 1 → 3,282,716 (data both ways); <see cref="DataItems"/> 2 → 803,514.</item>
+/// <item>Timing barely matters with prompt delivery: <see cref="Msl"/> 3 → 166,358, <see cref="Rto"/> 2 →
+/// 145,651, <see cref="MaxRetransmissions"/> 3 → unchanged (the budgets never reach the third retransmission).</item>
+/// <item><see cref="Fifo"/> → 7,104 (no reordering); <see cref="ReceiveWindow"/> 1 → 164,617;
+/// <see cref="NetworkCapacity"/> 8 → unchanged (6 is never reached by default: within-capacity holds);
+/// <see cref="SequenceSpace"/> 32 → 162,864 (only wrap-around coincidences differ).</item>
+/// <item><see cref="Incarnations"/> (reconnect) multiplies by far more than the number of connections, since the
+/// leftovers of one connection meet the next: rfc1337 reconnect has 476,091 states; the variants that accept
+/// stale segments reach millions (their violations are found in the first few hundred thousand).</item>
+/// </list>
+/// </remarks>
+public sealed record TcpConfig
+{
+    /// <summary>Variant name (see <see cref="Variants"/>); documents which defaults the variant-specific fields
+    /// started from. The behaviour is fully determined by the fields below.</summary>
+    public string Variant { get; init; } = Variants.Rfc9293;
+
+    /// <summary>Workload name (see <see cref="Workloads"/>).</summary>
+    public string Workload { get; init; } = Workloads.ClientClosesFirst;
+
+    /// <summary>How many connections A opens in turn on the same 4-tuple; null means the workload's default
+    /// (2 for reconnect, 1 otherwise).</summary>
+    public int? Incarnations { get; init; }
+
+    /// <summary>Data items A (the client) sends per connection, one sequence number each.</summary>
+    public int DataItems { get; init; } = 1;
+
+    /// <summary>Data items B (the server) sends per connection; 0 by default, since the expected findings need
+    /// data in one direction only and each item in the other direction multiplies the state count.</summary>
+    public int ServerDataItems { get; init; }
+
+    /// <summary>Data items <paramref name="side"/> sends per connection.</summary>
+    public int ItemsOf(Charts.Side side) => side == Charts.Side.Client ? DataItems : ServerDataItems;
+
+    /// <summary>Maximum segment lifetime in ticks: no segment stays in the network longer (RFC 9293 §3.4.1).</summary>
+    public int Msl { get; init; } = 2;
+
+    /// <summary>Retransmission timeout in ticks (RFC 9293 §3.8.1 with a fixed RTO).</summary>
+    public int Rto { get; init; } = 1;
+
+    /// <summary>Retransmissions of one segment before the connection is aborted (the user timeout of
+    /// RFC 9293 §3.10.8, counted in retransmissions).</summary>
+    public int MaxRetransmissions { get; init; } = 2;
+
+    /// <summary>Size of the modular sequence space (sequence numbers are 0 .. SequenceSpace-1); at most 256.</summary>
+    public int SequenceSpace { get; init; } = 16;
+
+    /// <summary>The initial sequence numbers a new connection may pick from (with <see cref="IsnMode.Set"/>).</summary>
+    public ImmutableArray<int> IsnSet { get; init; } = [0, 14];
+
+    /// <summary>Where ISNs come from.</summary>
+    public IsnMode IsnMode { get; init; } = IsnMode.Set;
+
+    /// <summary>The receive window RCV.WND in sequence numbers (constant: no flow control is modelled).</summary>
+    public int ReceiveWindow { get; init; } = 2;
+
+    /// <summary>At most this many segments in flight per direction; a segment sent into a full direction is
+    /// dropped (tail drop) and the ghost flag <c>Overflowed</c> is set, so the <c>within-capacity</c> property
+    /// tells whether the bound ever mattered.</summary>
+    public int NetworkCapacity { get; init; } = 6;
+
+    /// <summary>Segments the network may lose in one run.</summary>
+    public int LossBudget { get; init; } = 1;
+
+    /// <summary>Segments the network may duplicate in one run.</summary>
+    public int DuplicationBudget { get; init; }
+
+    /// <summary>
+    /// Segments the network may turn into stragglers in one run; null means unlimited. A prompt segment is
+    /// delivered (or lost) before the clock ticks again; a straggler may stay in flight for up to MSL ticks.
+    /// Unlimited is the plain "any segment may take up to MSL" network: then every round trip may take 2·MSL,
+    /// so any RTO shorter than that retransmits spuriously and the state count explodes. A budget keeps old
+    /// duplicates (the stragglers) while ordinary traffic stays prompt.
+    /// </summary>
+    public int? DelayBudget { get; init; } = 1;
+
+    /// <summary>Deliver each direction in order (losses and duplicates still possible).</summary>
+    public bool Fifo { get; init; }
+
+    /// <summary>Host crashes in one run: the endpoint loses its TCB and comes back CLOSED (RFC 9293 §3.5.2).</summary>
+    public int CrashBudget { get; init; }
+
+    /// <summary>TIME-WAIT length in ticks; 0 means no TIME-WAIT (straight to CLOSED); null means the variant's
+    /// rule: 2*MSL (rfc9293, rfc1337, naive-fin, fixed-isn), 1*MSL (short-time-wait), ceil(MSL/2) (linux).</summary>
+    public int? TimeWaitTicks { get; init; }
+
+    /// <summary>FIN-WAIT-2 timeout in ticks (Linux's tcp_fin_timeout); null means none, as in RFC 9293.</summary>
+    public int? FinWait2Timeout { get; init; }
+
+    /// <summary>RFC 1337: ignore an RST that arrives in TIME-WAIT.</summary>
+    public bool IgnoreRstInTimeWait { get; init; }
+
+    /// <summary>The naive-fin bug: process an in-window FIN at once even if earlier data is missing.</summary>
+    public bool NaiveFin { get; init; }
+
+    /// <summary>The default configuration: rfc9293, client-closes-first, sized so a full check takes seconds.</summary>
+    public static TcpConfig Default { get; } = new();
+
+    /// <summary>The number of connections A opens (<see cref="Incarnations"/> or the workload's default).</summary>
+    public int EffectiveIncarnations => Incarnations ?? (Workload == Workloads.Reconnect ? 2 : 1);
+
+    /// <summary>TIME-WAIT in ticks after applying the variant's rule (0 = no TIME-WAIT).</summary>
+    public int EffectiveTimeWait => TimeWaitTicks ?? Variant switch
+    {
+        Variants.NoTimeWait => 0,
+        Variants.ShortTimeWait => Msl,
+        Variants.Linux => (Msl + 1) / 2,
+        _ => 2 * Msl,
+    };
+
+    /// <summary>The default configuration with the defaults of variant <paramref name="name"/>; throws
+    /// <see cref="ArgumentException"/> listing the valid names when there is no such variant.</summary>
+    public static TcpConfig ForVariant(string name) => Default.WithVariant(name);
+
+    /// <summary>This configuration with the variant-specific fields reset to <paramref name="name"/>'s defaults.</summary>
+    public TcpConfig WithVariant(string name)
+    {
+        var v = Variants.Get(name).Name;
+        return this with
+        {
+            Variant = v,
+            TimeWaitTicks = null,
+            FinWait2Timeout = v == Variants.Linux ? (Msl + 1) / 2 : null,
+            IgnoreRstInTimeWait = v == Variants.Rfc1337,
+            NaiveFin = v == Variants.NaiveFin,
+            IsnSet = v == Variants.FixedIsn ? [0] : Default.IsnSet,
+        };
+    }
+
+    /// <summary>One clear message per problem; empty when the configuration is valid.</summary>
+    public IReadOnlyList<string> Validate() => TcpConfigValidation.Problems(this);
+
+    /// <summary>Every field as text, for traces (the inverse of <see cref="FromSettings"/>).</summary>
+    public IReadOnlyDictionary<string, string> ToSettings() => TcpConfigSettings.Write(this);
+
+    /// <summary>Rebuilds a configuration from <see cref="ToSettings"/> output; missing keys keep their default.
+    /// Throws <see cref="ArgumentException"/> with a one-line message on an unknown key or a bad value.</summary>
+    public static TcpConfig FromSettings(IReadOnlyDictionary<string, string> settings) => TcpConfigSettings.Read(settings);
+
+    public bool Equals(TcpConfig? other) =>
+        other is not null && TcpConfigSettings.Write(this).OrderBy(kv => kv.Key)
+            .SequenceEqual(TcpConfigSettings.Write(other).OrderBy(kv => kv.Key));
+
+    public override int GetHashCode() => string.Join(";", TcpConfigSettings.Write(this).OrderBy(kv => kv.Key)).GetHashCode();
+}

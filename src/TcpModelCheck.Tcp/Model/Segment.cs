@@ -1,0 +1,88 @@
+using TcpModelCheck.Tcp.Charts;
+
+namespace TcpModelCheck.Tcp;
+
+/// <summary>The control bits the model uses (RFC 9293 §3.1; URG, PSH and ECN bits are not modelled).</summary>
+[Flags]
+public enum SegmentFlags : byte
+{
+    None = 0,
+    Syn = 1,
+    Ack = 2,
+    Fin = 4,
+    Rst = 8,
+}
+
+/// <summary>
+/// One segment in flight, packed into 64 bits so the network is a sorted array of integers (canonical and
+/// cheap to hash). Protocol fields: sender, flags, SEG.SEQ, SEG.ACK, a one-unit data payload. Ghost fields
+/// (never read by the protocol logic, only by properties and charts): the sender's incarnation, the data
+/// item carried (for a FIN: how many items the sender sent before it), and the segment's age in ticks.
+/// </summary>
+/// <remarks>
+/// Layout (low to high): seq 0–7, ack 8–15, flags 16–19, data 20, ghost item 24–31, ghost incarnation
+/// 32–39, age 40–47, straggler 48, sender 56. The sender sits in the top bits so a sorted array groups the two directions.
+/// A segment carries at most one unit of sequence space (a SYN, one data item, or a FIN): SYN and FIN never
+/// carry data and are never combined, which keeps the model small (documented simplification).
+/// </remarks>
+public readonly record struct Segment(ulong Bits) : IComparable<Segment>
+{
+    private const int AgeShift = 40;
+
+    public static Segment Create(Side from, SegmentFlags flags, int seq, int ack, bool data, int incarnation, int item) =>
+        new((ulong)(byte)seq | (ulong)(byte)ack << 8 | (ulong)flags << 16 | (data ? 1UL << 20 : 0)
+            | (ulong)(byte)item << 24 | (ulong)(byte)incarnation << 32 | (from == Side.Server ? 1UL << 56 : 0));
+
+    public Side From => (Bits >> 56 & 1) == 0 ? Side.Client : Side.Server;
+    public Side To => From == Side.Client ? Side.Server : Side.Client;
+    public SegmentFlags Flags => (SegmentFlags)(Bits >> 16 & 0xF);
+    public int Seq => (int)(Bits & 0xFF);
+    public int Ack => (int)(Bits >> 8 & 0xFF);
+    public bool HasData => (Bits >> 20 & 1) != 0;
+    public bool Syn => (Flags & SegmentFlags.Syn) != 0;
+    public bool HasAck => (Flags & SegmentFlags.Ack) != 0;
+    public bool Fin => (Flags & SegmentFlags.Fin) != 0;
+    public bool Rst => (Flags & SegmentFlags.Rst) != 0;
+
+    /// <summary>SEG.LEN: sequence space occupied (RFC 9293 §3.4): one for SYN, FIN or a data item, else zero.</summary>
+    public int Length => Syn || Fin || HasData ? 1 : 0;
+
+    /// <summary>Ghost: the data item (0-based) carried, or for a FIN the number of items sent before it.</summary>
+    public int Item => (int)(Bits >> 24 & 0xFF);
+
+    /// <summary>Ghost: the sender's connection incarnation (0 = sent by a host with no TCB).</summary>
+    public int Incarnation => (int)(Bits >> 32 & 0xFF);
+
+    /// <summary>Ticks spent in the network so far (never more than MSL).</summary>
+    public int Age => (int)(Bits >> AgeShift & 0xFF);
+
+    /// <summary>A straggler may stay in the network for up to MSL ticks; a prompt segment is delivered or lost
+    /// before the clock ticks (see <see cref="TcpConfig.DelayBudget"/>).</summary>
+    public bool Straggler => (Bits >> 48 & 1) != 0;
+
+    internal Segment Aged() => new(Bits + (1UL << AgeShift));
+
+    internal Segment AsStraggler() => new(Bits | 1UL << 48);
+
+    public int CompareTo(Segment other) => Bits.CompareTo(other.Bits);
+
+    /// <summary>The flags in RFC figure order, e.g. "SYN,ACK".</summary>
+    public string FlagText
+    {
+        get
+        {
+            var parts = new List<string>(3);
+            if (Syn) parts.Add("SYN");
+            if (Fin) parts.Add("FIN");
+            if (Rst) parts.Add("RST");
+            if (HasAck) parts.Add("ACK");
+            return string.Join(',', parts);
+        }
+    }
+
+    /// <summary>The chart form of this segment.</summary>
+    public SegmentLabel Label => new(From, FlagText, Seq, HasAck ? Ack : null,
+        HasData ? $"d{Item + 1}" : null, Incarnation);
+
+    public override string ToString() => Label.ToString();
+}

@@ -1,0 +1,106 @@
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Tcp.Charts;
+
+namespace TcpModelCheck.Tcp;
+
+/// <summary>
+/// Builds the named properties of a TCP model (see <see cref="TcpProperties"/> for what each means and why).
+/// Most safety properties read the sticky ghost <see cref="Observations"/> the model records as it delivers
+/// data and ends connections, so checking them costs one bit test per state.
+/// </summary>
+internal static class TcpPropertyCatalog
+{
+    private static readonly Observations Stale = Observations.StaleData | Observations.DataAfterEof;
+    private static readonly Observations Loss = Observations.LostBeforeEof | Observations.OutOfOrder;
+
+    public static IReadOnlyList<Property<TcpState, TcpAction>> Build(TcpConfig config)
+    {
+        var timeoutsCount = TcpProperties.RetransmissionsSuffice(config);
+        var graceful = Observations.ResetEnd | (timeoutsCount ? Observations.TimeoutEnd : 0);
+        var window = config.ReceiveWindow;
+        var clientItems = config.DataItems;
+        var serverItems = config.ServerDataItems;
+        var seq = new SeqMath(config.SequenceSpace);
+        var incarnations = config.EffectiveIncarnations;
+        var serverActive = config.Workload == Workloads.SimultaneousOpen;
+        return
+        [
+            Never(TcpProperties.NoStaleData, Stale,
+                "no application receives data sent in an earlier incarnation than its connection's, or data after end-of-stream"),
+            Never(TcpProperties.NoStaleClose, Observations.StaleEof,
+                "no end-of-stream is signalled for a FIN of an earlier incarnation"),
+            Never(TcpProperties.NoDataLoss, Loss,
+                "every item sent before a FIN is delivered exactly once, in order, before end-of-stream"),
+            Never(TcpProperties.NoDuplicateDelivery, Observations.OutOfOrder,
+                "no data item is delivered twice or out of order"),
+            Never(TcpProperties.GracefulClose, graceful, timeoutsCount
+                ? "no connection ends by a reset before TIME-WAIT, nor by the user timeout"
+                : "no connection ends by a reset before TIME-WAIT (the budgets can exhaust the retransmissions, so user timeouts are allowed)"),
+            Property<TcpState, TcpAction>.Always(TcpProperties.HandshakeAgreement, s => HandshakeAgrees(s, seq),
+                "when both are ESTABLISHED in the same incarnation, IRS = peer's ISS and RCV.NXT lies within the peer's SND.UNA..SND.NXT"),
+            Property<TcpState, TcpAction>.Always(TcpProperties.SequenceWithinWindow,
+                s => WindowSane(s.Client, seq, window, clientItems) && WindowSane(s.Server, seq, window, serverItems),
+                "every TCB keeps SND.UNA =< SND.NXT within the peer's window plus a FIN"),
+            Property<TcpState, TcpAction>.ForEveryStep(TcpProperties.TimeWaitOnlyForActiveCloser,
+                (a, _, b) => EntersTimeWaitProperly(a.Client, b.Client) && EntersTimeWaitProperly(a.Server, b.Server),
+                "only an endpoint in FIN-WAIT-1, FIN-WAIT-2 or CLOSING enters TIME-WAIT"),
+            Never(TcpProperties.NoTimeWaitAssassination, Observations.TimeWaitAssassinated,
+                "TIME-WAIT is never cut short by a reset (RFC 1337)"),
+            Property<TcpState, TcpAction>.Always(TcpProperties.WithinCapacity, s => !s.Used.Overflowed,
+                "no segment was ever dropped because the network was full"),
+            Property<TcpState, TcpAction>.NoDeadlock(TcpProperties.NoDeadlock,
+                "every state can move on unless both endpoints are CLOSED and the network is empty"),
+            Property<TcpState, TcpAction>.Eventually(TcpProperties.EventuallyClosed,
+                s => Finished(s, incarnations, serverActive),
+                "from every reachable state, a state with both endpoints CLOSED and the scripts finished is reachable"),
+            Property<TcpState, TcpAction>.Sometimes(TcpProperties.ReachedEstablished,
+                s => s.Client.State == ConnectionState.Established && s.Server.State == ConnectionState.Established,
+                "both endpoints are ESTABLISHED at once"),
+            Property<TcpState, TcpAction>.Sometimes(TcpProperties.ReachedTimeWait,
+                s => s.Client.State == ConnectionState.TimeWait || s.Server.State == ConnectionState.TimeWait,
+                "some endpoint is in TIME-WAIT"),
+            Property<TcpState, TcpAction>.Sometimes(TcpProperties.ClosedAfterClose,
+                s => ClosedGracefully(s.Client) || ClosedGracefully(s.Server),
+                "some endpoint is CLOSED after a graceful close"),
+            Property<TcpState, TcpAction>.Sometimes(TcpProperties.ReachedDataDelivered,
+                s => GotAll(s.Client, serverItems) && GotAll(s.Server, clientItems),
+                "both applications received every item and end-of-stream"),
+        ];
+    }
+
+    private static Property<TcpState, TcpAction> Never(string name, Observations bad, string description) =>
+        Property<TcpState, TcpAction>.Always(name, s => ((s.Client.Observed | s.Server.Observed) & bad) == 0, description);
+
+    /// <summary>Both TCBs belong to the same incarnation of the connection (ghost).</summary>
+    private static bool Paired(in Endpoint a, in Endpoint b) => a.Incarnation == b.Incarnation;
+
+    private static bool HandshakeAgrees(TcpState s, SeqMath seq)
+    {
+        var a = s.Client;
+        var b = s.Server;
+        if (a.State != ConnectionState.Established || b.State != ConnectionState.Established || !Paired(a, b)) return true;
+        return a.Irs == b.Iss && b.Irs == a.Iss
+            && seq.Le(a.SndUna, b.RcvNxt) && seq.Le(b.RcvNxt, a.SndNxt)
+            && seq.Le(b.SndUna, a.RcvNxt) && seq.Le(a.RcvNxt, b.SndNxt);
+    }
+
+    private static bool WindowSane(in Endpoint e, SeqMath seq, int window, int items)
+    {
+        if (e.State is ConnectionState.Closed or ConnectionState.Listen) return true;
+        var outstanding = seq.Distance(e.SndUna, e.SndNxt);
+        var used = seq.Distance(e.Iss, e.SndNxt);
+        return seq.Le(e.SndUna, e.SndNxt) && outstanding <= window + 1 && used <= items + 2;
+    }
+
+    private static bool EntersTimeWaitProperly(in Endpoint before, in Endpoint after) =>
+        after.State != ConnectionState.TimeWait || before.State is ConnectionState.TimeWait
+            or ConnectionState.FinWait1 or ConnectionState.FinWait2 or ConnectionState.Closing;
+
+    private static bool Finished(TcpState s, int incarnations, bool serverActive) =>
+        s.Client.State == ConnectionState.Closed && s.Server.State == ConnectionState.Closed
+        && s.Client.Opens >= incarnations && (!serverActive || s.Server.Opens >= incarnations);
+
+    private static bool ClosedGracefully(in Endpoint e) => e.State == ConnectionState.Closed && e.LastEnd == EndReason.Graceful;
+
+    private static bool GotAll(in Endpoint e, int items) => e.Delivered == items && e.EndOfStream;
+}

@@ -1,0 +1,42 @@
+namespace TcpModelCheck.Tcp;
+
+/// <summary>
+/// Sequence-number arithmetic modulo the configured sequence space (RFC 9293 §3.4: "all arithmetic dealing
+/// with sequence numbers must be performed modulo 2^32"; here modulo <see cref="TcpConfig.SequenceSpace"/>).
+/// "a &lt; b" means b lies in the half of the space ahead of a, so comparisons keep working across the wrap.
+/// </summary>
+internal readonly struct SeqMath(int space)
+{
+    public int Space { get; } = space;
+
+    public byte Add(int a, int n) => (byte)(((a + n) % Space + Space) % Space);
+
+    /// <summary>(b − a) mod space: how far b lies ahead of a.</summary>
+    public int Distance(int a, int b) => ((b - a) % Space + Space) % Space;
+
+    /// <summary>a &lt; b modulo the space.</summary>
+    public bool Lt(int a, int b)
+    {
+        var d = Distance(a, b);
+        return d != 0 && d < Space / 2;
+    }
+
+    /// <summary>a =&lt; b modulo the space.</summary>
+    public bool Le(int a, int b) => a == b || Lt(a, b);
+
+    /// <summary>start =&lt; x &lt; start + length (modulo the space).</summary>
+    public bool InWindow(int x, int start, int length) => Distance(start, x) < length;
+
+    /// <summary>
+    /// The segment acceptability test of RFC 9293 §3.10.7.4 (Table 6): a zero-length segment is acceptable when
+    /// its SEG.SEQ is the next expected number (zero window) or inside the window; a segment occupying sequence
+    /// space when its first or last number falls inside a non-zero window.
+    /// </summary>
+    public bool Acceptable(int segSeq, int segLen, int rcvNxt, int rcvWnd) => (segLen, rcvWnd) switch
+    {
+        (0, 0) => segSeq == rcvNxt,
+        (0, _) => InWindow(segSeq, rcvNxt, rcvWnd),
+        (_, 0) => false,
+        _ => InWindow(segSeq, rcvNxt, rcvWnd) || InWindow(Add(segSeq, segLen - 1), rcvNxt, rcvWnd),
+    };
+}

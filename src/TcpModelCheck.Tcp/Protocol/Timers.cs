@@ -1,0 +1,113 @@
+using TcpModelCheck.Tcp.Charts;
+
+namespace TcpModelCheck.Tcp;
+
+/// <summary>
+/// Timers and time (RFC 9293 §3.10.8, RFC 6298). Each endpoint runs at most one timer, whose meaning follows
+/// from its state: TIME-WAIT's 2·MSL timer, FIN-WAIT-2's timeout (Linux), or else the retransmission timer.
+/// Time is discrete: a tick ages every segment and counts every running timer down. An expired timer is urgent:
+/// no tick happens until it has fired, but deliveries may still come first.
+/// </summary>
+internal static class Timers
+{
+    /// <summary>SND.UNA advanced (RFC 6298 §5.2–5.3): the retransmission count starts over, and the timer stops
+    /// when everything is acknowledged or restarts for the rest.</summary>
+    public static void OnAcknowledged(ref Step step, Side side)
+    {
+        ref var e = ref step[side];
+        var timer = e.SndUna == e.SndNxt ? (byte)0 : Tcb.TimerIn(step.Rules.Rto);
+        e = e with { Retransmits = 0, Timer = timer };
+    }
+
+    /// <summary>FIN-WAIT-2 timeout (not in RFC 9293; Linux's tcp_fin_timeout), when configured.</summary>
+    public static void StartFinWait2(ref Step step, Side side)
+    {
+        ref var e = ref step[side];
+        e = e with { Timer = step.Rules.FinWait2 > 0 ? Tcb.TimerIn(step.Rules.FinWait2) : (byte)0 };
+    }
+
+    /// <summary>
+    /// Enter TIME-WAIT: "start the time-wait timer, turn off the other timers" (RFC 9293 §3.10.7.4, eighth step;
+    /// MUST-13: linger 2·MSL). With a TIME-WAIT length of zero (the no-time-wait variant) the TCB is deleted at once.
+    /// </summary>
+    public static void EnterTimeWait(ref Step step, Side side)
+    {
+        ref var e = ref step[side];
+        if (step.Rules.TimeWait == 0)
+        {
+            step.Note(side, "no TIME-WAIT: straight to CLOSED");
+            e = e with { State = ConnectionState.TimeWait };
+            Tcb.Delete(ref step, side, EndReason.Graceful);
+            return;
+        }
+        e = e with { State = ConnectionState.TimeWait, Timer = Tcb.TimerIn(step.Rules.TimeWait), Retransmits = 0 };
+    }
+
+    /// <summary>True when <paramref name="e"/>'s timer has expired and must fire before time advances.</summary>
+    public static bool Expired(in Endpoint e) => e.Timer == 1;
+
+    /// <summary>
+    /// The expired timer fires (RFC 9293 §3.10.8). TIME-WAIT TIMEOUT: delete the TCB. FIN-WAIT-2 timeout: delete
+    /// the TCB. RETRANSMISSION TIMEOUT: resend the front of the retransmission queue and restart the timer —
+    /// unless it was already resent <see cref="TcpConfig.MaxRetransmissions"/> times, in which case the USER
+    /// TIMEOUT applies: the connection is aborted without a reset.
+    /// </summary>
+    public static void Fire(ref Step step, Side side)
+    {
+        ref var e = ref step[side];
+        switch (e.State)
+        {
+            case ConnectionState.TimeWait:
+                Emit(ref step, side, "time-wait");
+                Tcb.Delete(ref step, side, EndReason.Graceful);
+                return;
+            case ConnectionState.FinWait2:
+                Emit(ref step, side, "fin-wait-2");
+                Tcb.Delete(ref step, side, EndReason.FinWait2Timeout);
+                return;
+        }
+        if (e.Retransmits >= step.Rules.MaxRetransmissions)
+        {
+            Emit(ref step, side, "user-timeout");
+            Tcb.Delete(ref step, side, EndReason.UserTimeout);
+            return;
+        }
+        Emit(ref step, side, "retransmit");
+        e = e with { Retransmits = (byte)(e.Retransmits + 1), Timer = Tcb.TimerIn(step.Rules.Rto) };
+        Tcb.RetransmitFront(ref step, side);
+    }
+
+    /// <summary>One tick: timers count down and segments age (an expired timer or an MSL-old segment blocks the
+    /// tick, see <see cref="CanTick"/>), and the ISN clock advances when it is in use.</summary>
+    public static void Tick(ref Step step)
+    {
+        CountDown(ref step[Side.Client]);
+        CountDown(ref step[Side.Server]);
+        step.AgeSegments();
+        if (step.Rules.ClockIsn) step.IsnClock = step.Seq.Add(step.IsnClock, 1);
+    }
+
+    private static void CountDown(ref Endpoint e)
+    {
+        if (e.Timer > 1) e = e with { Timer = (byte)(e.Timer - 1) };
+    }
+
+    /// <summary>
+    /// Time may advance when no timer has expired, every segment in flight is a straggler younger than MSL, and
+    /// advancing changes something: a segment is in flight or a timer runs (or, with the ISN clock, an
+    /// application still has something to do). A prompt segment, or a straggler of age MSL, must first be
+    /// delivered or lost (using the loss budget): "no segment outlives MSL" (RFC 9293 §3.4.1) without the clock
+    /// becoming a source of unbudgeted losses.
+    /// </summary>
+    public static bool CanTick(TcpState s, bool applicationPending, Rules rules)
+    {
+        if (Expired(s.Client) || Expired(s.Server)) return false;
+        foreach (var seg in s.Segments) if (!seg.Straggler || seg.Age >= rules.Msl) return false;
+        return s.InFlight.Count > 0 || s.Client.Timer != 0 || s.Server.Timer != 0 || (rules.ClockIsn && applicationPending);
+    }
+
+    private static void Emit(ref Step step, Side side, string timer)
+    {
+        if (step.Explaining) step.Emit(new StepEvent.TimerFired(side, timer));
+    }
+}

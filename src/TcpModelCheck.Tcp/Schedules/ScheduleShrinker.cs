@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+
+namespace TcpModelCheck.Tcp.Schedules;
+
+/// <summary>The result of <see cref="ScheduleShrinker.Minimize"/>.</summary>
+/// <param name="Schedule">The smallest failing schedule found.</param>
+/// <param name="Shrinks">How many times a smaller failing schedule was accepted.</param>
+/// <param name="Runs">How many candidates were tried.</param>
+/// <param name="LocalMinimum">True when no candidate of the result fails (it is 1-minimal); false when the run
+/// budget ran out first.</param>
+public sealed record ShrinkResult(Schedule Schedule, int Shrinks, int Runs, bool LocalMinimum);
+
+/// <summary>
+/// Shrinking for fault schedules: the smaller schedules to try instead of a failing one. Used as FsCheck's
+/// shrinker and by <see cref="Minimize"/> (the same greedy loop FsCheck runs: take the first candidate that
+/// still fails, repeat until none does). The result is 1-minimal — no single candidate step makes it smaller
+/// and still failing — which is not always the shortest failing schedule (see the property suite for how far
+/// from the explorer's shortest counterexamples it lands).
+/// </summary>
+/// <remarks>
+/// Every candidate is strictly smaller in the lexicographic order (length, faults, sum of selectors), so
+/// shrinking always terminates. The candidates, in the order tried:
+/// <list type="number">
+/// <item>the canonical form (when a <c>canonical</c> function is given, see
+/// <see cref="ScheduleInterpreter{TState, TAction}.Canonical"/>): the same run with every unused, skipped or
+/// fallback intent replaced by what actually happened — it always fails when the original does, and it makes
+/// the later removals mean "leave this action out";</item>
+/// <item>remove steps: chunks of half the length, a quarter, …, one step, tail first (a violation usually
+/// happens early, and everything after it is dead weight);</item>
+/// <item>remove two steps at once, for schedules of at most <see cref="PairLimit"/> steps: escapes the local
+/// minima where an action and the one that reacts to it can only go together;</item>
+/// <item>remove one step and move one later selector by ±1 (same length limit): removing an action often shifts
+/// a later action's rank among its kind by one, e.g. one segment fewer in flight;</item>
+/// <item>weaken faults: a loss, duplication or crash becomes a delivery, an application call, a tick or a
+/// timeout with the same selector;</item>
+/// <item>lower selectors: K → 0, K → K/2, K → K−1 (the first enabled action of a kind is the simplest).</item>
+/// </list>
+/// </remarks>
+public static class ScheduleShrinker
+{
+    /// <summary>Schedules up to this length also get the pair-removal candidates (quadratic in the length).</summary>
+    public const int PairLimit = 40;
+
+    /// <summary>The candidates, most aggressive first, produced lazily. <paramref name="canonical"/>, when given,
+    /// maps a schedule to its canonical form on the model under test.</summary>
+    public static IEnumerable<Schedule> Candidates(Schedule schedule, Func<Schedule, Schedule>? canonical = null)
+    {
+        if (canonical?.Invoke(schedule) is { } c && !c.Equals(schedule)) yield return c;
+        var intents = schedule.Intents;
+        foreach (var s in Removals(intents)) yield return s;
+        if (intents.Length <= PairLimit)
+        {
+            foreach (var s in PairRemovals(intents)) yield return s;
+            foreach (var s in RemovalsWithShift(intents)) yield return s;
+        }
+        foreach (var s in Weakenings(intents)) yield return s;
+        foreach (var s in SelectorReductions(intents)) yield return s;
+    }
+
+    /// <summary>
+    /// Greedily shrinks <paramref name="failing"/> while <paramref name="fails"/> still holds, trying at most
+    /// <paramref name="maxRuns"/> candidates. <paramref name="fails"/> must hold for <paramref name="failing"/>.
+    /// </summary>
+    public static ShrinkResult Minimize(Schedule failing, Func<Schedule, bool> fails,
+        Func<Schedule, Schedule>? canonical = null, int maxRuns = 200_000)
+    {
+        var current = failing;
+        int shrinks = 0, runs = 0;
+        while (true)
+        {
+            var improved = false;
+            foreach (var candidate in Candidates(current, canonical))
+            {
+                if (runs == maxRuns) return new(current, shrinks, runs, false);
+                runs++;
+                if (!fails(candidate)) continue;
+                current = candidate;
+                shrinks++;
+                improved = true;
+                break;
+            }
+            if (!improved) return new(current, shrinks, runs, true);
+        }
+    }
+
+    /// <summary>True when <paramref name="smaller"/> comes strictly before <paramref name="larger"/> in the
+    /// shrinking order (length, then faults, then the sum of selectors).</summary>
+    public static bool IsSmaller(Schedule smaller, Schedule larger) =>
+        (smaller.Length, smaller.Faults, smaller.SelectorSum).CompareTo((larger.Length, larger.Faults, larger.SelectorSum)) < 0;
+
+    private static IEnumerable<Schedule> Removals(ImmutableArray<Intent> intents)
+    {
+        var n = intents.Length;
+        for (var size = Math.Max(1, n / 2); ; size /= 2)
+        {
+            for (var start = n - size; start > -size; start -= size)
+            {
+                var from = Math.Max(0, start);
+                yield return new Schedule(intents.RemoveRange(from, start + size - from));
+            }
+            if (size == 1) yield break;
+        }
+    }
+
+    private static IEnumerable<Schedule> PairRemovals(ImmutableArray<Intent> intents)
+    {
+        for (var j = intents.Length - 1; j > 0; j--)
+            for (var i = j - 1; i >= 0; i--)
+                yield return new Schedule(intents.RemoveAt(j).RemoveAt(i));
+    }
+
+    /// <summary>Remove one step and move a later step's selector by one: removing an action often shifts the
+    /// rank of a later action among its kind by one (one segment fewer or more in flight).</summary>
+    private static IEnumerable<Schedule> RemovalsWithShift(ImmutableArray<Intent> intents)
+    {
+        for (var i = intents.Length - 1; i >= 0; i--)
+        {
+            var removed = intents.RemoveAt(i);
+            for (var j = i; j < removed.Length; j++)
+            {
+                if (removed[j].K > 0) yield return new Schedule(removed.SetItem(j, removed[j] with { K = removed[j].K - 1 }));
+                yield return new Schedule(removed.SetItem(j, removed[j] with { K = removed[j].K + 1 }));
+            }
+        }
+    }
+
+    private static readonly IntentKind[] Milder = [IntentKind.Deliver, IntentKind.App, IntentKind.Tick, IntentKind.Timeout];
+
+    private static IEnumerable<Schedule> Weakenings(ImmutableArray<Intent> intents)
+    {
+        for (var i = 0; i < intents.Length; i++)
+        {
+            if (!intents[i].IsFault) continue;
+            foreach (var kind in Milder) yield return new Schedule(intents.SetItem(i, intents[i] with { Kind = kind }));
+        }
+    }
+
+    private static IEnumerable<Schedule> SelectorReductions(ImmutableArray<Intent> intents)
+    {
+        for (var i = 0; i < intents.Length; i++)
+        {
+            var k = intents[i].K;
+            if (k == 0) continue;
+            yield return new Schedule(intents.SetItem(i, intents[i] with { K = 0 }));
+            if (k / 2 > 0) yield return new Schedule(intents.SetItem(i, intents[i] with { K = k / 2 }));
+            if (k - 1 > k / 2) yield return new Schedule(intents.SetItem(i, intents[i] with { K = k - 1 }));
+        }
+    }
+}

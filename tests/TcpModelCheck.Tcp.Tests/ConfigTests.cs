@@ -1,0 +1,117 @@
+namespace TcpModelCheck.Tcp.Tests;
+
+/// <summary>The configuration record: defaults, variants, validation messages, and the settings round trip that
+/// traces rely on.</summary>
+public sealed class ConfigTests
+{
+    [Fact]
+    public void TheDefaultIsValid() => Assert.Empty(TcpConfig.Default.Validate());
+
+    public static TheoryData<string, string> AllCombinations()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var v in Variants.All)
+            foreach (var w in Workloads.All)
+                data.Add(v.Name, w.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCombinations))]
+    public void EveryVariantAndWorkloadIsValidAndRoundTrips(string variant, string workload)
+    {
+        var config = TcpConfig.ForVariant(variant) with { Workload = workload };
+        Assert.Empty(config.Validate());
+        Assert.Equal(config, TcpConfig.FromSettings(config.ToSettings()));
+    }
+
+    [Fact]
+    public void OverriddenFieldsRoundTrip()
+    {
+        var config = TcpConfig.ForVariant(Variants.Linux) with
+        {
+            Incarnations = 3, DataItems = 2, ServerDataItems = 1, Msl = 3, Rto = 2, MaxRetransmissions = 4,
+            SequenceSpace = 32, IsnSet = [1, 30], IsnMode = IsnMode.Clock, ReceiveWindow = 3, NetworkCapacity = 5,
+            LossBudget = 2, DuplicationBudget = 1, DelayBudget = null, Fifo = true, CrashBudget = 1, TimeWaitTicks = 7,
+            FinWait2Timeout = null, IgnoreRstInTimeWait = true, NaiveFin = true,
+        };
+        var back = TcpConfig.FromSettings(config.ToSettings());
+        Assert.Equal(config, back);
+        Assert.Equal(config.ToSettings(), back.ToSettings());
+    }
+
+    [Fact]
+    public void VariantsSetTheirDefaults()
+    {
+        Assert.Equal(0, TcpConfig.ForVariant(Variants.NoTimeWait).EffectiveTimeWait);
+        Assert.Equal(TcpConfig.Default.Msl, TcpConfig.ForVariant(Variants.ShortTimeWait).EffectiveTimeWait);
+        Assert.True(TcpConfig.ForVariant(Variants.Rfc1337).IgnoreRstInTimeWait);
+        Assert.True(TcpConfig.ForVariant(Variants.NaiveFin).NaiveFin);
+        Assert.Equal([0], TcpConfig.ForVariant(Variants.FixedIsn).IsnSet.ToArray());
+        Assert.NotNull(TcpConfig.ForVariant(Variants.Linux).FinWait2Timeout);
+        Assert.Equal(2 * TcpConfig.Default.Msl, TcpConfig.ForVariant(Variants.Rfc9293).EffectiveTimeWait);
+    }
+
+    [Fact]
+    public void AVariantDefaultCanBeOverridden()
+    {
+        var config = TcpConfig.ForVariant(Variants.ShortTimeWait) with { TimeWaitTicks = 3 };
+        Assert.Equal(3, config.EffectiveTimeWait);
+    }
+
+    [Fact]
+    public void UnknownNamesListTheValidOnes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TcpConfig.ForVariant("rfc793"));
+        Assert.Equal("unknown variant 'rfc793'; valid variants: rfc9293, no-time-wait, short-time-wait, rfc1337, linux, naive-fin, fixed-isn", e.Message);
+        var w = Assert.Throws<ArgumentException>(() => Workloads.Get("bulk"));
+        Assert.Contains("valid workloads: client-closes-first, server-closes-first", w.Message);
+    }
+
+    [Fact]
+    public void ValidateGivesOneMessagePerProblem()
+    {
+        var bad = TcpConfig.Default with { Msl = 0, IsnSet = [0, 20, 20], Workload = "bulk" };
+        Assert.Equal(
+        [
+            "unknown workload 'bulk'; valid workloads: client-closes-first, server-closes-first, simultaneous-close, simultaneous-open, reconnect",
+            "msl: 0 is out of range 1..8",
+            "isn-set: 20 is outside the sequence space 0..15",
+            "isn-set: values must be distinct",
+        ], bad.Validate());
+        var e = Assert.Throws<ArgumentException>(() => new TcpModel(bad));
+        Assert.Contains("msl: 0 is out of range 1..8", e.Message);
+    }
+
+    [Fact]
+    public void ASequenceSpaceTooSmallForTheTrafficIsRejected() =>
+        Assert.Equal(["sequence-space: 8 is too small for 1 data item(s) and window 2; use at least 10 so that modular comparisons (RFC 9293 §3.4) stay unambiguous"],
+            (TcpConfig.Default with { SequenceSpace = 8, IsnSet = [0] }).Validate());
+
+    [Fact]
+    public void BadSettingsFailWithOneLine()
+    {
+        var unknown = Assert.Throws<ArgumentException>(() => TcpConfig.FromSettings(new Dictionary<string, string> { ["mls"] = "2" }));
+        Assert.StartsWith("unknown setting 'mls'; valid settings: ", unknown.Message);
+        var value = Assert.Throws<ArgumentException>(() => TcpConfig.FromSettings(new Dictionary<string, string> { ["msl"] = "two" }));
+        Assert.Equal("setting 'msl': 'two' is not a whole number", value.Message);
+        var flag = Assert.Throws<ArgumentException>(() => TcpConfig.FromSettings(new Dictionary<string, string> { ["fifo"] = "maybe" }));
+        Assert.Equal("setting 'fifo': 'maybe' is not true or false", flag.Message);
+    }
+
+    [Fact]
+    public void TheModelCarriesItsSettingsForTraces()
+    {
+        var config = TcpConfig.ForVariant(Variants.NoTimeWait) with { Workload = Workloads.Reconnect };
+        var model = new TcpModel(config);
+        Assert.Equal(config, TcpModel.FromSettings(model.Settings).Config);
+    }
+
+    [Fact]
+    public void CatalogEntriesHaveDescriptions()
+    {
+        Assert.Equal(7, Variants.All.Count);
+        Assert.Equal(5, Workloads.All.Count);
+        Assert.All(Variants.All.Concat(Workloads.All), e => Assert.True(e.Description.Length > 60, e.Name));
+    }
+}

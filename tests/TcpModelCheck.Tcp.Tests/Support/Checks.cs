@@ -1,0 +1,48 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Simulation;
+using TcpModelCheck.Engine.Traces;
+
+namespace TcpModelCheck.Tcp.Tests.Support;
+
+/// <summary>Runs the explorer on a TCP configuration, and replays counterexamples the way a user would: through
+/// JSON, on a model rebuilt from the trace's settings.</summary>
+internal static class Checks
+{
+    public static CheckResult<TcpState, TcpAction> Check(TcpConfig config, params string[] properties) =>
+        ModelChecker.Check(new TcpModel(config), CheckOptions.Default with
+        {
+            Properties = properties.Length == 0 ? null : properties,
+            StopWhenAllViolated = false,
+        });
+
+    /// <summary>Asserts <paramref name="property"/> is violated, with a counterexample of <paramref name="length"/>
+    /// steps (breadth-first: the shortest), that survives a JSON round trip and replays to the same violation at
+    /// its last step. Returns the replayed path.</summary>
+    public static ReplayResult<TcpState, TcpAction> AssertViolated(TcpConfig config, string property, int length)
+    {
+        var result = Check(config, property)[property];
+        Assert.Equal(Verdict.Violated, result.Verdict);
+        var trace = result.Counterexample!.Trace;
+        Assert.Equal(length, trace.Length);
+        var reread = TraceJson.Deserialize(TraceJson.Serialize(trace));
+        var model = TcpModel.FromSettings(reread.Settings);
+        var replay = Replayer.Replay(model, reread);
+        Assert.True(replay.Matches, replay.Divergence?.ToString());
+        var violation = Simulator.FirstViolation(model, reread, model.Properties.Where(p => p.Name == property).ToList());
+        Assert.Equal(new PathViolation(property, length), violation);
+        return replay;
+    }
+
+    /// <summary>The action labels of a replayed path.</summary>
+    public static IReadOnlyList<string> Labels(TcpModel model, ReplayResult<TcpState, TcpAction> replay)
+    {
+        var labels = new List<string>();
+        var state = replay.Initial!;
+        foreach (var step in replay.Steps)
+        {
+            labels.Add(model.FormatAction(state, step.Action));
+            state = step.State;
+        }
+        return labels;
+    }
+}
