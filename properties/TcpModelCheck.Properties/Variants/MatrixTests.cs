@@ -54,6 +54,19 @@ public sealed class MatrixTests(ITestOutputHelper output)
         Assert.Equal(pinned.Lengths.OrderBy(kv => kv.Key), lengths.OrderBy(kv => kv.Key));
     }
 
+    /// <summary>No property passes vacuously: in every configuration both endpoints reach ESTABLISHED, some
+    /// endpoint closes gracefully, and (except where the variant has none) TIME-WAIT is reached.</summary>
+    [Theory, MemberData(nameof(Configurations))]
+    public void The_interesting_states_are_reachable(string configuration)
+    {
+        var (_, result) = MatrixResults.Get(configuration);
+        Assert.Equal(Verdict.Holds, result[TcpProperties.ReachedEstablished].Verdict);
+        Assert.Equal(Verdict.Holds, result[TcpProperties.ClosedAfterClose].Verdict);
+        Assert.Equal(Verdict.Holds, result[TcpProperties.ReachedDataDelivered].Verdict);
+        var timeWait = TcpMatrix.Get(configuration).Config.EffectiveTimeWait > 0 ? Verdict.Holds : Verdict.Violated;
+        Assert.Equal(timeWait, result[TcpProperties.ReachedTimeWait].Verdict);
+    }
+
     [Fact]
     public void The_expected_table_names_only_matrix_configurations_and_model_properties()
     {

@@ -23,7 +23,9 @@ public static class TcpTraceExplainer
         if (replay.Divergence is { } d) throw new InvalidOperationException($"trace does not replay: {d}");
         var initial = replay.Initial!;
         var explained = model.ExplainPath(initial, replay.Steps.Select(s => (s.Action, s.State)));
-        var steps = explained.Select((events, i) => new ChartStep(trace.Steps[i].Action, events)).ToList();
+        var states = replay.Steps.Select(s => s.State).Prepend(initial).ToList();
+        var steps = explained.Select((events, i) =>
+            new ChartStep(trace.Steps[i].Action, TailDrops.Mark(events, states[i], states[i + 1]))).ToList();
         return new ChartInput(Header(model.Config, trace, verdict), "TCP Peer A (client)", "TCP Peer B (server)",
             initial.Client.State.RfcName(), initial.Server.State.RfcName(), steps, trace.LoopStart,
             Ending(trace, verdict));

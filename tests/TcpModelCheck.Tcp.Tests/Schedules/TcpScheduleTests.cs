@@ -27,7 +27,7 @@ public sealed class TcpScheduleTests
     {
         var model = new TcpModel(Config(variant, workload, deep));
         var interpreter = ScheduleRunner.Interpreter(model);
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 40; i++)
         {
             var result = interpreter.Run(RandomSchedules.Generate(RandomSchedules.RunSeed(5, i)));
             var back = TraceJson.Deserialize(TraceJson.Serialize(result.Trace));
@@ -45,7 +45,7 @@ public sealed class TcpScheduleTests
     {
         var model = new TcpModel(Config(variant, workload, deep));
         var interpreter = ScheduleRunner.Interpreter(model);
-        for (ulong seed = 0; seed < 50; seed++)
+        for (ulong seed = 0; seed < 25; seed++)
         {
             var (walk, violation) = Simulator.RandomWalk(model, seed, 120);
             var schedule = ScheduleRunner.FromTrace(model, walk);
