@@ -22,8 +22,8 @@ public static class ComparisonMarkdown
                 $"{r.Seconds:0.00} | {string.Join(" | ", cells)} |");
         }
         sb.AppendLine();
-        sb.AppendLine("Cells: verdict (counterexample length; for a lasso, the step its loop starts from; for a witness, the");
-        sb.AppendLine("path length to it). Every cell that is not `holds` is expected and explained below.");
+        sb.AppendLine("Cells: the verdict and, for a violation, the length of the shortest counterexample (for a lasso,");
+        sb.AppendLine("also the step its loop starts from). The reason for every cell expected not to hold:");
         sb.AppendLine();
         foreach (var (row, cell) in report.Rows.SelectMany(r => r.Cells.Where(c => c.Why is not null).Select(c => (r, c))))
             sb.AppendLine($"- **{row.Configuration}** × `{cell.Property}`: {cell.Why}");
