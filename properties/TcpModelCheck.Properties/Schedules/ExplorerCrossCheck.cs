@@ -10,6 +10,8 @@ namespace TcpModelCheck.Properties.Schedules;
 /// <summary>
 /// Schedules and the explorer agree: every counterexample (and witness path) the explorer finds on the default
 /// matrix, converted to a schedule, runs the same path and reproduces the same violation at the same step.
+/// The exhaustive checks are the suite's shared ones (<see cref="MatrixResults"/>): in a full run they are paid
+/// for once by the matrix tests, and this class adds only the conversions (run alone, it pays for the checks).
 /// </summary>
 public sealed class ExplorerCrossCheck(ITestOutputHelper output)
 {

@@ -30,9 +30,12 @@ public static class FsCheckRun
     /// <summary>Checks <paramref name="config"/> (FsCheck's; its runner is replaced to capture the result) on
     /// <paramref name="model"/>; a schedule fails when it violates <paramref name="property"/> (null: any
     /// safety property). Returns null when every test passed.</summary>
-    public static FsCheckFailure? Check(TcpModel model, ScheduleShape shape, Config config, string? property = null)
+    public static FsCheckFailure? Check(TcpModel model, ScheduleShape shape, Config config, string? property = null) =>
+        Check(ScheduleRunner.Interpreter(model, property is null ? null : [property]), shape, config);
+
+    /// <summary>As above, with the properties chosen by <paramref name="interpreter"/>.</summary>
+    public static FsCheckFailure? Check(ScheduleInterpreter<TcpState, TcpAction> interpreter, ScheduleShape shape, Config config)
     {
-        var interpreter = ScheduleRunner.Interpreter(model, property is null ? null : [property]);
         var capture = new CapturingRunner();
         Prop.ForAll(ScheduleArbitrary.For(shape, interpreter.Canonical), s => interpreter.Execute(s).Violation is null)
             .Check(config.WithRunner(capture));

@@ -7,7 +7,11 @@ public enum SearchStrategy
     BreadthFirst,
     /// <summary>Depth-first: less memory for the frontier; counterexamples need not be shortest.</summary>
     DepthFirst,
-    /// <summary>Level-synchronous breadth-first on several threads; counterexamples are still shortest.</summary>
+    /// <summary>Level-synchronous breadth-first on several threads; counterexamples are still shortest. The model
+    /// and the property predicates are called from several threads at once, which their purity (see
+    /// <see cref="Model.IModel{TState,TAction}"/>) makes safe. In exact mode the result is identical to
+    /// <see cref="BreadthFirst"/>; in fingerprint mode, which of two equally short counterexamples is reported
+    /// may vary between runs.</summary>
     ParallelBreadthFirst,
 }
 

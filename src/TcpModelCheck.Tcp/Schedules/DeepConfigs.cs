@@ -2,8 +2,9 @@ namespace TcpModelCheck.Tcp.Schedules;
 
 /// <summary>
 /// Configurations for random schedules that reach far beyond what the exhaustive explorer can cover: many
-/// more faults, more incarnations, a sequence space so small that it wraps around. A single run costs the
-/// same whatever the budgets, so they can be as large as the model accepts.
+/// more faults, unlimited delays (every segment may take up to MSL, which makes the state space intractable
+/// for the explorer), more incarnations, a sequence space so small that it wraps around. A single run costs
+/// the same whatever the budgets, so they can be as large as the model accepts.
 /// </summary>
 public static class DeepConfigs
 {
@@ -23,9 +24,9 @@ public static class DeepConfigs
     /// <paramref name="variant"/> and <paramref name="workload"/> with deep budgets: <see cref="Losses"/> losses,
     /// <see cref="Duplications"/> duplications and a network of <see cref="NetworkCapacity"/> segments per
     /// direction — each lowered to the largest value <see cref="TcpConfig.Validate"/> accepts when the model
-    /// caps it lower (the run's trace records the effective values) — <see cref="Incarnations"/> connections
-    /// for reconnect, and the smallest sequence space the configuration allows with ISNs at 0 and two below the
-    /// top, so sequence numbers wrap around within a connection.
+    /// caps it lower (the run's trace records the effective values) — no limit on delayed segments,
+    /// <see cref="Incarnations"/> connections for reconnect, and the smallest sequence space the configuration
+    /// allows with ISNs at 0 and two below the top, so sequence numbers wrap around within a connection.
     /// </summary>
     public static TcpConfig For(string variant, string workload)
     {
@@ -33,6 +34,7 @@ public static class DeepConfigs
         {
             Workload = workload,
             Incarnations = workload == Workloads.Reconnect ? Incarnations : null,
+            DelayBudget = null,
         };
         var space = 2 * (c.DataItems + 2 + c.ReceiveWindow);
         c = c with { SequenceSpace = space, IsnSet = c.IsnSet.Length == 1 ? [0] : [0, space - 2] };

@@ -21,6 +21,9 @@ public enum IntentKind : byte
     Timeout,
     /// <summary>A host crashes and loses its TCB (a fault: uses the crash budget, RFC 9293 §3.5.2).</summary>
     Crash,
+    /// <summary>The network holds an in-flight segment back as a straggler that may outlive later traffic, up to
+    /// MSL (a fault: uses the delay budget). Last, so the earlier kinds keep their numbers.</summary>
+    Delay,
 }
 
 /// <summary>
@@ -30,8 +33,12 @@ public enum IntentKind : byte
 /// </summary>
 public readonly record struct Intent(IntentKind Kind, int K = 0)
 {
-    /// <summary>Lose, Duplicate and Crash spend a fault budget; the shrinker removes or weakens them first.</summary>
-    public bool IsFault => Kind is IntentKind.Lose or IntentKind.Duplicate or IntentKind.Crash;
+    /// <summary>Lose, Duplicate, Crash and Delay spend a fault budget; the shrinker removes or weakens them.</summary>
+    public bool IsFault => IsFaultKind(Kind);
+
+    /// <summary>True for the kinds that spend a fault budget.</summary>
+    public static bool IsFaultKind(IntentKind kind) =>
+        kind is IntentKind.Lose or IntentKind.Duplicate or IntentKind.Crash or IntentKind.Delay;
 
     public static Intent Deliver(int k = 0) => new(IntentKind.Deliver, k);
     public static Intent Lose(int k = 0) => new(IntentKind.Lose, k);
@@ -40,11 +47,12 @@ public readonly record struct Intent(IntentKind Kind, int K = 0)
     public static Intent App(int k = 0) => new(IntentKind.App, k);
     public static Intent Timeout(int k = 0) => new(IntentKind.Timeout, k);
     public static Intent Crash(int k = 0) => new(IntentKind.Crash, k);
+    public static Intent Delay(int k = 0) => new(IntentKind.Delay, k);
 
     /// <summary>The compact token, e.g. <c>deliver2</c>, <c>tick</c> (a zero selector is left out).</summary>
     public override string ToString() => K == 0 ? Name(Kind) : Name(Kind) + K.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The token word of a kind: deliver, lose, dup, tick, app, timeout, crash.</summary>
+    /// <summary>The token word of a kind: deliver, lose, dup, tick, app, timeout, crash, delay.</summary>
     public static string Name(IntentKind kind) => kind switch
     {
         IntentKind.Deliver => "deliver",
@@ -54,6 +62,7 @@ public readonly record struct Intent(IntentKind Kind, int K = 0)
         IntentKind.App => "app",
         IntentKind.Timeout => "timeout",
         IntentKind.Crash => "crash",
+        IntentKind.Delay => "delay",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -14,6 +14,9 @@ public sealed record RandomRunOptions
     /// <summary>Shrink the first violating schedule of each property to a minimal one.</summary>
     public bool Shrink { get; init; } = true;
 
+    /// <summary>Stop the batch once this many properties have a finding (null: run every schedule).</summary>
+    public int? StopAfterFindings { get; init; }
+
     /// <summary>Candidate runs the shrinker may spend on one finding.</summary>
     public int MaxShrinkRuns { get; init; } = 200_000;
 
@@ -65,8 +68,10 @@ public static class RandomSchedules
     }
 
     /// <summary>Runs <paramref name="count"/> random schedules of <paramref name="length"/> intents (null: the
-    /// shape's length) on the model of <paramref name="config"/>. Throws <see cref="ArgumentException"/> for an
-    /// invalid configuration, shape or property name, or a negative count.</summary>
+    /// shape's length) on the model of <paramref name="config"/>, or fewer when
+    /// <see cref="RandomRunOptions.StopAfterFindings"/> is reached (<see cref="RandomRunSummary.Runs"/> says how
+    /// many). Throws <see cref="ArgumentException"/> for an invalid configuration, shape or property name, or a
+    /// negative count.</summary>
     public static RandomRunSummary Run(TcpConfig config, ulong seed, int count, int? length = null, RandomRunOptions? options = null)
     {
         options ??= RandomRunOptions.Default;
@@ -81,7 +86,8 @@ public static class RandomSchedules
         var findings = new List<ScheduleFinding>();
         long steps = 0;
         var violating = 0;
-        for (var i = 0; i < count; i++)
+        var runs = 0;
+        for (var i = 0; i < count && findings.Count < (options.StopAfterFindings ?? int.MaxValue); i++, runs++)
         {
             var runSeed = master.NextUInt64();
             var rng = new SplitMix64(runSeed);
@@ -93,7 +99,7 @@ public static class RandomSchedules
             byProperty[v.Property] = byProperty.GetValueOrDefault(v.Property) + 1;
             if (byProperty[v.Property] == 1) findings.Add(Finding(interpreter, i, runSeed, schedule, v.Property, options));
         }
-        return new RandomRunSummary(config, seed, count, steps, violating, byProperty, findings);
+        return new RandomRunSummary(config, seed, runs, steps, violating, byProperty, findings);
     }
 
     private static ScheduleFinding Finding(ScheduleInterpreter<TcpState, TcpAction> interpreter, int run, ulong runSeed,

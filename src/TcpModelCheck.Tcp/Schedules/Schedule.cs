@@ -13,7 +13,7 @@ public sealed class Schedule : IEquatable<Schedule>
     {
         Intents = intents.IsDefault ? [] : intents;
         foreach (var i in Intents)
-            if (i.K < 0 || i.Kind > IntentKind.Crash) throw new ArgumentException($"invalid schedule step '{i.Kind} {i.K}'", nameof(intents));
+            if (i.K < 0 || i.Kind > IntentKind.Delay) throw new ArgumentException($"invalid schedule step '{i.Kind} {i.K}'", nameof(intents));
     }
 
     public Schedule(IEnumerable<Intent> intents) : this(intents.ToImmutableArray()) { }
@@ -46,7 +46,7 @@ public sealed class Schedule : IEquatable<Schedule>
         var intents = ImmutableArray.CreateBuilder<Intent>(tokens.Length);
         for (var i = 0; i < tokens.Length; i++)
             intents.Add(Intent.TryParse(tokens[i]) ?? throw new FormatException(
-                $"schedule step {i + 1}: '{tokens[i]}' is not one of deliver, lose, dup, tick, app, timeout, crash (optionally followed by a number)"));
+                $"schedule step {i + 1}: '{tokens[i]}' is not one of deliver, lose, dup, tick, app, timeout, crash, delay (optionally followed by a number)"));
         return new(intents.MoveToImmutable());
     }
 

@@ -191,7 +191,7 @@ public sealed class ScheduleInterpreter<TState, TAction> where TState : IEquatab
         return rank;
     }
 
-    private static bool IsFault(IntentKind k) => k is IntentKind.Lose or IntentKind.Duplicate or IntentKind.Crash;
+    private static bool IsFault(IntentKind k) => Intent.IsFaultKind(k);
 
     private ScheduleOutcome Ended(TState state, int used)
     {

@@ -37,6 +37,7 @@ public static class ScheduleRunner
         TcpActionKind.Tick => IntentKind.Tick,
         TcpActionKind.Timeout => IntentKind.Timeout,
         TcpActionKind.Crash => IntentKind.Crash,
+        TcpActionKind.Delay => IntentKind.Delay,
         TcpActionKind.Open or TcpActionKind.Send or TcpActionKind.Close or TcpActionKind.Abort => IntentKind.App,
         _ => throw new ArgumentOutOfRangeException(nameof(action), $"unknown action kind {action.Kind}"),
     };

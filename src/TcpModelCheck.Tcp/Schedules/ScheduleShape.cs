@@ -25,7 +25,7 @@ public sealed record ScheduleShape
     public int MaxSelector { get; init; } = 15;
 
     /// <summary>Relative weight of each kind, indexed by <see cref="IntentKind"/>; zero leaves a kind out.</summary>
-    public ImmutableArray<int> Weights { get; init; } = [40, 8, 5, 14, 18, 8, 2];
+    public ImmutableArray<int> Weights { get; init; } = [40, 8, 5, 14, 18, 8, 2, 6];
 
     public static ScheduleShape Default { get; } = new();
 

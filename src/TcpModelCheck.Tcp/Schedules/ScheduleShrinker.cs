@@ -27,18 +27,23 @@ public sealed record ShrinkResult(Schedule Schedule, int Shrinks, int Runs, bool
 /// the later removals mean "leave this action out";</item>
 /// <item>remove steps: chunks of half the length, a quarter, …, one step, tail first (a violation usually
 /// happens early, and everything after it is dead weight);</item>
+/// <item>remove any contiguous range of steps, for schedules of at most <see cref="RangeLimit"/> steps, longest
+/// first: a whole phase such as one connection of the reconnect workload goes at once;</item>
 /// <item>remove two steps at once, for schedules of at most <see cref="PairLimit"/> steps: escapes the local
 /// minima where an action and the one that reacts to it can only go together;</item>
 /// <item>remove one step and move one later selector by ±1 (same length limit): removing an action often shifts
 /// a later action's rank among its kind by one, e.g. one segment fewer in flight;</item>
-/// <item>weaken faults: a loss, duplication or crash becomes a delivery, an application call, a tick or a
-/// timeout with the same selector;</item>
+/// <item>weaken faults: a loss, duplication, crash or delay becomes a delivery, an application call, a tick or
+/// a timeout with the same selector;</item>
 /// <item>lower selectors: K → 0, K → K/2, K → K−1 (the first enabled action of a kind is the simplest).</item>
 /// </list>
 /// </remarks>
 public static class ScheduleShrinker
 {
-    /// <summary>Schedules up to this length also get the pair-removal candidates (quadratic in the length).</summary>
+    /// <summary>Schedules up to this length also get every contiguous range removed (quadratic in the length).</summary>
+    public const int RangeLimit = 120;
+
+    /// <summary>Schedules up to this length also get the pair-removal and shift candidates (quadratic in the length).</summary>
     public const int PairLimit = 40;
 
     /// <summary>The candidates, most aggressive first, produced lazily. <paramref name="canonical"/>, when given,
@@ -48,6 +53,7 @@ public static class ScheduleShrinker
         if (canonical?.Invoke(schedule) is { } c && !c.Equals(schedule)) yield return c;
         var intents = schedule.Intents;
         foreach (var s in Removals(intents)) yield return s;
+        if (intents.Length <= RangeLimit) foreach (var s in RangeRemovals(intents)) yield return s;
         if (intents.Length <= PairLimit)
         {
             foreach (var s in PairRemovals(intents)) yield return s;
@@ -100,6 +106,15 @@ public static class ScheduleShrinker
             }
             if (size == 1) yield break;
         }
+    }
+
+    /// <summary>Every contiguous range of two or more steps, longest first, tail first: removes a whole phase
+    /// (e.g. one connection of a reconnect workload) wherever it starts, which halving chunks rarely line up with.</summary>
+    private static IEnumerable<Schedule> RangeRemovals(ImmutableArray<Intent> intents)
+    {
+        for (var size = intents.Length - 1; size >= 2; size--)
+            for (var start = intents.Length - size; start >= 0; start--)
+                yield return new Schedule(intents.RemoveRange(start, size));
     }
 
     private static IEnumerable<Schedule> PairRemovals(ImmutableArray<Intent> intents)

@@ -35,4 +35,20 @@ public class StorageStatisticsTests
         Assert.InRange(r.Statistics.StoreBytesPerState, 24 / 0.75, 24 / 0.5);
         Assert.Null(r.Statistics.MissProbability);
     }
+
+    [Theory]
+    [InlineData(SearchStrategy.BreadthFirst, 1)]
+    [InlineData(SearchStrategy.ParallelBreadthFirst, 2)]
+    [InlineData(SearchStrategy.DepthFirst, 1)]
+    public void Exact_storage_keeps_states_whose_fingerprints_collide(SearchStrategy strategy, int threads)
+    {
+        // a coarse encoding gives the 1000 states of the 10-grid only 28 distinct fingerprints (sums 0..27)
+        var model = new GridModel(10, coarseEncoding: true);
+        var options = new CheckOptions { Strategy = strategy, Threads = threads, Properties = ["in-bounds"] };
+        var exact = ModelChecker.Check(model, options);
+        Assert.Equal(1000, exact.Statistics.DistinctStates);
+        Assert.Equal(2700, exact.Statistics.Transitions);
+        var hashed = ModelChecker.Check(model, options with { Storage = StorageMode.Fingerprint });
+        Assert.Equal(28, hashed.Statistics.DistinctStates);   // the failure mode the miss probability estimates
+    }
 }

@@ -9,21 +9,21 @@ public sealed class ScheduleValueTests
     [Fact]
     public void Text_form_round_trips()
     {
-        var text = "app deliver3 lose dup12 tick timeout1 crash";
+        var text = "app deliver3 lose dup12 tick timeout1 crash delay2";
         var schedule = Schedule.Parse(text);
         Assert.Equal(text, schedule.ToString());
         Assert.Equal(schedule, Schedule.Parse(schedule.ToString()));
-        Assert.Equal(3, schedule.Faults);
-        Assert.Equal(16, schedule.SelectorSum);
+        Assert.Equal(4, schedule.Faults);
+        Assert.Equal(18, schedule.SelectorSum);
         Assert.Equal("-", Schedule.Empty.ToString());
         Assert.Equal(Schedule.Empty, Schedule.Parse("-"));
         Assert.Equal(Schedule.Parse("APP, Deliver2"), Schedule.Parse("app deliver2"));
     }
 
     [Theory]
-    [InlineData("app jump", "schedule step 2: 'jump' is not one of deliver, lose, dup, tick, app, timeout, crash (optionally followed by a number)")]
-    [InlineData("deliver-1", "schedule step 1: 'deliver-1' is not one of deliver, lose, dup, tick, app, timeout, crash (optionally followed by a number)")]
-    [InlineData("tick99999999999", "schedule step 1: 'tick99999999999' is not one of deliver, lose, dup, tick, app, timeout, crash (optionally followed by a number)")]
+    [InlineData("app jump", "schedule step 2: 'jump' is not one of deliver, lose, dup, tick, app, timeout, crash, delay (optionally followed by a number)")]
+    [InlineData("deliver-1", "schedule step 1: 'deliver-1' is not one of deliver, lose, dup, tick, app, timeout, crash, delay (optionally followed by a number)")]
+    [InlineData("tick99999999999", "schedule step 1: 'tick99999999999' is not one of deliver, lose, dup, tick, app, timeout, crash, delay (optionally followed by a number)")]
     public void Bad_text_is_refused_with_one_line_naming_the_step(string text, string message) =>
         Assert.Equal(message, Assert.Throws<FormatException>(() => Schedule.Parse(text)).Message);
 
@@ -51,7 +51,7 @@ public sealed class ScheduleValueTests
     [Fact]
     public void Drawn_schedules_follow_the_shape()
     {
-        var shape = ScheduleShape.Default with { Length = 5000, MaxSelector = 3, Weights = [1, 0, 0, 1, 0, 0, 0] };
+        var shape = ScheduleShape.Default with { Length = 5000, MaxSelector = 3, Weights = [1, 0, 0, 1, 0, 0, 0, 0] };
         var schedule = RandomSchedules.Generate(9, shape);
         Assert.Equal(5000, schedule.Length);
         Assert.All(schedule.Intents, i => Assert.True(i.Kind is IntentKind.Deliver or IntentKind.Tick && i.K is >= 0 and <= 3));
@@ -62,8 +62,8 @@ public sealed class ScheduleValueTests
     [Fact]
     public void An_unusable_shape_is_refused_with_its_problems()
     {
-        var shape = ScheduleShape.Default with { Length = -1, Weights = [0, 0, 0, 0, 0, 0, 0] };
+        var shape = ScheduleShape.Default with { Length = -1, Weights = [0, 0, 0, 0, 0, 0, 0, 0] };
         Assert.Equal(["schedule length: -1 is negative", "weights: must be non-negative with a positive sum"], shape.Validate());
-        Assert.Equal(["weights: give one weight per intent kind (7)"], (ScheduleShape.Default with { Weights = [1] }).Validate());
+        Assert.Equal(["weights: give one weight per intent kind (8)"], (ScheduleShape.Default with { Weights = [1] }).Validate());
     }
 }

@@ -29,19 +29,20 @@ public sealed class ShrinkerTests
         [
             "app lose2", "dup tick3",                                               // halves, tail first
             "app lose2 dup", "app lose2 tick3", "app dup tick3", "lose2 dup tick3", // single steps, tail first
+            "app", "tick3", "app lose2", "app tick3", "dup tick3",                  // ranges of 3, then of 2
             "app lose2", "app dup", "lose2 dup", "app tick3", "lose2 tick3", "dup tick3", // pairs
-        ], candidates.Take(12));
+        ], candidates.Take(17));
         // Removal plus a one-off selector shift: 10 (counted by hand: removing step 4 leaves no later step;
         // step 3: tick2, tick4; step 2: dup1, tick2, tick4; step 1: lose1, lose3, dup1, tick2, tick4).
-        Assert.Equal(["app lose2 tick2", "app lose2 tick4", "app dup1 tick3"], candidates.Skip(12).Take(3));
+        Assert.Equal(["app lose2 tick2", "app lose2 tick4", "app dup1 tick3"], candidates.Skip(17).Take(3));
         Assert.Equal(
         [
             "app deliver2 dup tick3", "app app2 dup tick3", "app tick2 dup tick3", "app timeout2 dup tick3",
             "app lose2 deliver tick3", "app lose2 app tick3", "app lose2 tick tick3", "app lose2 timeout tick3",
             "app lose dup tick3", "app lose1 dup tick3",                            // selectors: 2 -> 0, 1
             "app lose2 dup tick", "app lose2 dup tick1", "app lose2 dup tick2",     // 3 -> 0, 1, 2
-        ], candidates.Skip(22));
-        Assert.Equal(35, candidates.Count);
+        ], candidates.Skip(27));
+        Assert.Equal(40, candidates.Count);
     }
 
     [Fact]

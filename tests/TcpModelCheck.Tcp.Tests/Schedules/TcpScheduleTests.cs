@@ -27,7 +27,7 @@ public sealed class TcpScheduleTests
     {
         var model = new TcpModel(Config(variant, workload, deep));
         var interpreter = ScheduleRunner.Interpreter(model);
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 40; i++)
         {
             var result = interpreter.Run(RandomSchedules.Generate(RandomSchedules.RunSeed(5, i)));
             var back = TraceJson.Deserialize(TraceJson.Serialize(result.Trace));
@@ -45,7 +45,7 @@ public sealed class TcpScheduleTests
     {
         var model = new TcpModel(Config(variant, workload, deep));
         var interpreter = ScheduleRunner.Interpreter(model);
-        for (ulong seed = 0; seed < 50; seed++)
+        for (ulong seed = 0; seed < 25; seed++)
         {
             var (walk, violation) = Simulator.RandomWalk(model, seed, 120);
             var schedule = ScheduleRunner.FromTrace(model, walk);
@@ -58,8 +58,12 @@ public sealed class TcpScheduleTests
     }
 
     [Fact]
-    public void Every_action_kind_has_an_intent_kind() =>
-        Assert.All(Enum.GetValues<TcpActionKind>(), k => ScheduleRunner.Classify(new TcpAction(k, Charts.Side.Client)));
+    public void Every_action_kind_has_an_intent_kind()
+    {
+        var kinds = Enum.GetValues<TcpActionKind>().Select(k => $"{k}:{ScheduleRunner.Classify(new TcpAction(k, Charts.Side.Client))}");
+        Assert.Equal(["Open:App", "Send:App", "Close:App", "Abort:App", "Deliver:Deliver", "Lose:Lose", "Duplicate:Duplicate",
+            "Timeout:Timeout", "Tick:Tick", "Crash:Crash", "Delay:Delay"], kinds);
+    }
 
     [Fact]
     public void A_batch_is_reproducible_from_its_seed_and_each_finding_from_its_run_seed()
