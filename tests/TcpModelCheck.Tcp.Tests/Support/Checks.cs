@@ -9,10 +9,16 @@ namespace TcpModelCheck.Tcp.Tests.Support;
 internal static class Checks
 {
     public static CheckResult<TcpState, TcpAction> Check(TcpConfig config, params string[] properties) =>
+        Check(config, stopWhenViolated: false, properties);
+
+    /// <summary>With <paramref name="stopWhenViolated"/> the search ends once every selected property is settled
+    /// (breadth-first, so a counterexample found is still a shortest one); used where only a violation is expected,
+    /// so that large configurations (reconnect) need not be explored to the end.</summary>
+    public static CheckResult<TcpState, TcpAction> Check(TcpConfig config, bool stopWhenViolated, params string[] properties) =>
         ModelChecker.Check(new TcpModel(config), CheckOptions.Default with
         {
             Properties = properties.Length == 0 ? null : properties,
-            StopWhenAllViolated = false,
+            StopWhenAllViolated = stopWhenViolated,
         });
 
     /// <summary>Asserts <paramref name="property"/> is violated, with a counterexample of <paramref name="length"/>
@@ -20,7 +26,7 @@ internal static class Checks
     /// its last step. Returns the replayed path.</summary>
     public static ReplayResult<TcpState, TcpAction> AssertViolated(TcpConfig config, string property, int length)
     {
-        var result = Check(config, property)[property];
+        var result = Check(config, stopWhenViolated: true, property)[property];
         Assert.Equal(Verdict.Violated, result.Verdict);
         var trace = result.Counterexample!.Trace;
         Assert.Equal(length, trace.Length);
