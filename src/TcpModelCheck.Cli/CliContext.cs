@@ -13,7 +13,7 @@ public sealed record TerminalInfo(bool IsTerminal, int Width)
 
     /// <summary>Tables are laid out at this width when the output is not a terminal, so files and golden
     /// tests do not depend on the window the tool happened to run in.</summary>
-    public const int RedirectedWidth = 160;
+    public const int RedirectedWidth = 200;
 
     public static TerminalInfo FromConsole()
     {

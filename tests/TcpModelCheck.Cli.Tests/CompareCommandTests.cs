@@ -25,7 +25,7 @@ public class CompareCommandTests
         // "broken/small size=3" is not in the expected table, so every property is expected to hold.
         var r = CliRun.With(Grid, "compare", "--variant", "broken", "--size", "3", "--no-timings");
         Assert.Equal(1, r.Code);
-        Assert.Contains("VIOLATED (3) !", r.Out);
+        Assert.Contains("✗ 3 !", r.Out);
         Assert.Contains("1 configurations, 5 verdicts: 4 as expected, 1 unexpected (marked !)", r.Out);
     }
 

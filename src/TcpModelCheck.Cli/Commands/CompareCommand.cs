@@ -21,7 +21,7 @@ internal static class CompareCommand
         var properties = PropertyOption.Create();
         var trace = new Option<string>("--trace")
         {
-            Description = "Which counterexample to draw: PROPERTY, VARIANT:PROPERTY, or none (default: the shortest one found)",
+            Description = "Which counterexample to draw: PROPERTY, VARIANT:PROPERTY, or none (default: no-time-wait:graceful-close if in the matrix, else the shortest found)",
             HelpName = "choice",
         };
         var markdown = new Option<bool>("--markdown")

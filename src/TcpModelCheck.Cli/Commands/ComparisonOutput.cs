@@ -89,8 +89,8 @@ internal static class ComparisonOutput
     /// </summary>
     private static Table Table(IReadOnlyList<ComparisonResult> results, bool timings)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("property");
-        for (var i = 0; i < results.Count; i++) table.AddColumn($"#{i + 1}");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(new TableColumn("property").NoWrap());
+        for (var i = 0; i < results.Count; i++) table.AddColumn(new TableColumn($"#{i + 1}").NoWrap());
         var properties = results.SelectMany(r => r.Report.Outcomes.Select(o => o.Property.Name)).Distinct().ToList();
         foreach (var property in properties)
             table.AddRow([Markup.Escape(property), .. results.Select(r => Markup.Escape(Cell(r, property)))]);
@@ -103,9 +103,15 @@ internal static class ComparisonOutput
     {
         var o = r.Report.Outcomes.FirstOrDefault(x => x.Property.Name == property);
         if (o is null) return "-";
-        var text = Words.Verdict(o.Verdict) + (o.Counterexample is { } c ? $" ({c.Trace.Length})" : "");
+        // Compact cells so that a 14-configuration matrix fits a 160-column line without wrapping words.
+        var text = o.Verdict switch
+        {
+            Verdict.Holds => "ok",
+            Verdict.Violated => o.Counterexample is { } c ? $"✗ {c.Trace.Length}" : "✗",
+            _ => "?",
+        };
         var expected = r.ExpectedFor(property).Verdict;
-        return o.Verdict != Verdict.Inconclusive && o.Verdict != expected ? text.ToUpperInvariant() + " !" : text;
+        return o.Verdict != Verdict.Inconclusive && o.Verdict != expected ? text + " !" : text;
     }
 
     private static IEnumerable<string> Legend(IReadOnlyList<ComparisonResult> results) =>
@@ -117,7 +123,8 @@ internal static class ComparisonOutput
         var unexpected = cells.Count(c => c.Verdict != Verdict.Inconclusive && c.Verdict != c.Expected);
         var inconclusive = cells.Count(c => c.Verdict == Verdict.Inconclusive);
         var line = $"{results.Count} configurations, {cells.Count} verdicts: {cells.Count - unexpected - inconclusive} as expected, " +
-                   $"{unexpected} unexpected (marked !), {inconclusive} inconclusive; (n) = counterexample length";
+                   $"{unexpected} unexpected (marked !), {inconclusive} inconclusive; ok = holds, ✗ n = violated " +
+                   "(n = length of the shortest counterexample), ? = inconclusive";
         if (timings) line += $"; {Words.Seconds(TimeSpan.FromTicks(results.Sum(r => r.Report.Statistics.Elapsed.Ticks)))} s of search";
         return line;
     }

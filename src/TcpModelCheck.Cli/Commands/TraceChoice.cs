@@ -3,14 +3,16 @@ using TcpModelCheck.Cli.Backend;
 namespace TcpModelCheck.Cli.Commands;
 
 /// <summary>
-/// Which counterexample <c>compare</c> draws under its table: the shortest one found (ties go to the earlier
-/// row), the shortest of one property, the one of a given variant and property, or none.
+/// Which counterexample <c>compare</c> draws under its table: by default the shortest <c>no-time-wait</c>
+/// <c>graceful-close</c> counterexample (why TIME_WAIT exists), or the shortest one found when the matrix has
+/// none (ties go to the earlier row); the shortest of one property; the one of a given variant and property;
+/// or none.
 /// </summary>
-internal sealed record TraceChoice(bool None, string? Variant, string? Property)
+internal sealed record TraceChoice(bool None, string? Variant, string? Property, bool IsDefault = false)
 {
     public static TraceChoice Parse(string? text, IBackend backend)
     {
-        if (text is null) return new(false, null, null);
+        if (text is null) return new(false, "no-time-wait", "graceful-close", IsDefault: true);
         if (text == "none") return new(true, null, null);
         var parts = text.Split(':', 2, StringSplitOptions.TrimEntries);
         var (variant, property) = parts.Length == 2 ? (parts[0], parts[1]) : (null, parts[0]);
@@ -22,6 +24,7 @@ internal sealed record TraceChoice(bool None, string? Variant, string? Property)
     public (ComparisonResult From, RenderedTrace Trace)? Pick(IReadOnlyList<ComparisonResult> results)
     {
         if (None) return null;
+        if (IsDefault) return (this with { IsDefault = false }).Pick(results) ?? new TraceChoice(false, null, null).Pick(results);
         var candidates = results
             .Where(r => Variant is null || string.Equals(r.Cell.Variant, Variant, StringComparison.OrdinalIgnoreCase))
             .SelectMany(r => r.Report.Outcomes
