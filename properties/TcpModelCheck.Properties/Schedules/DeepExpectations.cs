@@ -14,7 +14,7 @@ public sealed record DeepException(string Property, string Why, IReadOnlyList<st
 }
 
 /// <summary>
-/// What deep random schedules (<see cref="Tcp.Schedules.DeepConfigs"/>: 7 losses, 7 duplications, unlimited
+/// What deep random schedules (<see cref="Tcp.Schedules.DeepConfigs"/>: 20 losses, 10 duplications, unlimited
 /// delays, 3 incarnations, a 10-number sequence space) find in the correct variants. These are findings, not
 /// model bugs: the deep budgets break the premises several properties are stated under — with more losses
 /// than retransmissions a side can give up (the user timeout), and what follows an abort is outside what
@@ -31,7 +31,7 @@ public static class DeepExpectations
     public static IReadOnlyList<DeepException> Exceptions { get; } =
     [
         new(TcpProperties.GracefulClose,
-            "7 losses exceed the 2 retransmissions: one side gives up (user timeout, which the property allows at these budgets) "
+            "20 losses exceed the 2 retransmissions: one side gives up (user timeout, which the property allows at these budgets) "
             + "and the other side's next segment is answered by a reset (which it does not)"),
         new(TcpProperties.NoDeadlock,
             "after the peer's user timeout a side stays synchronized with nothing left to send: a half-open connection that "

@@ -18,8 +18,8 @@ internal static class TcpConfigValidation
         Range(p, "sequence-space", c.SequenceSpace, 4, 256);
         Range(p, "receive-window", c.ReceiveWindow, 1, 4);
         Range(p, "network-capacity", c.NetworkCapacity, 1, 8);
-        Range(p, "loss-budget", c.LossBudget, 0, 7);
-        Range(p, "duplication-budget", c.DuplicationBudget, 0, 7);
+        Range(p, "loss-budget", c.LossBudget, 0, 31);
+        Range(p, "duplication-budget", c.DuplicationBudget, 0, 15);
         Range(p, "crash-budget", c.CrashBudget, 0, 3);
         if (c.DelayBudget is { } delays) Range(p, "delay-budget", delays, 0, 7);
         if (c.TimeWaitTicks is { } tw) Range(p, "time-wait", tw, 0, 32);
