@@ -69,6 +69,7 @@ public class TraceJsonTests
             { "{\"format\": 1}", "model" },
             { "{\"format\": 1, \"model\": \"\"}", "names no model" },
             { "{\"format\": 1, \"model\": \"m\", \"initial\": \"zero\"}", "malformed" },
+            { "{\"format\": 1, \"model\": \"m\", \"steps\": 7}", "the value of $.steps has the wrong type" },
             { "{\"format\": 1, \"model\": \"m\", \"initial\": -1}", "negative initial" },
             { "{\"format\": 1, \"model\": \"m\", \"steps\": [{\"choice\": -3, \"action\": \"a\"}]}", "negative choice" },
             { "{\"format\": 1, \"model\": \"m\", \"steps\": [null]}", "step 1 is null" },

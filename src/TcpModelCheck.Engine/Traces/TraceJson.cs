@@ -30,7 +30,11 @@ public static class TraceJson
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
-            throw new TraceFormatException($"malformed trace JSON{where}: {FirstLine(e.Message)}", e);
+            // System.Text.Json names .NET types in conversion errors; say which field instead.
+            var what = e.Message.Contains("could not be converted", StringComparison.Ordinal) && e.Path is { } path
+                ? $"the value of {path} has the wrong type"
+                : FirstLine(e.Message);
+            throw new TraceFormatException($"malformed trace JSON{where}: {what}", e);
         }
         if (trace is null) throw new TraceFormatException("the trace file holds no trace (JSON null)");
         if (trace.Format != Trace.CurrentFormat)
