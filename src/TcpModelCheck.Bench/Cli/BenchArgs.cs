@@ -13,11 +13,12 @@ public sealed record BenchArgs(
     SearchStrategy Strategy,
     StorageMode Storage,
     bool SkipSpin,
-    string? PmlPath)
+    string? PmlPath,
+    long ExpectedStates = 0)
 {
     public const string Usage =
         "usage: dotnet run -c Release --project src/TcpModelCheck.Bench -- spin --bounds S|M|L|XL " +
-        "[--threads N] [--fingerprint|--exact] [--strategy bfs|dfs|parallel] [--skip-spin] [--pml PATH]";
+        "[--threads N] [--fingerprint|--exact] [--strategy bfs|dfs|parallel] [--skip-spin] [--pml PATH] [--expected-states N]";
 
     /// <summary>Parses <paramref name="args"/>; on failure returns null and a one-line reason.</summary>
     public static (BenchArgs? Args, string? Error) Parse(IReadOnlyList<string> args)
@@ -25,6 +26,7 @@ public sealed record BenchArgs(
         if (args.Count == 0 || args[0] != "spin") return (null, args.Count == 0 ? "missing command 'spin'" : $"unknown command '{args[0]}'");
         string? bounds = null, strategy = null, pml = null;
         int? threads = null;
+        long expected = 0;
         StorageMode? storage = null;
         var skipSpin = false;
         for (var i = 1; i < args.Count; i++)
@@ -53,6 +55,11 @@ public sealed record BenchArgs(
                     if (strategy is null) return (null, "--strategy needs bfs, dfs or parallel");
                     break;
                 case "--skip-spin": skipSpin = true; break;
+                case "--expected-states":
+                    var e = Value();
+                    if (!long.TryParse(e, NumberStyles.None, CultureInfo.InvariantCulture, out expected) || expected < 1 || expected > 4_000_000_000)
+                        return (null, $"--expected-states needs a whole number in 1..4000000000, got '{e ?? "<missing>"}'");
+                    break;
                 case "--pml":
                     pml = Value();
                     if (pml is null) return (null, "--pml needs a path");
@@ -64,7 +71,7 @@ public sealed record BenchArgs(
         if (!PmlBounds.Named.TryGetValue(bounds, out var b)) return (null, $"unknown bounds '{bounds}' (expected S, M, L or XL)");
         var (strat, error) = ParseStrategy(strategy, threads ?? 1);
         if (error is not null) return (null, error);
-        return (new BenchArgs(bounds.ToUpperInvariant(), b, threads ?? 1, strat, storage ?? StorageMode.Exact, skipSpin, pml), null);
+        return (new BenchArgs(bounds.ToUpperInvariant(), b, threads ?? 1, strat, storage ?? StorageMode.Exact, skipSpin, pml, expected), null);
     }
 
     /// <summary>Default: breadth-first on one thread, parallel breadth-first on more.</summary>

@@ -39,6 +39,7 @@ public sealed record EngineRun(CheckResult<PmlState, PmlAction> Result, long Pea
             Strategy = args.Strategy,
             Storage = args.Storage,
             Threads = args.Threads,
+            ExpectedStates = args.ExpectedStates,
             Properties = PmlProperties.AssertionNames,
             ProgressInterval = TimeSpan.FromSeconds(10),
         };

@@ -82,6 +82,11 @@ public sealed record CheckOptions
 
     public SearchLimits Limits { get; init; } = SearchLimits.None;
 
+    /// <summary>A size hint for the visited store, like SPIN's <c>-w</c>: the table starts large enough for this
+    /// many states (at load 3/4), so it need not grow during the search. 0 (the default) grows as needed.
+    /// Never changes what is found, only when memory is allocated.</summary>
+    public long ExpectedStates { get; init; }
+
     /// <summary>Names of the properties to check; null means every property of the model.</summary>
     public IReadOnlyList<string>? Properties { get; init; }
 

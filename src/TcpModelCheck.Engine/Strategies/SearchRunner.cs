@@ -15,10 +15,10 @@ internal static class SearchRunner
         switch (ctx.Options.Storage)
         {
             case StorageMode.Exact:
-                var exact = new ExactStore<TState>(0);
+                var exact = new ExactStore<TState>(ctx.Options.ExpectedStates);
                 return Run(ctx, exact, _ => new LevelRound<TState, TAction, ExactStore<TState>>(ctx, exact, chunks));
             case StorageMode.Fingerprint:
-                var fingerprints = new FingerprintStore<TState>(0);
+                var fingerprints = new FingerprintStore<TState>(ctx.Options.ExpectedStates);
                 return Run(ctx, fingerprints,
                     workers => new DirectRound<TState, TAction, FingerprintStore<TState>>(ctx, fingerprints, chunks, workers));
             default:

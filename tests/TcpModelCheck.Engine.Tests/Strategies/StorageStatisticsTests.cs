@@ -27,6 +27,22 @@ public class StorageStatisticsTests
         Assert.True(s.PeakMemoryBytes > 0);
     }
 
+    [Theory]
+    [InlineData(StorageMode.Fingerprint, SearchStrategy.BreadthFirst, 1)]
+    [InlineData(StorageMode.Fingerprint, SearchStrategy.ParallelBreadthFirst, 2)]
+    [InlineData(StorageMode.Exact, SearchStrategy.BreadthFirst, 1)]
+    [InlineData(StorageMode.Exact, SearchStrategy.DepthFirst, 1)]
+    public void A_size_hint_changes_no_result(StorageMode storage, SearchStrategy strategy, int threads)
+    {
+        var options = new CheckOptions { Strategy = strategy, Storage = storage, Threads = threads, Properties = ["in-bounds"] };
+        var grown = ModelChecker.Check(new GridModel(50), options).Statistics;
+        var hinted = ModelChecker.Check(new GridModel(50), options with { ExpectedStates = 125_000 }).Statistics;
+        Assert.Equal((grown.DistinctStates, grown.Transitions, grown.MaxDepth), (hinted.DistinctStates, hinted.Transitions, hinted.MaxDepth));
+        // segments sized for 125,000 states keep the load between 1/2 and 3/4 like grown ones
+        var slot = storage == StorageMode.Fingerprint ? 8 : 24;
+        Assert.InRange(hinted.StoreBytesPerState, slot / 0.75, slot / 0.5);
+    }
+
     [Fact]
     public void Exact_mode_reports_the_slots_with_their_states()
     {
