@@ -18,23 +18,10 @@ public sealed class SearchGraph
     private List<int>? _edgeTarget;
     private int[]? _depths;
 
-    public SearchGraph(bool recordEdges) : this(new PredecessorLog())
-    {
-        if (recordEdges) StartEdges();
-    }
-
     internal SearchGraph(PredecessorLog log) => _log = log;
 
     public int Count => checked((int)_log.Count);
     public bool HasEdges => _edgeStart is not null;
-
-    /// <summary>Registers a new state and returns its id. For an initial state pass parent −1 and the
-    /// initial-state index as <paramref name="choice"/>. (The depth is implied by the parent chain.)</summary>
-    public int Add(int parent, int choice, int depth)
-    {
-        _depths = null;
-        return checked((int)_log.Add(parent, choice));
-    }
 
     public int Parent(int id) => (int)_log.Parent(id);
 

@@ -4,8 +4,8 @@ using TcpModelCheck.Engine.Model;
 namespace TcpModelCheck.Engine.Liveness;
 
 /// <summary>
-/// A lasso found by the liveness check, as state ids and choices: the path from an initial state to the
-/// state <see cref="Path"/>[^1] followed by the trap it cannot leave without reaching the goal.
+/// A lasso found by the liveness check, as choices: the path from an initial state to a state from which the
+/// goal is unreachable, followed by the trap (cycle or dead end) it cannot leave.
 /// </summary>
 /// <param name="Initial">Initial-state index.</param>
 /// <param name="Choices">Every choice of the path, stem and cycle.</param>
