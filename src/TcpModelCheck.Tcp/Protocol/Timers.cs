@@ -1,4 +1,5 @@
 using TcpModelCheck.Tcp.Charts;
+using TcpModelCheck.Tcp.Network;
 
 namespace TcpModelCheck.Tcp;
 
@@ -78,32 +79,18 @@ internal static class Timers
     }
 
     /// <summary>One tick: timers count down and segments age (an expired timer or an MSL-old segment blocks the
-    /// tick, see <see cref="CanTick"/>), and the ISN clock advances when it is in use.</summary>
+    /// tick, see <see cref="MslClock.CanTick"/>), and the ISN clock advances when it is in use.</summary>
     public static void Tick(ref Step step)
     {
         CountDown(ref step[Side.Client]);
         CountDown(ref step[Side.Server]);
-        step.AgeSegments();
+        MslClock.Tick(ref step);
         if (step.Rules.ClockIsn) step.IsnClock = step.Seq.Add(step.IsnClock, 1);
     }
 
     private static void CountDown(ref Endpoint e)
     {
         if (e.Timer > 1) e = e with { Timer = (byte)(e.Timer - 1) };
-    }
-
-    /// <summary>
-    /// Time may advance when no timer has expired, every segment in flight is a straggler younger than MSL, and
-    /// advancing changes something: a segment is in flight or a timer runs (or, with the ISN clock, an
-    /// application still has something to do). A prompt segment, or a straggler of age MSL, must first be
-    /// delivered or lost (using the loss budget): "no segment outlives MSL" (RFC 9293 §3.4.1) without the clock
-    /// becoming a source of unbudgeted losses.
-    /// </summary>
-    public static bool CanTick(TcpState s, bool applicationPending, Rules rules)
-    {
-        if (Expired(s.Client) || Expired(s.Server)) return false;
-        foreach (var seg in s.Segments) if (!seg.Straggler || seg.Age >= rules.Msl) return false;
-        return s.InFlight.Count > 0 || s.Client.Timer != 0 || s.Server.Timer != 0 || (rules.ClockIsn && applicationPending);
     }
 
     private static void Emit(ref Step step, Side side, string timer)
