@@ -17,6 +17,7 @@ internal static class CommandTree
         root.Add(CompareCommand.Create(context, backend));
         root.Add(SimulateCommand.Create(context, backend));
         root.Add(ReplayCommand.Create(context, backend));
+        root.Add(ActionsCommand.Create(context, backend));
         root.Add(ExplainCommand.Create(context, backend));
         root.Add(ListCommand.Create(context, backend));
         return root;

@@ -81,7 +81,19 @@ internal interface IModelSession
     WalkReport Walk(ulong seed, int maxSteps, IReadOnlyList<string>? properties);
 
     ReplayReport Replay(Trace trace);
+
+    /// <summary>Follows <paramref name="path"/> from its initial state and lists the actions enabled at its end,
+    /// labelled as in the chart. A path that leaves the model is bad input naming the step.</summary>
+    PathActions ActionsAfter(ChoicePath path);
 }
+
+/// <summary>One enabled action: its choice index (what a path or trace records) and its chart label.</summary>
+internal sealed record EnabledAction(int Index, string Label);
+
+/// <summary>The end of a choice path: the steps taken (labelled), the state reached, what is enabled there.</summary>
+/// <param name="Terminal">No action is enabled and the model calls the state a proper end (not a deadlock).</param>
+internal sealed record PathActions(ChoicePath Path, IReadOnlyList<EnabledAction> Taken, string State,
+    IReadOnlyList<EnabledAction> Enabled, bool Terminal);
 
 /// <summary>A trace with its two human renderings. Rendering is lazy: most traces are never printed.</summary>
 internal sealed class RenderedTrace(Trace trace, Func<(string Chart, string Mermaid)> render)
@@ -94,7 +106,9 @@ internal sealed class RenderedTrace(Trace trace, Func<(string Chart, string Merm
 }
 
 /// <summary>The verdict on one property, with its counterexample when violated.</summary>
-internal sealed record PropertyOutcome(PropertyInfo Property, Verdict Verdict, string? Reason, RenderedTrace? Counterexample);
+/// <param name="Witness">For a reachability property that holds: the path to the first witness state found.</param>
+internal sealed record PropertyOutcome(PropertyInfo Property, Verdict Verdict, string? Reason, RenderedTrace? Counterexample,
+    RenderedTrace? Witness = null);
 
 /// <summary>The outcome of one exhaustive check.</summary>
 /// <param name="Skipped">Properties left out, with why (e.g. liveness under fingerprint storage).</param>
@@ -110,9 +124,12 @@ internal sealed record WalkReport(RenderedTrace Trace, string? Violated, int Ste
 /// <param name="Partial">The chart of the steps that did replay (all of them when it matched); null when not even
 /// the initial state could be rebuilt.</param>
 /// <param name="LoopCloses">For a lasso: whether the state after the last step equals the state the loop starts at.</param>
+/// <param name="WitnessStep">For the path of a reachability witness: the first step after which its state is
+/// reached (0 = the initial state), or null when the path never reaches it.</param>
 internal sealed record ReplayReport(
     RenderedTrace? Partial,
     Divergence? Divergence,
     string? Violated,
     int? ViolationStep,
-    bool? LoopCloses);
+    bool? LoopCloses,
+    int? WitnessStep = null);

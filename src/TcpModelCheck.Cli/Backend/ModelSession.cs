@@ -43,6 +43,9 @@ internal sealed class ModelSession<TState, TAction>(
         var outcomes = result.Properties.Select(p => new PropertyOutcome(Info(p.Property), p.Verdict, p.Reason,
             p.Counterexample is { } c
                 ? Render(c.Trace, new TraceContext(ViolationHeader(p.Name, c.Length, c.LoopStart), Verdict.Violated, p.Property.Kind))
+                : null,
+            p.Witness is { } w
+                ? Render(w.Trace, new TraceContext([Context(), $"{p.Name} reached after {w.Length} steps"], Verdict.Holds, p.Property.Kind))
                 : null)).ToList();
         return new CheckReport(outcomes, result.Statistics, skipped);
     }
@@ -79,6 +82,7 @@ internal sealed class ModelSession<TState, TAction>(
             return new ReplayReport(d.Step == 0 ? null : Render(matched, new TraceContext([Context(), $"replay of {trace.Length} steps stopped: {d}"])),
                 d, null, null, null);
         var property = trace.Property is null ? null : PropertySelection.Resolve(model.Properties, [trace.Property])[0];
+        if (property is { Kind: PropertyKind.Reachable }) return ReplayWitness(property, matched, replay);
         var loopCloses = trace.LoopStart is { } k ? StateAfter(replay, k).Equals(StateAfter(replay, replay.Steps.Count)) : (bool?)null;
         var (violated, step) = property is { IsLiveness: true }
             ? (LassoViolates(property, replay, trace.LoopStart) ? property.Name : null, (int?)trace.Length)
@@ -88,6 +92,16 @@ internal sealed class ModelSession<TState, TAction>(
             : new TraceContext(ViolationHeader(violated, step ?? trace.Length, trace.LoopStart), Verdict.Violated,
                 model.Properties.First(p => p.Name == violated).Kind);
         return new ReplayReport(Render(matched, context), null, violated, step, loopCloses);
+    }
+
+    /// <summary>A witness path replays to the first state that satisfies its property (a witness is no violation).</summary>
+    private ReplayReport ReplayWitness(Property<TState, TAction> p, Trace trace, ReplayResult<TState, TAction> replay)
+    {
+        var states = replay.Steps.Select(s => s.State).Prepend(replay.Initial!).ToList();
+        var at = states.FindIndex(s => p.Condition!(s));
+        var context = new TraceContext([Context(), at < 0 ? $"replayed {trace.Length} steps: {p.Name} is not reached"
+            : $"{p.Name} reached after step {at}"], at < 0 ? null : Verdict.Holds, p.Kind);
+        return new ReplayReport(Render(trace, context), null, null, null, null, at < 0 ? null : at);
     }
 
     private (string?, int?) SafetyViolation(Trace trace, Property<TState, TAction>? property)
@@ -117,6 +131,26 @@ internal sealed class ModelSession<TState, TAction>(
             from = states.Count - 1;
         }
         return states.Skip(from).All(s => !p.Goal!(s));
+    }
+
+    public PathActions ActionsAfter(ChoicePath path)
+    {
+        var replay = Replayer.Replay(model, path.ToUnlabelledTrace(model.Name), checkLabels: false);
+        if (replay.Divergence is { } d)
+            throw new BadInputException(d.Step == 0
+                ? $"path {path}: there is no initial state #{path.Initial} ({d.Found})"
+                : $"path {path} leaves the model at step {d.Step}: choice {path.Choices[d.Step - 1]} is not enabled ({d.Found})");
+        var state = replay.Initial!;
+        var taken = new List<EnabledAction>(replay.Steps.Count);
+        foreach (var step in replay.Steps)
+        {
+            taken.Add(new EnabledAction(step.Choice, model.FormatAction(state, step.Action)));
+            state = step.State;
+        }
+        var actions = new List<TAction>();
+        model.Actions(state, actions);
+        var enabled = actions.Select((a, i) => new EnabledAction(i, model.FormatAction(state, a))).ToList();
+        return new PathActions(path, taken, model.FormatState(state), enabled, enabled.Count == 0 && model.IsTerminal(state));
     }
 
     private static TState StateAfter(ReplayResult<TState, TAction> replay, int steps) =>

@@ -38,7 +38,10 @@ internal static class CheckCommand
     {
         var report = Search.Run(context, session, options, output, "");
         var code = Verdicts.ExitCodeOf(report.Outcomes.Select(o => o.Verdict));
-        var first = report.Outcomes.FirstOrDefault(o => o.Counterexample is not null)?.Counterexample;
+        // --out writes the first counterexample; when nothing is violated, the path to the first witness found
+        // (the trace of a reached state, e.g. TIME-WAIT, for replay or the explorer).
+        var first = report.Outcomes.FirstOrDefault(o => o.Counterexample is not null)?.Counterexample
+            ?? report.Outcomes.FirstOrDefault(o => o.Witness is not null)?.Witness;
         if (output.OutFile is { } path && first is not null) TraceOutput.Write(first.Trace, path);
         var traceFile = first is not null ? output.OutFile : null;
         if (output.Json)
@@ -49,8 +52,9 @@ internal static class CheckCommand
             return code;
         }
         PrintText(context, session, options, output, report);
-        if (traceFile is not null) context.Out.WriteLine($"trace of {first!.Trace.Property} written to {traceFile}");
-        else if (output.OutFile is not null) context.Out.WriteLine($"no counterexample, so nothing was written to {output.OutFile}");
+        var what = report.Outcomes.Any(o => o.Counterexample is not null) ? "trace" : "witness path";
+        if (traceFile is not null) context.Out.WriteLine($"{what} of {first!.Trace.Property} written to {traceFile}");
+        else if (output.OutFile is not null) context.Out.WriteLine($"no counterexample or witness, so nothing was written to {output.OutFile}");
         return code;
     }
 
@@ -67,5 +71,9 @@ internal static class CheckCommand
         foreach (var line in Words.Ending(report.Statistics, options).Concat(report.Skipped)) context.Out.WriteLine(line);
         foreach (var o in report.Outcomes)
             if (o.Counterexample is { } trace) TraceOutput.Print(context.Out, trace, output);
+        // A witness is drawn when the user asked for its property by name: that is how to see a reached state's path.
+        if (options.Properties is { Count: > 0 })
+            foreach (var o in report.Outcomes)
+                if (o.Witness is { } path) TraceOutput.Print(context.Out, path, output);
     }
 }

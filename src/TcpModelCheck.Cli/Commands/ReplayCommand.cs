@@ -20,7 +20,7 @@ internal static class ReplayCommand
 
     private sealed record Document(string Command, int ExitCode, string File, IReadOnlyDictionary<string, string> Settings,
         int Steps, int ReplayedSteps, DivergenceDocument? Divergence, string? Property, string? Violated, int? ViolationStep,
-        bool? LoopCloses, string ChoicePath);
+        bool? LoopCloses, string ChoicePath, int? WitnessStep);
 
     public static Command Create(CliContext context, IBackend backend)
     {
@@ -68,7 +68,7 @@ internal static class ReplayCommand
             var d = report.Divergence;
             JsonOutput.Write(context.Out, new Document("replay", (int)code, path, session.Settings, trace.Length,
                 report.Partial?.Trace.Length ?? 0, d is null ? null : new DivergenceDocument(d.Step, d.Expected, d.Found),
-                trace.Property, report.Violated, report.ViolationStep, report.LoopCloses, TraceOutput.ChoicePath(trace)));
+                trace.Property, report.Violated, report.ViolationStep, report.LoopCloses, TraceOutput.ChoicePath(trace), report.WitnessStep));
         }
         else PrintText(context, trace, report, output);
         if (report.Divergence is { } divergence)
@@ -84,7 +84,9 @@ internal static class ReplayCommand
             context.Out.WriteLine(closes
                 ? $"the loop closes: the state after step {trace.Length} is the state after step {trace.LoopStart}"
                 : $"the loop does not close: the state after step {trace.Length} differs from the state after step {trace.LoopStart}");
-        if (report.Violated is { } v)
+        if (trace.Property is { } witness && report.WitnessStep is { } at)
+            context.Out.WriteLine($"reached: witness {witness} holds after step {at}");
+        else if (report.Violated is { } v)
             context.Out.WriteLine($"reproduced: {v} violated at step {report.ViolationStep}");
         else if (trace.Property is { } claimed)
             context.Out.WriteLine($"not reproduced: replaying all {trace.Length} steps does not violate {claimed}");
