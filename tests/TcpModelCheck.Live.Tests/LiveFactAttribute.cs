@@ -1,0 +1,15 @@
+using TcpModelCheck.Live.Isolation;
+
+namespace TcpModelCheck.Live.Tests;
+
+/// <summary>
+/// A fact that needs the live kernel (root, /dev/net/tun, CAP_NET_ADMIN). Where those are missing the test is
+/// reported as skipped with the reason <see cref="Privileges"/> found — never as passed.
+/// </summary>
+public sealed class LiveFactAttribute : FactAttribute
+{
+    public LiveFactAttribute()
+    {
+        if (Privileges.Missing is { } reason) Skip = reason;
+    }
+}
