@@ -1,0 +1,48 @@
+using TcpModelCheck.Live.Kernel;
+
+namespace TcpModelCheck.Live.Runs;
+
+/// <summary>
+/// A system call running on its own thread, as packetdrill runs a blocking call: the script goes on (its next
+/// segments are injected) while the call waits in the kernel, and its result and return time are checked when it
+/// returns. Only calls on existing descriptors run here — socket() is made on the namespace's thread.
+/// </summary>
+public sealed class PendingCall
+{
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _done = new();
+    private SyscallResult _result;
+    private long _returnedAt;
+    private Exception? _failure;
+
+    public PendingCall(ScriptClock clock, Func<SyscallResult> call)
+    {
+        StartedAt = clock.NowMicros;
+        _thread = new Thread(() =>
+        {
+            try { _result = call(); }
+            catch (Exception e) { _failure = e; }
+            _returnedAt = clock.NowMicros;
+            _done.Set();
+        }, 256 << 10) { IsBackground = true, Name = "tcpmc-syscall" };
+        _thread.Start();
+    }
+
+    public long StartedAt { get; }
+
+    public bool Returned => _done.IsSet;
+
+    /// <summary>Waits up to <paramref name="timeout"/>; true when the call has returned.</summary>
+    public bool Wait(TimeSpan timeout) => _done.Wait(timeout);
+
+    /// <summary>The result and its return time; only after <see cref="Returned"/>.</summary>
+    public (SyscallResult Result, long ReturnedAt) Outcome
+    {
+        get
+        {
+            if (!Returned) throw new InvalidOperationException("the call has not returned");
+            if (_failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+            return (_result, _returnedAt);
+        }
+    }
+}
