@@ -68,6 +68,7 @@ internal static class CheckCommand
                 o.Counterexample?.Trace.Length.ToString() ?? "", Markup.Escape(o.Reason ?? ""));
         context.Console.Write(table);
         context.Out.WriteLine(Words.Statistics(report.Statistics, output.Timings));
+        if (output.Timings) context.Out.WriteLine(Words.Memory(report.Statistics));
         foreach (var line in Words.Ending(report.Statistics, options).Concat(report.Skipped)) context.Out.WriteLine(line);
         foreach (var o in report.Outcomes)
             if (o.Counterexample is { } trace) TraceOutput.Print(context.Out, trace, output);

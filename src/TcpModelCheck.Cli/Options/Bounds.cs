@@ -28,6 +28,15 @@ internal static class Bounds
         return null;
     };
 
+    /// <summary>A directory that exists.</summary>
+    public static Func<ArgumentResult, string?> ExistingDirectory(string option) => result =>
+    {
+        var text = Text(result);
+        if (text.Length > 0 && Directory.Exists(text)) return text;
+        result.AddError($"{option} expects an existing directory (got '{text}')");
+        return null;
+    };
+
     private static bool TryNumber<T>(ArgumentResult result, string option, T min, T max, out T value) where T : struct, INumber<T>
     {
         var text = Text(result);

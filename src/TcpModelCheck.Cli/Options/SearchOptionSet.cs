@@ -62,9 +62,22 @@ internal sealed class SearchOptionSet
                       "probability that a state was missed; safety properties only)",
     };
 
+    public Option<string?> SpillDir { get; } = new("--spill-dir")
+    {
+        Description = "Directory for the scratch files that hold the breadth-first queue and the predecessor log " +
+                      "(default: the system temporary directory; files are deleted when the search ends)",
+        CustomParser = Bounds.ExistingDirectory("--spill-dir"),
+        HelpName = "dir",
+    };
+
+    public Option<bool> NoSpill { get; } = new("--no-spill")
+    {
+        Description = "Keep the breadth-first queue and the predecessor log in memory (no scratch files)",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Strategy, Threads, MaxStates, MaxDepth, MaxSeconds, MaxMemory, Fingerprint })
+        foreach (var o in new Option[] { Strategy, Threads, MaxStates, MaxDepth, MaxSeconds, MaxMemory, Fingerprint, SpillDir, NoSpill })
             command.Add(o);
     }
 
@@ -87,6 +100,7 @@ internal sealed class SearchOptionSet
                 MaxTime: seconds is { } s ? TimeSpan.FromSeconds(s) : null,
                 MaxMemoryBytes: parse.GetValue(MaxMemory)),
             Properties = properties,
+            SpillDirectory = parse.GetValue(NoSpill) ? null : parse.GetValue(SpillDir) ?? Path.GetTempPath(),
         };
     }
 }

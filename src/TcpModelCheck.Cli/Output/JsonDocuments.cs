@@ -55,6 +55,10 @@ internal sealed record StatisticsDocument(
     string StopReason,
     double? MissProbability)
 {
+    /// <summary>Memory by component (cost fields: null under --no-timings): the visited set, the predecessor log
+    /// in memory and on disk, the breadth-first queue's peak in memory and on disk, the managed heap's peak.</summary>
+    public MemoryDocument? Memory { get; init; }
+
     public static StatisticsDocument Of(SearchStatistics s, bool timings) => new(
         s.DistinctStates, s.Transitions, s.MaxDepth,
         timings ? Words.JsonSeconds(s.Elapsed) : null,
@@ -62,7 +66,26 @@ internal sealed record StatisticsDocument(
         timings ? s.PeakMemoryBytes : null,
         s.Storage == StorageMode.Fingerprint ? "fingerprint" : "exact",
         s.StopReason == Engine.Checking.StopReason.None ? "complete" : JsonNamingPolicy.KebabCaseLower.ConvertName(s.StopReason.ToString()),
-        s.MissProbability);
+        s.MissProbability)
+    {
+        Memory = timings ? MemoryDocument.Of(s) : null,
+    };
+}
+
+/// <summary>Bytes by component of one search (see <see cref="SearchStatistics"/>).</summary>
+internal sealed record MemoryDocument(
+    long VisitedBytes,
+    long PredecessorBytes,
+    long PredecessorDiskBytes,
+    long FrontierBytes,
+    long FrontierDiskBytes,
+    string Frontier,
+    long PeakManagedBytes,
+    double? BytesPerState)
+{
+    public static MemoryDocument Of(SearchStatistics s) => new(s.StoreBytes, s.PredecessorBytes, s.PredecessorDiskBytes,
+        s.FrontierBytes, s.FrontierDiskBytes, s.FrontierKind, s.PeakManagedBytes,
+        s.DistinctStates > 0 ? Math.Round((double)s.PeakMemoryBytes / s.DistinctStates, 1) : null);
 }
 
 /// <summary>Writes JSON documents: indented, camelCase field names, nulls kept so every field is always there.</summary>

@@ -35,6 +35,18 @@ internal static class Words
         return line;
     }
 
+    /// <summary>Memory by component: bytes per state of the visited set, the predecessor log and the queue (at its
+    /// peak), in memory and on disk, and the peak working set per state.</summary>
+    public static string Memory(SearchStatistics s)
+    {
+        var n = Math.Max(1, s.DistinctStates);
+        string PerState(long bytes) => (bytes / (double)n).ToString("0.0", CultureInfo.InvariantCulture);
+        string Disk(long bytes) => bytes > 0 ? $" + {PerState(bytes)} on disk" : "";
+        return $"memory per state: visited {PerState(s.StoreBytes)} B, predecessor log {PerState(s.PredecessorBytes)} B"
+               + Disk(s.PredecessorDiskBytes) + $", queue ({s.FrontierKind}) peak {PerState(s.FrontierBytes)} B"
+               + Disk(s.FrontierDiskBytes) + $", managed heap peak {MiB(s.PeakManagedBytes)}, peak memory {PerState(s.PeakMemoryBytes)} B";
+    }
+
     /// <summary>The second line: how the search ended, and what fingerprinting may have cost.</summary>
     public static IEnumerable<string> Ending(SearchStatistics s, CheckOptions options)
     {

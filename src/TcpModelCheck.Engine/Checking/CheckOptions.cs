@@ -87,6 +87,13 @@ public sealed record CheckOptions
     /// Never changes what is found, only when memory is allocated.</summary>
     public long ExpectedStates { get; init; }
 
+    /// <summary>A directory for scratch files: when set, breadth-first search writes its queue (as encoded states)
+    /// and the predecessor log to files there, keeping in memory little more than the visited set, as TLC does.
+    /// The files are unlinked at once and gone when the search ends. Needs a model whose states decode
+    /// (<see cref="Model.IStateDecoder{TState}"/>) or are plain values; otherwise the queue stays in memory. Not used
+    /// when liveness is checked (every state is then kept in memory anyway). Never changes what is found.</summary>
+    public string? SpillDirectory { get; init; }
+
     /// <summary>Names of the properties to check; null means every property of the model.</summary>
     public IReadOnlyList<string>? Properties { get; init; }
 

@@ -64,6 +64,22 @@ public sealed record SearchStatistics(
     /// from the visited store <see cref="StoreBytes"/>: it is what counterexamples are rebuilt from.</summary>
     public long PredecessorBytes { get; init; }
 
+    /// <summary>Bytes of the predecessor log written to the spill file (<see cref="CheckOptions.SpillDirectory"/>).</summary>
+    public long PredecessorDiskBytes { get; init; }
+
+    /// <summary>The most memory the breadth-first queue held at once (its chunks or pages; for a queue of
+    /// states that are objects, the references only — the objects are part of <see cref="PeakManagedBytes"/>).</summary>
+    public long FrontierBytes { get; init; }
+
+    /// <summary>The most bytes the breadth-first queue had on disk at once.</summary>
+    public long FrontierDiskBytes { get; init; }
+
+    /// <summary>How the queue held its states: "states", "encoded", "encoded, on disk" (depth-first: "stack").</summary>
+    public string FrontierKind { get; init; } = "states";
+
+    /// <summary>The largest managed (garbage-collected) heap sampled, live objects and garbage not yet collected.</summary>
+    public long PeakManagedBytes { get; init; }
+
     public double StatesPerSecond => Elapsed.TotalSeconds > 0 ? DistinctStates / Elapsed.TotalSeconds : 0;
     public double StoreBytesPerState => DistinctStates > 0 ? (double)StoreBytes / DistinctStates : 0;
     public bool Complete => StopReason == StopReason.None;

@@ -34,8 +34,12 @@ internal sealed class LimitWatch
     /// <summary>The largest working set seen (bytes of physical memory the process used).</summary>
     public long PeakMemory { get; private set; }
 
+    /// <summary>The largest managed heap seen.</summary>
+    public long PeakManaged { get; private set; }
+
     public void SampleMemory()
     {
+        PeakManaged = Math.Max(PeakManaged, GC.GetTotalMemory(false));
         _lastWorkingSet = Environment.WorkingSet;
         if (_lastWorkingSet > PeakMemory) PeakMemory = _lastWorkingSet;
         _lastSample = Clock.Elapsed;

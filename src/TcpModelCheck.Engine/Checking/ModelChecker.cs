@@ -20,7 +20,14 @@ public static class ModelChecker
         if (props.NeedsGraph && options.Storage == StorageMode.Fingerprint)
             throw new ArgumentException("liveness properties need the whole state graph: use exact storage");
         var outcome = SearchRunner.Run(new SearchContext<TState, TAction>(model, options, props, progress, cancel));
-        return Build(model, options, props, outcome);
+        try
+        {
+            return Build(model, options, props, outcome);
+        }
+        finally
+        {
+            outcome.Graph.Release();
+        }
     }
 
     private static CheckResult<TState, TAction> Build<TState, TAction>(IModel<TState, TAction> model, CheckOptions options,

@@ -20,6 +20,9 @@ public sealed class SearchGraph
 
     internal SearchGraph(PredecessorLog log) => _log = log;
 
+    /// <summary>Closes the predecessor log's spill file, if any (after the counterexamples are rebuilt).</summary>
+    internal void Release() => _log.Dispose();
+
     public int Count => checked((int)_log.Count);
     public bool HasEdges => _edgeStart is not null;
 

@@ -78,6 +78,38 @@ internal sealed class ChunkedArray<T>
         Length = length;
     }
 
+    /// <summary>Copies the entries from <paramref name="index"/> on into <paramref name="into"/>.</summary>
+    public void CopyTo(long index, Span<T> into)
+    {
+        if (into.Length == 0) return;
+        if (index < 0 || index + into.Length > Length) ThrowOutOfRange(index + into.Length - 1);
+        var done = 0;
+        while (done < into.Length)
+        {
+            var at = index + done;
+            var chunk = _chunks[at >> Shift] ?? throw new InvalidOperationException($"entry {at} was released");
+            var offset = (int)(at & Mask);
+            var n = Math.Min(into.Length - done, ChunkSize - offset);
+            chunk.AsSpan(offset, n).CopyTo(into[done..]);
+            done += n;
+        }
+    }
+
+    /// <summary>The chunk holding entry <paramref name="index"/> and the entry's place in it, or null when that
+    /// chunk was dropped.</summary>
+    public T[]? ChunkOf(long index, out int offset)
+    {
+        if ((ulong)index >= (ulong)Length) ThrowOutOfRange(index);
+        offset = (int)(index & Mask);
+        return _chunks[index >> Shift];
+    }
+
+    /// <summary>Drops chunk <paramref name="chunk"/> for good (its contents were saved elsewhere).</summary>
+    public void Drop(long chunk) => _chunks[chunk] = null;
+
+    /// <summary>Entries per chunk.</summary>
+    public const int EntriesPerChunk = ChunkSize;
+
     /// <summary>Drops every whole chunk below <paramref name="index"/> (those entries may not be read again);
     /// the chunks are kept for reuse by later growth (a breadth-first frontier needs about two levels' worth).</summary>
     public void ReleaseBelow(long index)

@@ -13,8 +13,11 @@ namespace TcpModelCheck.Engine.Storage;
 /// initial-state index), bits 23–0 the choice. That caps a search at 2^40 − 1 states and a state at 2^24
 /// enabled actions, far beyond what fits in memory; <see cref="Pack"/> refuses larger values.
 /// A parent is always discovered before its child, so <c>Parent(id) &lt; id</c>.
+/// <para>With a <see cref="SpillFile"/>, <see cref="SpillBelow"/> writes the finished chunks (512 KiB each) to disk
+/// and drops them, as TLC writes its trace file: entries are only read again to rebuild a counterexample, a few
+/// dozen reads after the search.</para>
 /// </remarks>
-internal sealed class PredecessorLog
+internal sealed class PredecessorLog(SpillFile? spill = null) : IDisposable
 {
     private const int ChoiceBits = 24;
     private const long MaxChoice = (1L << ChoiceBits) - 1;
@@ -24,8 +27,38 @@ internal sealed class PredecessorLog
 
     public long Count => _entries.Length;
 
-    /// <summary>Bytes held (whole chunks).</summary>
+    private readonly List<long> _spilled = [];   // spill-file offset of chunk c, for the chunks written out
+
+    /// <summary>Bytes held in memory (whole chunks).</summary>
     public long Bytes => _entries.Bytes;
+
+    /// <summary>Bytes written to the spill file.</summary>
+    public long DiskBytes => spill?.LiveBytes ?? 0;
+
+    /// <summary>With a spill file: writes every whole chunk below <paramref name="id"/> (all of whose entries are
+    /// final) to it and drops it from memory. Without one: nothing.</summary>
+    public void SpillBelow(long id)
+    {
+        if (spill is null) return;
+        var chunk = ChunkedArray<ulong>.EntriesPerChunk;
+        for (long c = _spilled.Count; (c + 1) * chunk <= Math.Min(id, Count); c++)
+        {
+            var entries = _entries.ChunkOf(c * chunk, out _)!;
+            _spilled.Add(spill.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(entries.AsSpan())));
+            _entries.Drop(c);
+        }
+    }
+
+    private ulong Entry(long id)
+    {
+        var chunk = _entries.ChunkOf(id, out var offset);
+        if (chunk is not null) return chunk[offset];
+        Span<byte> word = stackalloc byte[8];
+        spill!.Read(_spilled[(int)(id / ChunkedArray<ulong>.EntriesPerChunk)], offset * 8, word);
+        return System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(word);
+    }
+
+    public void Dispose() => spill?.Dispose();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Pack(long parent, int choice)
@@ -46,10 +79,10 @@ internal sealed class PredecessorLog
     public void Set(long id, long parent, int choice) => _entries[id] = Pack(parent, choice);
 
     /// <summary>The parent id, or −1 for an initial state.</summary>
-    public long Parent(long id) => (long)(_entries[id] >> ChoiceBits) - 1;
+    public long Parent(long id) => (long)(Entry(id) >> ChoiceBits) - 1;
 
     /// <summary>The choice that reached <paramref name="id"/>; for an initial state its initial-state index.</summary>
-    public int Choice(long id) => (int)(_entries[id] & MaxChoice);
+    public int Choice(long id) => (int)(Entry(id) & MaxChoice);
 
     /// <summary>The initial-state index and the choices leading from it to <paramref name="id"/>.</summary>
     public (int Initial, List<int> Choices) PathTo(long id)

@@ -70,7 +70,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
         }
         if (_stop == StopReason.None && _depthCut) _stop = StopReason.MaxDepth;
         var states = _states is null ? null : new ChunkedList<TState>(_states, checked((int)_counters.States));
-        return _ctx.Outcome(_log, states, _counters, _store.Mode, _store.Bytes, _limits.Clock, _limits, _stop);
+        return _ctx.Outcome(_log, states, _counters, _store, _limits, _stop, null);
     }
 
     private void Explore()

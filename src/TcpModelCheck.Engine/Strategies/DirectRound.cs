@@ -1,5 +1,6 @@
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Storage;
+using TcpModelCheck.Engine.Storage.Frontier;
 
 namespace TcpModelCheck.Engine.Strategies;
 
@@ -39,6 +40,7 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
     private readonly List<PropertyTracker<TState, TAction>.Candidate>[] _findings, _freshFindings;
     private readonly int[] _budget = new int[Segments];
     private readonly long[] _firstIds;
+    private readonly TState[][] _loaded;   // per chunk: its states, loaded from the frontier
     private long _start, _end, _chunkLength;
     private bool _atDepthBound;
 
@@ -54,6 +56,7 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
         _findings = Make(() => new List<PropertyTracker<TState, TAction>.Candidate>());
         _freshFindings = Make(() => new List<PropertyTracker<TState, TAction>.Candidate>());
         _firstIds = new long[chunks];
+        _loaded = Make(() => new TState[SearchTuning.ChunkStates]);
     }
 
     private T[] Make<T>(Func<T> create) => Enumerable.Range(0, _chunks).Select(_ => create()).ToArray();
@@ -71,13 +74,13 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
         for (var s = 0; s < Segments; s++) _budget[s] = _store.Headroom(s) / _workers.Length;
     }
 
-    public void RunUnit(int phase, int unit, ExpandScratch<TAction> scratch, ChunkedArray<TState> frontier, PredecessorLog log)
+    public void RunUnit(int phase, int unit, ExpandScratch<TAction> scratch, IFrontier<TState> frontier, PredecessorLog log)
     {
         if (phase == 0) ExpandAndInsert(scratch, unit, frontier);
         else Publish(unit, frontier, log);
     }
 
-    private void ExpandAndInsert(ExpandScratch<TAction> scratch, int c, ChunkedArray<TState> frontier)
+    private void ExpandAndInsert(ExpandScratch<TAction> scratch, int c, IFrontier<TState> frontier)
     {
         var successors = _successors[c];
         successors.Clear();
@@ -88,7 +91,7 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
         var from = Math.Min(_end, _start + c * _chunkLength);
         var to = Math.Min(_end, from + _chunkLength);
         var sink = new BufferSink(successors);
-        Expansion.Expand(_ctx, scratch, frontier, from, to, _start, _atDepthBound, _findings[c], ref sink);
+        Expansion.Expand(_ctx, scratch, frontier, _loaded[c], from, to, _start, _atDepthBound, _findings[c], ref sink);
 
         var items = successors.Span;
         var use = scratch.SegmentUse;
@@ -144,7 +147,7 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
         return next - firstId;
     }
 
-    private void Publish(int c, ChunkedArray<TState> frontier, PredecessorLog log)
+    private void Publish(int c, IFrontier<TState> frontier, PredecessorLog log)
     {
         var first = _firstIds[c];
         var kept = (int)Math.Clamp(IdLimit - first, 0, _fresh[c].Count);
@@ -153,7 +156,7 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
         {
             ref readonly var s = ref fresh[j];
             log.Set(first + j, _start + s.ParentOffset, s.Choice);
-            frontier.Set(first + j, s.State);
+            frontier.Put(c, first + j, s.State);
         }
         var findings = _freshFindings[c];
         for (var i = 0; i < findings.Count; i++)

@@ -1,5 +1,6 @@
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Storage;
+using TcpModelCheck.Engine.Storage.Frontier;
 
 namespace TcpModelCheck.Engine.Strategies;
 
@@ -16,10 +17,11 @@ internal static class Expansion
     /// Expands the states with ids in [<paramref name="from"/>, <paramref name="to"/>): checks deadlock and the
     /// action properties (findings go to <paramref name="findings"/>), hashes every successor and hands it to
     /// <paramref name="sink"/>, parent given as an offset from <paramref name="roundStart"/>. At the depth bound
-    /// only deadlocks are checked and <see cref="ExpandScratch{TAction}.DepthCut"/> is set.
+    /// only deadlocks are checked and <see cref="ExpandScratch{TAction}.DepthCut"/> is set. The states are first
+    /// loaded from the frontier into <paramref name="loaded"/> (at least <c>to − from</c> long).
     /// </summary>
     public static void Expand<TState, TAction, TSink>(SearchContext<TState, TAction> ctx, ExpandScratch<TAction> scratch,
-        ChunkedArray<TState> frontier, long from, long to, long roundStart, bool atDepthBound,
+        IFrontier<TState> frontier, TState[] loaded, long from, long to, long roundStart, bool atDepthBound,
         List<PropertyTracker<TState, TAction>.Candidate> findings, ref TSink sink)
         where TState : IEquatable<TState>
         where TSink : struct, ISuccessorSink<TState>
@@ -31,9 +33,11 @@ internal static class Expansion
         var encode = scratch.Encode;
         var checkEdges = props.PendingEdges.Length > 0;
         long transitions = 0;   // counted locally: the scratch object may share a cache line with another worker's
+        var states = loaded.AsSpan(0, (int)(to - from));
+        frontier.Load(from, states);
         for (var id = from; id < to; id++)
         {
-            ref readonly var state = ref frontier[id];
+            ref readonly var state = ref states[(int)(id - from)];
             actions.Clear();
             model.Actions(state, actions);
             var n = actions.Count;
@@ -73,7 +77,7 @@ internal interface ILevelRound<TState, TAction> where TState : IEquatable<TState
 
     int Units(int phase);
 
-    void RunUnit(int phase, int unit, ExpandScratch<TAction> scratch, ChunkedArray<TState> frontier, PredecessorLog log);
+    void RunUnit(int phase, int unit, ExpandScratch<TAction> scratch, IFrontier<TState> frontier, PredecessorLog log);
 
     /// <summary>Starts a round over the states with ids in [<paramref name="start"/>, <paramref name="end"/>).</summary>
     void Reset(long start, long end, bool atDepthBound);

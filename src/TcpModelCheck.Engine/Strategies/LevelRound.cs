@@ -1,5 +1,6 @@
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Storage;
+using TcpModelCheck.Engine.Storage.Frontier;
 
 namespace TcpModelCheck.Engine.Strategies;
 
@@ -34,6 +35,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
     private readonly TStore _store;
     private readonly GrowableBuffer<Successor<TState>>[,] _filed;
     private readonly List<PropertyTracker<TState, TAction>.Candidate>[] _chunkFindings;
+    private readonly TState[][] _loaded;   // per chunk: its states, loaded from the frontier
     private readonly GrowableBuffer<Successor<TState>>[] _fresh = new GrowableBuffer<Successor<TState>>[Groups];
     private readonly List<PropertyTracker<TState, TAction>.Candidate>[] _groupFindings = new List<PropertyTracker<TState, TAction>.Candidate>[Groups];
     private long _start, _end, _chunkLength;
@@ -48,9 +50,11 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
         Chunks = chunks;
         _filed = new GrowableBuffer<Successor<TState>>[chunks, Groups];
         _chunkFindings = new List<PropertyTracker<TState, TAction>.Candidate>[chunks];
+        _loaded = new TState[chunks][];
         for (var c = 0; c < chunks; c++)
         {
             _chunkFindings[c] = new();
+            _loaded[c] = new TState[SearchTuning.ChunkStates];
             for (var g = 0; g < Groups; g++) _filed[c, g] = new(16);
         }
         for (var g = 0; g < Groups; g++)
@@ -81,7 +85,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
 
     public int Units(int phase) => phase == 0 ? Chunks : Groups;
 
-    public void RunUnit(int phase, int unit, ExpandScratch<TAction> scratch, ChunkedArray<TState> frontier, PredecessorLog log)
+    public void RunUnit(int phase, int unit, ExpandScratch<TAction> scratch, IFrontier<TState> frontier, PredecessorLog log)
     {
         switch (phase)
         {
@@ -104,14 +108,14 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
     }
 
     /// <summary>Phase 1 unit: expands chunk <paramref name="c"/>, filing each successor under its group.</summary>
-    public void ExpandChunk(ExpandScratch<TAction> scratch, int c, ChunkedArray<TState> frontier)
+    public void ExpandChunk(ExpandScratch<TAction> scratch, int c, IFrontier<TState> frontier)
     {
         for (var g = 0; g < Groups; g++) _filed[c, g].Clear();
         _chunkFindings[c].Clear();
         var from = Math.Min(_end, _start + c * _chunkLength);
         var to = Math.Min(_end, from + _chunkLength);
         var sink = new GroupSink(_filed, c);
-        Expansion.Expand(_ctx, scratch, frontier, from, to, _start, _atDepthBound, _chunkFindings[c], ref sink);
+        Expansion.Expand(_ctx, scratch, frontier, _loaded[c], from, to, _start, _atDepthBound, _chunkFindings[c], ref sink);
     }
 
     /// <summary>Files a successor under the segment group of its hash.</summary>
@@ -146,7 +150,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
     }
 
     /// <summary>Phase 3 unit: writes group <paramref name="g"/>'s new states at ids <see cref="FirstIds"/>[g], …</summary>
-    public void PublishGroup(int g, ChunkedArray<TState> frontier, PredecessorLog log)
+    public void PublishGroup(int g, IFrontier<TState> frontier, PredecessorLog log)
     {
         var first = FirstIds[g];
         var kept = (int)Math.Clamp(IdLimit - first, 0, _fresh[g].Count);
@@ -155,7 +159,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
         {
             ref readonly var s = ref fresh[j];
             log.Set(first + j, _start + s.ParentOffset, s.Choice);
-            frontier.Set(first + j, s.State);
+            frontier.Put(g, first + j, s.State);
         }
         var findings = _groupFindings[g];
         for (var i = 0; i < findings.Count; i++)

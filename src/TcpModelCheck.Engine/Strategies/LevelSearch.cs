@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Storage;
+using TcpModelCheck.Engine.Storage.Frontier;
 
 namespace TcpModelCheck.Engine.Strategies;
 
@@ -28,8 +29,8 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private readonly TStore _store;
     private readonly ILevelRound<TState, TAction> _round;
     private readonly ExpandScratch<TAction>[] _scratch;
-    private readonly PredecessorLog _log = new();
-    private readonly ChunkedArray<TState> _frontier = new();
+    private readonly PredecessorLog _log;
+    private readonly IFrontier<TState> _frontier;
     private readonly LimitWatch _limits;
     private readonly Barrier? _barrier;
     private readonly Exception?[] _errors;
@@ -51,6 +52,9 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         _scratch = new ExpandScratch<TAction>[workers];
         for (var t = 0; t < workers; t++) _scratch[t] = new(ctx.Model.MaxEncodedLength);
         _round = makeRound(_scratch);
+        var spill = ctx.Options.SpillDirectory;
+        _log = Frontiers.Log(ctx.KeepStates, spill);
+        _frontier = Frontiers.Create(ctx.Model, ctx.KeepStates, spill, _round.Units(_round.Phases - 1));
         _errors = new Exception?[workers];
         _claims = new int[workers * ClaimStride];
         _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress);
@@ -58,6 +62,18 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     }
 
     public SearchOutcome<TState> Run()
+    {
+        try
+        {
+            return Search();
+        }
+        finally
+        {
+            _frontier.Dispose();
+        }
+    }
+
+    private SearchOutcome<TState> Search()
     {
         SeedInitialStates();
         _quit = _stop != StopReason.None || !StartLevel(0);
@@ -76,8 +92,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         _barrier?.Dispose();
         if (_errors.FirstOrDefault(e => e is not null) is { } error) ExceptionDispatchInfo.Capture(error).Throw();
         var stop = _stop == StopReason.None && _scratch.Any(w => w.DepthCut) ? StopReason.MaxDepth : _stop;
-        var states = _ctx.KeepStates ? new ChunkedList<TState>(_frontier, checked((int)_counters.States)) : null;
-        return _ctx.Outcome(_log, states, _counters, _store.Mode, _store.Bytes, _limits.Clock, _limits, stop);
+        return _ctx.Outcome(_log, _frontier.AllStates(_counters.States), _counters, _store, _limits, stop, _frontier);
     }
 
     private void SeedInitialStates()
@@ -97,7 +112,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
                 return;
             }
             var id = _log.Add(-1, i);
-            _frontier.Add(s);
+            _frontier.Append(s);
             _counters.States++;
             _ctx.CheckNewState(s, id, ref sink);
         }
@@ -183,7 +198,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         if (next > limit) _stop = StopReason.MaxStates;
         _round.IdLimit = _idLimit = limit;
         _log.EnsureCount(limit);
-        _frontier.EnsureLength(limit);
+        _frontier.Reserve(limit);
     }
 
     private void FinishRound()
@@ -195,6 +210,8 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         }
         if (_idLimit > _counters.States) _counters.MaxDepth = _depth + 1;
         _counters.States = _idLimit;
+        _frontier.EndRound();
+        _log.SpillBelow(_counters.States);
         _counters.Transitions = _scratch.Sum(w => w.Transitions);
         _ctx.Properties.RecordEarliest(_round.Findings());
         if (_stop == StopReason.None && _ctx.Options.StopWhenAllViolated && _ctx.Properties.AllSettled)
@@ -211,7 +228,6 @@ internal sealed class LevelSearch<TState, TAction, TStore>
             StartRound(_roundEnd);
             return true;
         }
-        if (!_ctx.KeepStates) _frontier.ReleaseBelow(_levelEnd);
         return StartLevel(_depth + 1);
     }
 
@@ -230,6 +246,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     {
         _roundStart = start;
         _roundEnd = Math.Min(_levelEnd, start + (long)SearchTuning.ChunkStates * SearchTuning.ChunksPerRound);
+        _frontier.Prepare(_roundStart, _roundEnd);
         _round.Reset(_roundStart, _roundEnd, _ctx.Options.Limits.MaxDepth is { } bound && _depth >= bound);
     }
 

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Storage;
+using TcpModelCheck.Engine.Storage.Frontier;
 
 namespace TcpModelCheck.Engine.Strategies;
 
@@ -38,12 +38,21 @@ internal sealed record SearchContext<TState, TAction>(
     }
 
     /// <summary>The outcome of a finished (or stopped) search.</summary>
-    public SearchOutcome<TState> Outcome(PredecessorLog log, IReadOnlyList<TState>? states, in SearchCounters c,
-        StorageMode mode, long storeBytes, Stopwatch clock, LimitWatch limits, StopReason stop)
+    /// <param name="frontier">The breadth-first queue (null for depth-first search, whose stack is not counted).</param>
+    public SearchOutcome<TState> Outcome<TStore>(PredecessorLog log, IReadOnlyList<TState>? states, in SearchCounters c,
+        in TStore store, LimitWatch limits, StopReason stop, IFrontier<TState>? frontier) where TStore : struct, IVisitedStore<TState>
     {
         limits.SampleMemory();
-        var stats = new SearchStatistics(c.States, c.Transitions, c.MaxDepth, clock.Elapsed, limits.PeakMemory,
-            storeBytes, mode, stop) { PredecessorBytes = log.Bytes };
+        var stats = new SearchStatistics(c.States, c.Transitions, c.MaxDepth, limits.Clock.Elapsed, limits.PeakMemory,
+            store.Bytes, store.Mode, stop)
+        {
+            PredecessorBytes = log.Bytes,
+            PredecessorDiskBytes = log.DiskBytes,
+            FrontierBytes = frontier?.PeakBytes ?? 0,
+            FrontierDiskBytes = frontier?.PeakDiskBytes ?? 0,
+            FrontierKind = frontier?.Kind ?? "stack",
+            PeakManagedBytes = limits.PeakManaged,
+        };
         return new SearchOutcome<TState>(new SearchGraph(log), states, stats);
     }
 }

@@ -1,0 +1,257 @@
+namespace TcpModelCheck.Engine.Storage.Frontier;
+
+/// <summary>
+/// The queue as encoded states in 1 MiB pages: each state is its codec bytes behind a length prefix (none for a
+/// fixed-length codec), and a state never straddles two pages. Consumed pages are released (and reused) as the
+/// rounds move on; with a <see cref="SpillFile"/> every full page goes to disk and only the pages of the round
+/// being read and the page being written stay in memory, as TLC's disk queue keeps its states.
+/// </summary>
+/// <remarks>
+/// Writing: each publish unit encodes its block into its own buffer (in parallel); <see cref="EndRound"/> then
+/// appends the blocks in unit order and notes where each block starts (a seek entry: first id, page, offset).
+/// Reading: a worker finds the seek entry at or before its first id and skips forward, so any id range can be
+/// decoded in parallel without a per-state index.
+/// </remarks>
+internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState : IEquatable<TState>
+{
+    public const int PageBytes = 1 << 20;
+
+    private readonly FrontierCodec<TState> _codec;
+    private readonly SpillFile? _spill;
+    private readonly int _prefix;   // bytes of the length prefix: 0 (fixed length), 1 or 2
+    private readonly FrontierUnit[] _units;
+    private readonly List<FrontierPage?> _pages = [];
+    private readonly List<SeekEntry> _seeks = [];
+    private readonly Stack<byte[]> _spare = new();
+    private int _seekHead;
+    private int _released;            // pages below this were released
+    private int _firstNeeded, _lastNeeded = -1;   // the pages the prepared range may read
+    private long _count;              // ids committed
+    private int _resident;
+
+    public EncodedFrontier(FrontierCodec<TState> codec, int units, SpillFile? spill)
+    {
+        _codec = codec;
+        _spill = spill;
+        if (codec.MaxLength + 2 > PageBytes) throw new ArgumentException("encoded states are too long for a frontier page");
+        _prefix = codec is RawCodec<TState> ? 0 : codec.MaxLength <= byte.MaxValue ? 1 : 2;
+        _units = new FrontierUnit[units];
+        for (var u = 0; u < units; u++) _units[u] = new FrontierUnit(codec.MaxLength + _prefix);
+        NewTail();
+    }
+
+    public string Kind => _spill is null ? "encoded" : "encoded, on disk";
+    public long PeakBytes { get; private set; }
+    public long PeakDiskBytes => _spill?.PeakBytes ?? 0;
+
+    private int Tail => _pages.Count - 1;
+
+    public void Append(in TState state)
+    {
+        Put(0, _count, state);
+        EndRound();
+    }
+
+    public void Reserve(long count) { }
+
+    public void Put(int unit, long id, in TState state)
+    {
+        var u = _units[unit];
+        if (u.Count == 0) u.FirstId = id;
+        else if (id != u.FirstId + u.Count) throw new InvalidOperationException($"frontier unit {unit}: id {id} out of order");
+        var at = u.Reserve(_codec.MaxLength + _prefix);
+        var n = _codec.Write(state, u.Buffer.AsSpan(at + _prefix));
+        if (_prefix == 1) u.Buffer[at] = (byte)n;
+        else if (_prefix == 2) { u.Buffer[at] = (byte)n; u.Buffer[at + 1] = (byte)(n >> 8); }
+        u.Used = at + _prefix + n;
+        u.Count++;
+    }
+
+    public void EndRound()
+    {
+        foreach (var u in _units)
+        {
+            if (u.Count == 0) continue;
+            if (u.FirstId != _count) throw new InvalidOperationException($"frontier block starts at id {u.FirstId}, expected {_count}");
+            CopyBlock(u);
+            _count += u.Count;
+            u.Count = 0;
+            u.Used = 0;
+        }
+        Track();
+    }
+
+    /// <summary>Appends one unit's records to the pages, opening a new page when a record does not fit.</summary>
+    private void CopyBlock(FrontierUnit u)
+    {
+        var source = u.Buffer.AsSpan(0, u.Used);
+        var first = true;
+        while (source.Length > 0)
+        {
+            var length = _prefix + RecordLength(source);
+            var tail = _pages[Tail]!;
+            if (tail.Used + length > PageBytes)
+            {
+                CloseTail();
+                tail = _pages[Tail]!;
+            }
+            if (first) _seeks.Add(new SeekEntry(u.FirstId, Tail, tail.Used));
+            first = false;
+            source[..length].CopyTo(tail.Data.AsSpan(tail.Used));
+            tail.Used += length;
+            source = source[length..];
+        }
+    }
+
+    private int RecordLength(ReadOnlySpan<byte> at) => _prefix switch
+    {
+        0 => _codec.MaxLength,
+        1 => at[0],
+        _ => at[0] | at[1] << 8,
+    };
+
+    /// <summary>The tail page is full: with a spill file it goes to disk (and leaves memory unless the round being
+    /// read needs it); a new tail is started.</summary>
+    private void CloseTail()
+    {
+        var tail = _pages[Tail]!;
+        if (_spill is not null)
+        {
+            tail.Spilled = _spill.Write(tail.Data.AsSpan(0, tail.Used));
+            if (Tail < _firstNeeded || Tail > _lastNeeded) Evict(tail);
+        }
+        NewTail();
+    }
+
+    private void NewTail()
+    {
+        _pages.Add(new FrontierPage { Data = Rent() });
+        _resident++;
+    }
+
+    public void Prepare(long from, long to)
+    {
+        if (to <= from) return;
+        var first = FindSeek(from);
+        var next = FindSeek(to - 1) + 1;
+        var firstPage = _seeks[first].Page;
+        var lastPage = next < _seeks.Count ? _seeks[next].Page : Tail;
+        ReleaseBelow(firstPage, first);
+        _firstNeeded = firstPage;
+        _lastNeeded = lastPage;
+        for (var p = firstPage; p <= lastPage; p++)
+        {
+            var page = _pages[p]!;
+            if (page.Data is not null) continue;
+            page.Data = Rent();
+            _resident++;
+            _spill!.Read(page.Spilled, 0, page.Data.AsSpan(0, page.Used));
+        }
+        Track();
+    }
+
+    /// <summary>Releases the pages below <paramref name="page"/> and the seek entries below <paramref name="seek"/>.</summary>
+    private void ReleaseBelow(int page, int seek)
+    {
+        for (; _released < page; _released++)
+        {
+            var p = _pages[_released]!;
+            if (p.Spilled >= 0) _spill!.Free(p.Spilled);
+            Evict(p);
+            _pages[_released] = null;
+        }
+        _seekHead = Math.Max(_seekHead, seek);
+        if (_seekHead > 4096 && _seekHead > _seeks.Count / 2)
+        {
+            _seeks.RemoveRange(0, _seekHead);
+            _seekHead = 0;
+        }
+    }
+
+    private void Evict(FrontierPage page)
+    {
+        if (page.Data is null) return;
+        _spare.Push(page.Data);
+        page.Data = null;
+        _resident--;
+    }
+
+    private byte[] Rent() => _spare.TryPop(out var a) ? a : GC.AllocateUninitializedArray<byte>(PageBytes);
+
+    /// <summary>The index of the last seek entry whose first id is at or before <paramref name="id"/>.</summary>
+    private int FindSeek(long id)
+    {
+        int lo = _seekHead, hi = _seeks.Count - 1;
+        if (hi < lo || _seeks[lo].FirstId > id || id >= _count) throw new InvalidOperationException($"frontier id {id} is not queued");
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >> 1;
+            if (_seeks[mid].FirstId <= id) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    public void Load(long from, Span<TState> into)
+    {
+        if (into.Length == 0) return;
+        var seek = _seeks[FindSeek(from)];
+        var page = seek.Page;
+        var offset = seek.Offset;
+        for (var id = seek.FirstId; id < from + into.Length; id++)
+        {
+            var p = _pages[page]!;
+            if (offset >= p.Used)
+            {
+                p = _pages[++page]!;
+                offset = 0;
+            }
+            var data = p.Data ?? throw new InvalidOperationException($"frontier page {page} is not loaded");
+            var length = RecordLength(data.AsSpan(offset));
+            if (id >= from) into[(int)(id - from)] = _codec.Read(data.AsSpan(offset + _prefix, length));
+            offset += _prefix + length;
+        }
+    }
+
+    public IReadOnlyList<TState>? AllStates(long count) => null;
+
+    private void Track()
+    {
+        long units = 0;
+        foreach (var u in _units) units += u.Buffer.Length;
+        PeakBytes = Math.Max(PeakBytes, (long)_resident * PageBytes + units);
+    }
+
+    public void Dispose() => _spill?.Dispose();
+
+    private readonly record struct SeekEntry(long FirstId, int Page, int Offset);
+}
+
+/// <summary>One page of an <see cref="EncodedFrontier{TState}"/>: its bytes while in memory, how many are used,
+/// and where it is in the spill file once written there (−1: not written).</summary>
+internal sealed class FrontierPage
+{
+    public byte[]? Data;
+    public int Used;
+    public long Spilled = -1;
+}
+
+/// <summary>A publish unit's block of encoded states for the current round.</summary>
+internal sealed class FrontierUnit(int recordBytes)
+{
+    public byte[] Buffer = new byte[Math.Max(256, recordBytes * 16)];
+    public int Used;
+    public int Count;
+    public long FirstId;
+
+#pragma warning disable CS0169   // never read: units are filled by different workers
+    private CacheLinePadding _padding;
+#pragma warning restore CS0169
+
+    /// <summary>Makes room for <paramref name="bytes"/> more bytes and returns where they start.</summary>
+    public int Reserve(int bytes)
+    {
+        if (Used + bytes > Buffer.Length) Array.Resize(ref Buffer, Math.Max(Buffer.Length * 2, Used + bytes));
+        return Used;
+    }
+}

@@ -1,0 +1,133 @@
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Storage;
+using TcpModelCheck.Engine.Storage.Frontier;
+using TcpModelCheck.Engine.Tests.Models;
+using TcpModelCheck.Engine.Tests.Reference;
+using TcpModelCheck.Engine.Tests.Strategies;
+
+namespace TcpModelCheck.Engine.Tests.Storage;
+
+/// <summary>The breadth-first queue kept as encoded states, in memory or on disk, and the predecessor log on
+/// disk: the same states, verdicts and shortest counterexamples as the queue of states in memory.</summary>
+public class FrontierTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tcpmc-frontier-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    public static TheoryData<StorageMode, int, bool> Modes()
+    {
+        var data = new TheoryData<StorageMode, int, bool>();
+        foreach (var storage in new[] { StorageMode.Fingerprint, StorageMode.Exact })
+            foreach (var threads in new[] { 1, 2 })
+                foreach (var spill in new[] { false, true })
+                    data.Add(storage, threads, spill);
+        return data;
+    }
+
+    private CheckOptions Options(StorageMode storage, int threads, bool spill) => new()
+    {
+        Strategy = threads == 1 ? SearchStrategy.BreadthFirst : SearchStrategy.ParallelBreadthFirst,
+        Threads = threads,
+        Storage = storage,
+        StopWhenAllViolated = false,
+        SpillDirectory = spill ? _dir : null,
+    };
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Object_states_with_a_decoder_are_queued_encoded_and_give_the_same_results(StorageMode storage, int threads, bool spill)
+    {
+        var model = new BitFlipModel(15, padding: 200);   // 32,768 states; the widest level, C(15, 7) = 6,435 states of 209 bytes, spans pages
+        var r = ModelChecker.Check(model, Options(storage, threads, spill));
+        var s = r.Statistics;
+        Assert.Equal((32_768L, 15L * 32_768, 15), (s.DistinctStates, s.Transitions, s.MaxDepth));
+        Assert.Equal(spill ? "encoded, on disk" : "encoded", s.FrontierKind);
+        Assert.Equal(15, Expect.SafetyViolation(model, r, "not-all-ones").Length);
+        Assert.Equal(3, Expect.SafetyViolation(model, r, "low-three-not-set").Length);
+        Assert.Equal(2, Expect.SafetyViolation(model, r, "never-clears-bit-0").Length);
+        Expect.Verdict(r, "half-set", Verdict.Holds);
+        if (!spill) return;
+        Assert.True(s.FrontierDiskBytes >= 2L * EncodedFrontier<BitWord>.PageBytes, $"queue on disk: {s.FrontierDiskBytes}");
+        Assert.Equal(8L * 65_536, s.PredecessorBytes);   // fewer than 65,536 entries: one chunk, never full, never spilled
+        Assert.Equal(0, s.PredecessorDiskBytes);
+        Assert.Empty(Directory.GetFiles(_dir));              // unlinked as soon as opened
+    }
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Plain_value_states_queue_as_raw_bytes_when_spilled(StorageMode storage, int threads, bool spill)
+    {
+        var model = new GridModel(30);
+        var names = new[] { "in-bounds", "sum-below-4", "corner", "no-deadlock" };
+        var r = ModelChecker.Check(model, Options(storage, threads, spill) with { Properties = names });
+        Assert.Equal((27_000L, 3L * 29 * 900, 87), (r.Statistics.DistinctStates, r.Statistics.Transitions, r.Statistics.MaxDepth));
+        Assert.Equal(spill ? "encoded, on disk" : "states", r.Statistics.FrontierKind);
+        Assert.Equal(4, Expect.SafetyViolation(model, r, "sum-below-4").Length);
+        Expect.Verdict(r, "corner", Verdict.Holds);
+        Expect.Verdict(r, "no-deadlock", Verdict.Holds);
+    }
+
+    [Fact]
+    public void A_decoder_that_does_not_invert_the_encoding_stops_the_search()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => ModelChecker.Check(new BitFlipModel(12, brokenDecoder: true),
+            new CheckOptions { Storage = StorageMode.Fingerprint }));
+        Assert.Contains("Decode(Encode(s)) differs", e.Message);
+    }
+
+    [Fact]
+    public void Liveness_keeps_every_state_in_memory_even_with_a_spill_directory()
+    {
+        var model = new GridModel(10);
+        var r = ModelChecker.Check(model, new CheckOptions { SpillDirectory = _dir });
+        Assert.Equal("states", r.Statistics.FrontierKind);
+        Assert.Equal(0, r.Statistics.PredecessorDiskBytes);
+        Expect.Verdict(r, "eventually-corner", Verdict.Holds);
+    }
+
+    [Fact]
+    public void A_spilled_queue_keeps_in_memory_only_the_pages_being_read_and_written()
+    {
+        const int page = EncodedFrontier<BitWord>.PageBytes;
+        var codec = FrontierCodec<BitWord>.For(new BitFlipModel(20, padding: 200))!;   // 209 bytes a record
+        using var queue = new EncodedFrontier<BitWord>(codec, 4, new SpillFile(_dir, "queue-test", page));
+        long next = 0;
+        void WriteRound()
+        {
+            for (var u = 0; u < 4; u++)
+                for (var j = 0; j < 500; j++, next++) queue.Put(u, next, new BitWord((ulong)next));
+            queue.EndRound();
+        }
+        for (var r = 0; r < 10; r++) WriteRound();   // level 0: 20,000 states, 4 MB
+        var into = new BitWord[2_000];
+        for (long from = 0; from < 40_000; from += into.Length)   // read both levels while writing the next ones
+        {
+            queue.Prepare(from, from + into.Length);
+            queue.Load(from, into);
+            for (var i = 0; i < into.Length; i++) Assert.Equal((ulong)(from + i), into[i].Bits);
+            if (next < 60_000) WriteRound();
+        }
+        // about 20,000 states (4.2 MB) are always waiting; in memory only the range read (2 pages at most), the
+        // page written, and the units' blocks (0.4 MB)
+        Assert.True(queue.PeakDiskBytes >= 4L * page, $"on disk: {queue.PeakDiskBytes}");
+        Assert.True(queue.PeakBytes <= 3L * page + (1 << 20), $"in memory: {queue.PeakBytes}");
+        queue.Load(38_000, into.AsSpan(0, 10));
+        Assert.Equal(38_009UL, into[9].Bits);
+    }
+
+    [Fact]
+    public void The_predecessor_log_reads_spilled_entries_back()
+    {
+        using var log = new PredecessorLog(new SpillFile(_dir, "log-test", 8 * ChunkedArray<ulong>.EntriesPerChunk));
+        const int n = 200_000;
+        for (var i = 0; i < n; i++) log.Add(i - 1, i % 7);
+        log.SpillBelow(150_000);
+        Assert.Equal(2L * 8 * 65_536, log.DiskBytes);
+        Assert.Equal(2L * 8 * 65_536, log.Bytes);   // chunks 2 and 3 stay
+        foreach (var id in new[] { 0, 1, 65_535, 65_536, 131_071, 131_072, 199_999 })
+            Assert.Equal((id - 1L, id % 7), (log.Parent(id), log.Choice(id)));
+        Assert.Equal(n - 1, log.PathTo(n - 1).Choices.Count);
+    }
+}
