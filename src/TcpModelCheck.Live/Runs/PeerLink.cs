@@ -14,6 +14,7 @@ public sealed class PeerLink(IsolatedNetwork network, ScriptClock clock, ushort 
 {
     private readonly Queue<ObservedSegment> _arrived = new();
     private ushort _identification;
+    private long _seenEmptyAt;
 
     /// <summary>The port the kernel's socket uses: the listening port, or the one its SYN came from.</summary>
     public ushort KernelPort { get; private set; } = listenPort;
@@ -53,15 +54,24 @@ public sealed class PeerLink(IsolatedNetwork network, ScriptClock clock, ushort 
     {
         while (true)
         {
+            Drain();
             if (untilSegment && _arrived.Count > 0) return _arrived.Peek();
             if (stop?.Invoke() == true) break;
             var remaining = clock.Until(deadlineMicros);
             if (remaining <= TimeSpan.Zero) break;
-            // Short slices so a blocking syscall's return is noticed promptly.
-            var packet = network.Tun.Read(stop is null ? remaining : TimeSpan.FromTicks(Math.Min(remaining.Ticks, TimeSpan.TicksPerMillisecond)));
-            if (packet is not null) Accept(packet);
+            // Short slices while a blocking call is out, so its return is noticed promptly.
+            var slice = stop is null ? remaining : TimeSpan.FromTicks(Math.Min(remaining.Ticks, TimeSpan.TicksPerMillisecond));
+            if (network.Tun.Read(slice) is { } packet) Accept(packet);
+            else _seenEmptyAt = clock.NowMicros;
         }
         return _arrived.Count > 0 ? _arrived.Peek() : null;
+    }
+
+    /// <summary>Reads every packet already waiting on the device, without blocking.</summary>
+    private void Drain()
+    {
+        while (network.Tun.Read(TimeSpan.Zero) is { } packet) Accept(packet);
+        _seenEmptyAt = clock.NowMicros;
     }
 
     /// <summary>Removes and returns the oldest waiting segment.</summary>
@@ -84,6 +94,6 @@ public sealed class PeerLink(IsolatedNetwork network, ScriptClock clock, ushort 
                 RemotePort = segment.DestinationPort;
             }
         }
-        _arrived.Enqueue(new ObservedSegment(at, segment));
+        _arrived.Enqueue(new ObservedSegment(Math.Min(_seenEmptyAt, at), at, segment));
     }
 }

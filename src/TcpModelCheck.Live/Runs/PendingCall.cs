@@ -1,5 +1,3 @@
-using TcpModelCheck.Live.Kernel;
-
 namespace TcpModelCheck.Live.Runs;
 
 /// <summary>
@@ -7,17 +5,17 @@ namespace TcpModelCheck.Live.Runs;
 /// segments are injected) while the call waits in the kernel, and its result and return time are checked when it
 /// returns. Only calls on existing descriptors run here — socket() is made on the namespace's thread.
 /// </summary>
-public sealed class PendingCall
+internal sealed class PendingCall
 {
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _done = new();
-    private SyscallResult _result;
+    private CallOutcome? _result;
     private long _returnedAt;
     private Exception? _failure;
 
-    public PendingCall(ScriptClock clock, Func<SyscallResult> call)
+    public PendingCall(ScriptClock clock, long startedAt, Func<CallOutcome> call)
     {
-        StartedAt = clock.NowMicros;
+        StartedAt = startedAt;
         _thread = new Thread(() =>
         {
             try { _result = call(); }
@@ -36,13 +34,13 @@ public sealed class PendingCall
     public bool Wait(TimeSpan timeout) => _done.Wait(timeout);
 
     /// <summary>The result and its return time; only after <see cref="Returned"/>.</summary>
-    public (SyscallResult Result, long ReturnedAt) Outcome
+    public (CallOutcome Outcome, long ReturnedAt) Result
     {
         get
         {
             if (!Returned) throw new InvalidOperationException("the call has not returned");
             if (_failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
-            return (_result, _returnedAt);
+            return (_result!, _returnedAt);
         }
     }
 }
