@@ -93,6 +93,9 @@ public class ExitCodeTests
         public Reports.Comparison.ExpectationTable Expectations => _grid.Expectations;
         public MatrixCell Cell(IReadOnlyDictionary<string, string> settings) => _grid.Cell(settings);
         public IModelSession Open(IReadOnlyDictionary<string, string> settings) => throw new InvalidOperationException("the backend broke");
-        public string Explain(string? variant, string? workload, IReadOnlyList<string> properties) => _grid.Explain(variant, workload, properties);
+        public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyDictionary<string, string> recorded,
+            IReadOnlyDictionary<string, string> overrides) => _grid.ReplaySettings(recorded, overrides);
+
+        public string Explain(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> properties) => _grid.Explain(settings, properties);
     }
 }

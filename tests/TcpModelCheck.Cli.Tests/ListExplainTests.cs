@@ -30,9 +30,9 @@ public class ListExplainTests
     [Fact]
     public void Every_configuration_field_has_a_described_option_on_every_configuring_verb()
     {
-        Assert.Empty(TcpFields.Undescribed);
         var keys = TcpConfig.Default.ToSettings().Keys.ToList();
-        Assert.Equal(keys.Order(), TcpFields.All.Select(f => f.Key).Order());
+        Assert.Equal(keys.Order(), new TcpBackend().Fields.Select(f => f.Key).Order());
+        Assert.All(TcpFields.All, f => Assert.True(f.Help.Length > 20 && f.DefaultText.Length > 0, f.Key));
         foreach (var verb in new[] { "check", "compare", "simulate", "replay" })
         {
             var help = CliRun.Tcp(verb, "--help").Out;
@@ -56,9 +56,9 @@ public class ListExplainTests
         var r = CliRun.Tcp("explain", "--variant", "no-time-wait", "--workload", "reconnect");
         Assert.Equal(0, r.Code);
         Assert.StartsWith("variant no-time-wait" + Environment.NewLine + "  Deliberately broken:", r.Out);
-        Assert.Contains("TIME-WAIT skipped", r.Out);
+        Assert.Contains("\n  time-wait                0      (variant no-time-wait: 2*msl;", r.Out.ReplaceLineEndings("\n"));
         Assert.Contains("workload reconnect", r.Out);
-        Assert.Contains("2 connection(s)", r.Out);
+        Assert.Contains("\n  incarnations             2      (workload reconnect: 2 for reconnect, else 1)\n", r.Out.ReplaceLineEndings("\n"));
         Assert.Contains("properties", r.Out);
     }
 
@@ -66,8 +66,21 @@ public class ListExplainTests
     public void Explain_of_the_short_time_wait_variant_states_its_length()
     {
         // short-time-wait defaults to 1·MSL; MSL defaults to 2 ticks (TcpConfig).
-        Assert.Contains("TIME-WAIT 2 ticks", CliRun.Tcp("explain", "--variant", "short-time-wait").Out);
-        Assert.Contains("TIME-WAIT 4 ticks", CliRun.Tcp("explain").Out);
+        Assert.Contains("  time-wait                2      (variant short-time-wait: 2*msl;", CliRun.Tcp("explain", "--variant", "short-time-wait").Out);
+        Assert.Contains("  time-wait                4      (variant rfc9293: 2*msl;", CliRun.Tcp("explain").Out);
+    }
+
+    /// <summary>explain takes every configuration option, and shows each field's value after the presets are
+    /// resolved from the final values: linux with MSL 4 has both timers at ceil(4/2) = 2.</summary>
+    [Fact]
+    public void Explain_shows_the_values_a_preset_gives_at_the_final_msl()
+    {
+        var r = CliRun.Tcp("explain", "--variant", "linux", "--msl", "4", "--time-wait", "3");
+        Assert.Equal(0, r.Code);
+        Assert.Contains("in effect (linux/client-closes-first msl=4 time-wait=3)", r.Out);
+        Assert.Contains("  msl                      4      (set)", r.Out);
+        Assert.Contains("  fin-wait-2-timeout       2      (variant linux: ceil(msl/2) for linux, else none)", r.Out);
+        Assert.Contains("  time-wait                3      (set)", r.Out);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TcpModelCheck.Cli.Tests.Support;
 
 namespace TcpModelCheck.Cli.Tests;
@@ -56,6 +57,25 @@ public class TcpEndToEndTests
         Assert.Contains($"does not replay: diverges at step {GracefulCloseLength}: expected choice 0 = B: deliver <SEQ=2><CTL=RST>", line);
         Assert.Contains("  9. ", replay.Out);
         Assert.DoesNotContain(" 10. ", replay.Out);
+    }
+
+    /// <summary>Issue 9: a naive-fin counterexample replayed with <c>--variant rfc9293</c> runs the rfc9293
+    /// rules (naive-fin off), so it cannot "reproduce" under a label whose rules did not run.</summary>
+    [Fact]
+    public void A_naive_fin_trace_replayed_as_rfc9293_runs_the_rfc9293_rules()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("naive-fin.json");
+        string[] small = ["--data-items", "1", "--loss-budget", "0", "--duplication-budget", "0", "--isn-set", "0", "--msl", "1"];
+        Assert.Equal(1, CliRun.Tcp(["check", "--variant", "naive-fin", "-p", "no-data-loss", "--out", file, .. small]).Code);
+        Assert.Contains("reproduced: no-data-loss violated", CliRun.Tcp("replay", file).Out);
+
+        var replay = CliRun.Tcp("replay", file, "--variant", "rfc9293", "--json");
+        var doc = Json.Parse(replay.Out);
+        Assert.Equal("rfc9293", doc.GetProperty("settings").GetProperty("variant").GetString());
+        Assert.Equal("false", doc.GetProperty("settings").GetProperty("naive-fin").GetString());
+        Assert.NotEqual(JsonValueKind.String, doc.GetProperty("violated").ValueKind);
+        Assert.NotEqual(1, replay.Code);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ConfigTests
             Incarnations = 3, DataItems = 2, ServerDataItems = 1, Msl = 3, Rto = 2, MaxRetransmissions = 4,
             SequenceSpace = 32, IsnSet = [1, 30], IsnMode = IsnMode.Clock, ReceiveWindow = 3, NetworkCapacity = 5,
             LossBudget = 2, DuplicationBudget = 1, DelayBudget = null, Fifo = true, CrashBudget = 1, TimeWaitTicks = 7,
-            FinWait2Timeout = null, IgnoreRstInTimeWait = true, NaiveFin = true,
+            FinWait2Timeout = 0, IgnoreRstInTimeWait = true, NaiveFin = true,
         };
         var back = TcpConfig.FromSettings(config.ToSettings());
         Assert.Equal(config, back);
@@ -43,20 +43,78 @@ public sealed class ConfigTests
     [Fact]
     public void VariantsSetTheirDefaults()
     {
-        Assert.Equal(0, TcpConfig.ForVariant(Variants.NoTimeWait).EffectiveTimeWait);
-        Assert.Equal(TcpConfig.Default.Msl, TcpConfig.ForVariant(Variants.ShortTimeWait).EffectiveTimeWait);
+        Assert.Equal(0, TcpConfig.ForVariant(Variants.NoTimeWait).TimeWaitTicks);
+        Assert.Equal(TcpConfig.Default.Msl, TcpConfig.ForVariant(Variants.ShortTimeWait).TimeWaitTicks);
         Assert.True(TcpConfig.ForVariant(Variants.Rfc1337).IgnoreRstInTimeWait);
         Assert.True(TcpConfig.ForVariant(Variants.NaiveFin).NaiveFin);
         Assert.Equal([0], TcpConfig.ForVariant(Variants.FixedIsn).IsnSet.ToArray());
-        Assert.NotNull(TcpConfig.ForVariant(Variants.Linux).FinWait2Timeout);
-        Assert.Equal(2 * TcpConfig.Default.Msl, TcpConfig.ForVariant(Variants.Rfc9293).EffectiveTimeWait);
+        Assert.Equal(1, TcpConfig.ForVariant(Variants.Linux).FinWait2Timeout);
+        Assert.Equal(0, TcpConfig.ForVariant(Variants.Rfc9293).FinWait2Timeout);
+        Assert.Equal(2 * TcpConfig.Default.Msl, TcpConfig.ForVariant(Variants.Rfc9293).TimeWaitTicks);
+    }
+
+    /// <summary>Issue 9, first wrong label: linux promises FIN-WAIT-2 timeout and TIME-WAIT of ceil(MSL/2) each,
+    /// so with MSL 4 both are 2 ticks, whether the MSL comes from settings (a command line, a trace) or from a
+    /// <c>with</c> on the variant's configuration, and the settings a trace records say so.</summary>
+    [Fact]
+    public void LinuxTimersFollowTheFinalMsl()
+    {
+        var fromSettings = TcpConfig.FromSettings(new Dictionary<string, string> { ["variant"] = "linux", ["msl"] = "4" });
+        var viaWith = TcpConfig.ForVariant(Variants.Linux) with { Msl = 4 };
+        foreach (var config in new[] { fromSettings, viaWith })
+        {
+            var settings = config.ToSettings();
+            Assert.Equal("2", settings["fin-wait-2-timeout"]);
+            Assert.Equal("2", settings["time-wait"]);
+        }
+        Assert.Equal(fromSettings, viaWith);
+    }
+
+    /// <summary>Issue 9, second wrong label: replaying a naive-fin trace under rfc9293 re-resolves every
+    /// variant-specific field from rfc9293, so the rules that run are rfc9293's.</summary>
+    [Fact]
+    public void ReplayingUnderAnotherVariantReResolvesItsFields()
+    {
+        var recorded = TcpConfig.ForVariant(Variants.NaiveFin).ToSettings();
+        var replayed = TcpConfig.ForReplay(recorded, new Dictionary<string, string> { ["variant"] = "rfc9293" });
+        Assert.Equal(TcpConfig.ForVariant(Variants.Rfc9293), replayed);
+        Assert.Equal("false", replayed.ToSettings()["naive-fin"]);
+        // A value the preset did not give was set explicitly, and stays; the timers follow a new MSL.
+        var explicitIsn = (TcpConfig.ForVariant(Variants.Linux) with { IsnSet = [0] }).ToSettings();
+        var again = TcpConfig.ForReplay(explicitIsn, new Dictionary<string, string> { ["variant"] = "rfc9293", ["msl"] = "3" });
+        Assert.Equal(TcpConfig.Default with { IsnSet = [0], Msl = 3 }, again);
+        Assert.Equal("rfc9293/client-closes-first isn-set=0 msl=3", again.Name);
+    }
+
+    /// <summary>Traces record effective values, but older ones (and hand-written files) say "default" for a field
+    /// that follows its preset; both read as the preset's rule at the final values.</summary>
+    [Fact]
+    public void TheWordDefaultReadsAsThePresetsRule()
+    {
+        var old = TcpConfig.FromSettings(new Dictionary<string, string>
+        {
+            ["variant"] = "short-time-wait", ["workload"] = "reconnect", ["msl"] = "3", ["time-wait"] = "default", ["incarnations"] = "default",
+        });
+        Assert.Equal(3, old.TimeWaitTicks);
+        Assert.Equal(2, old.Incarnations);
+        Assert.Equal("3", old.ToSettings()["time-wait"]);
+        Assert.Equal("short-time-wait/reconnect msl=3", old.Name);
+    }
+
+    /// <summary>The table is the configuration: one settings key per field, each read back from its own text.</summary>
+    [Fact]
+    public void EveryFieldOfTheTableIsOneSettingsKey()
+    {
+        Assert.Equal(TcpFields.All.Select(f => f.Key).Order(StringComparer.Ordinal), TcpConfig.Default.ToSettings().Keys);
+        Assert.Equal(TcpFields.All.Count, TcpFields.All.Select(f => f.Key).Distinct().Count());
+        Assert.All(TcpFields.All, f => Assert.Equal(f.Print(TcpConfig.Default), TcpConfig.Default.ToSettings()[f.Key]));
     }
 
     [Fact]
     public void AVariantDefaultCanBeOverridden()
     {
         var config = TcpConfig.ForVariant(Variants.ShortTimeWait) with { TimeWaitTicks = 3 };
-        Assert.Equal(3, config.EffectiveTimeWait);
+        Assert.Equal(3, config.TimeWaitTicks);
     }
 
     [Fact]

@@ -43,8 +43,8 @@ public sealed class TimerTests
         var rfc = new Scenario(Base, Make(finWait2, Synced(45, 101, passive: true, CloseWait)));
         Assert.DoesNotContain("tick", rfc.Enabled());
         var linux = TcpConfig.ForVariant(Variants.Linux) with { SequenceSpace = 256, IsnSet = [100], DataItems = 0 };
-        var withTimer = finWait2 with { Timer = Tcb.TimerIn(linux.FinWait2Timeout!.Value) };
-        var s = new Scenario(linux, Make(withTimer, Synced(45, 101, passive: true, CloseWait))).Ticks(linux.FinWait2Timeout.Value);
+        var withTimer = finWait2 with { Timer = Tcb.TimerIn(linux.FinWait2Timeout) };
+        var s = new Scenario(linux, Make(withTimer, Synced(45, 101, passive: true, CloseWait))).Ticks(linux.FinWait2Timeout);
         s.Step("A: timeout").Expect(Closed, CloseWait);
         Assert.Equal(EndReason.FinWait2Timeout, s.A.LastEnd);
     }
@@ -56,8 +56,8 @@ public sealed class TimerTests
     public void TimeWaitLastsTheVariantsTicks(string variant, int ticks)
     {
         var config = TcpConfig.ForVariant(variant) with { SequenceSpace = 256, IsnSet = [100], DataItems = 0 };
-        Assert.Equal(ticks, config.EffectiveTimeWait);
-        var timeWait = Synced(102, 46, passive: false, TimeWait) with { Timer = Tcb.TimerIn(config.EffectiveTimeWait) };
+        Assert.Equal(ticks, config.TimeWaitTicks);
+        var timeWait = Synced(102, 46, passive: false, TimeWait) with { Timer = Tcb.TimerIn(config.TimeWaitTicks) };
         var s = new Scenario(config, Make(timeWait, default)).Ticks(ticks - 1);
         Assert.DoesNotContain("A: timeout", s.Enabled());
         s.Ticks(1).Step("A: timeout").Expect(Closed, Closed);

@@ -41,7 +41,7 @@ public sealed class RealTraceTests
     [Fact]
     public void A_witness_path_ends_where_the_witness_is_reached()
     {
-        var (model, result) = MatrixResults.Get(TcpConfigText.Name(TcpConfig.Default));
+        var (model, result) = MatrixResults.Get(TcpConfig.Default.Name);
         var r = result[TcpProperties.ReachedTimeWait];
         Assert.Equal(Verdict.Holds, r.Verdict);
         var chart = TcpTraceReport.Of(model, r).Chart;
@@ -53,7 +53,7 @@ public sealed class RealTraceTests
     [Fact]
     public void A_trace_that_does_not_replay_is_refused_with_the_diverging_step()
     {
-        var (model, result) = MatrixResults.Get(TcpConfigText.Name(TcpConfig.Default));
+        var (model, result) = MatrixResults.Get(TcpConfig.Default.Name);
         var trace = result[TcpProperties.NoTimeWaitAssassination].Counterexample!.Trace;
         var broken = trace with { Steps = trace.Steps.SetItem(3, trace.Steps[3] with { Choice = 40 }) };
         var e = Assert.Throws<InvalidOperationException>(() => TcpTraceReport.Of(model, broken));

@@ -73,5 +73,5 @@ public sealed class CorrectVariantSchedules(ITestOutputHelper output)
 
     private static string Budgets(TcpConfig c) =>
         $"losses {c.LossBudget}, duplications {c.DuplicationBudget}, delays {(c.DelayBudget is { } d ? d.ToString() : "unlimited")}, "
-        + $"incarnations {c.EffectiveIncarnations}, capacity {c.NetworkCapacity}, sequence space {c.SequenceSpace}";
+        + $"incarnations {c.Incarnations}, capacity {c.NetworkCapacity}, sequence space {c.SequenceSpace}";
 }

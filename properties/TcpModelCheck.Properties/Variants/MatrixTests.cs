@@ -63,7 +63,7 @@ public sealed class MatrixTests(ITestOutputHelper output)
         Assert.Equal(Verdict.Holds, result[TcpProperties.ReachedEstablished].Verdict);
         Assert.Equal(Verdict.Holds, result[TcpProperties.ClosedAfterClose].Verdict);
         Assert.Equal(Verdict.Holds, result[TcpProperties.ReachedDataDelivered].Verdict);
-        var timeWait = TcpMatrix.Get(configuration).Config.EffectiveTimeWait > 0 ? Verdict.Holds : Verdict.Violated;
+        var timeWait = TcpMatrix.Get(configuration).Config.TimeWaitTicks > 0 ? Verdict.Holds : Verdict.Violated;
         Assert.Equal(timeWait, result[TcpProperties.ReachedTimeWait].Verdict);
     }
 

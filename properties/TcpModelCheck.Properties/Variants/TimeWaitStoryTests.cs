@@ -55,7 +55,7 @@ public sealed class TimeWaitStoryTests(ITestOutputHelper output)
     [InlineData(TcpProperties.NoDataLoss)]
     public void RFC_9293_holds_them_in_the_default_configuration(string property)
     {
-        var (_, result) = MatrixResults.Get(TcpConfigText.Name(TcpConfig.Default));
+        var (_, result) = MatrixResults.Get(TcpConfig.Default.Name);
         Assert.Equal(Verdict.Holds, result[property].Verdict);
     }
 

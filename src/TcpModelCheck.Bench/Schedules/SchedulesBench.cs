@@ -37,7 +37,7 @@ public static class SchedulesBench
         foreach (var (name, c) in configs)
             Console.WriteLine($"  {name}: losses {c.LossBudget}, duplications {c.DuplicationBudget}, delays "
                 + $"{(c.DelayBudget is { } d ? d.ToString(CultureInfo.InvariantCulture) : "unlimited")}, capacity {c.NetworkCapacity}, "
-                + $"incarnations {c.EffectiveIncarnations}, sequence space {c.SequenceSpace}");
+                + $"incarnations {c.Incarnations}, sequence space {c.SequenceSpace}");
         Console.WriteLine($"{"budgets",-18} {"schedules/s",12} {"steps/s",12} {"steps/run",10} {"violating",10}");
         foreach (var (name, config) in configs)
         {

@@ -55,8 +55,16 @@ internal interface IBackend
     /// </summary>
     IModelSession Open(IReadOnlyDictionary<string, string> settings);
 
-    /// <summary>A variant, a workload and properties explained in words.</summary>
-    string Explain(string? variant, string? workload, IReadOnlyList<string> properties);
+    /// <summary>
+    /// The settings a recorded trace is re-run with when the user adds <paramref name="overrides"/>: the model's
+    /// own resolution, so that a preset the overrides change (e.g. the variant) re-resolves every field it
+    /// governs and the label names the rules that run. Bad input when the result is invalid.
+    /// </summary>
+    IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyDictionary<string, string> recorded, IReadOnlyDictionary<string, string> overrides);
+
+    /// <summary>The configuration the settings describe (its variant, workload and every field in effect) and
+    /// properties, explained in words.</summary>
+    string Explain(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> properties);
 }
 
 /// <summary>One built model, hiding its state and action types behind reports the verbs can print.</summary>

@@ -14,7 +14,10 @@ internal sealed class TcpBackend : IBackend
 
     public IReadOnlyList<NamedItem> Workloads { get; } = Tcp.Workloads.All.Select(e => new NamedItem(e.Name, e.Description)).ToList();
 
-    public IReadOnlyList<ConfigField> Fields => TcpFields.All;
+    /// <summary>One option per row of the model's configuration table: <c>--</c> + the settings key (the same key a
+    /// trace file stores), so what a user types and what a trace records are one vocabulary.</summary>
+    public IReadOnlyList<ConfigField> Fields { get; } =
+        TcpFields.All.Select(f => new ConfigField(f.Key, "--" + f.Key, f.Help, f.HelpName, f.DefaultText)).ToList();
 
     public IReadOnlyList<PropertyInfo> Properties { get; } =
         new TcpModel().Properties.Select(p => new PropertyInfo(p.Name, p.Kind, p.Description)).ToList();
@@ -26,22 +29,29 @@ internal sealed class TcpBackend : IBackend
     public MatrixCell Cell(IReadOnlyDictionary<string, string> settings) => CellOf(Configure(settings));
 
     private static MatrixCell CellOf(TcpConfig config) =>
-        new(TcpConfigText.Name(config), config.Variant, config.Workload, config.ToSettings());
+        new(config.Name, config.Variant, config.Workload, config.ToSettings());
+
+    public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyDictionary<string, string> recorded,
+        IReadOnlyDictionary<string, string> overrides) => Valid(() => TcpConfig.ForReplay(recorded, overrides)).ToSettings();
 
     public IModelSession Open(IReadOnlyDictionary<string, string> settings)
     {
         var config = Configure(settings);
         var model = new TcpModel(config);
-        return new ModelSession<TcpState, TcpAction>(model, new TcpTraceRenderer(model), TcpConfigText.Name(config), config.Variant, config.Workload);
+        return new ModelSession<TcpState, TcpAction>(model, new TcpTraceRenderer(model), config.Name, config.Variant, config.Workload);
     }
 
     /// <summary>The configuration the settings describe; its problems become one line of bad input.</summary>
-    internal static TcpConfig Configure(IReadOnlyDictionary<string, string> settings)
+    internal static TcpConfig Configure(IReadOnlyDictionary<string, string> settings) => Valid(() => TcpConfig.FromSettings(settings));
+
+    /// <summary>The configuration <paramref name="build"/> reads; a bad value or an invalid configuration becomes
+    /// one line of bad input (every problem, separated by "; ").</summary>
+    private static TcpConfig Valid(Func<TcpConfig> build)
     {
         TcpConfig config;
         try
         {
-            config = TcpConfig.FromSettings(settings);
+            config = build();
         }
         catch (ArgumentException e)
         {
@@ -52,6 +62,6 @@ internal sealed class TcpBackend : IBackend
         return config;
     }
 
-    public string Explain(string? variant, string? workload, IReadOnlyList<string> properties) =>
-        TcpExplanation.Write(this, variant, workload, properties);
+    public string Explain(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> properties) =>
+        TcpExplanation.Write(this, Configure(settings), properties);
 }

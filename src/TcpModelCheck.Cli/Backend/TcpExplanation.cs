@@ -4,26 +4,26 @@ using TcpModelCheck.Tcp;
 
 namespace TcpModelCheck.Cli.Backend;
 
-/// <summary>Writes <c>tcpmc explain</c>: what a variant does (and the timer values it implies), what the
-/// workload's applications do, and what each property means.</summary>
+/// <summary>Writes <c>tcpmc explain</c>: what the variant and the workload do, the value of every configuration
+/// field in effect (generated from the model's field table, marking the values a preset supplied), and what each
+/// property means.</summary>
 internal static class TcpExplanation
 {
     private const int Width = 100;
 
-    public static string Write(TcpBackend backend, string? variant, string? workload, IReadOnlyList<string> properties)
+    public static string Write(TcpBackend backend, TcpConfig config, IReadOnlyList<string> properties)
     {
-        var settings = new Dictionary<string, string>();
-        if (variant is not null) settings["variant"] = variant;
-        if (workload is not null) settings["workload"] = workload;
-        var config = TcpBackend.Configure(settings);
         var sb = new StringBuilder();
         Section(sb, $"variant {config.Variant}", backend.Variants.First(v => v.Name == config.Variant).Description);
-        Indented(sb, $"In effect: {Timers(config)}.");
         sb.AppendLine();
         Section(sb, $"workload {config.Workload}", backend.Workloads.First(w => w.Name == config.Workload).Description);
-        Indented(sb, $"In effect: {config.EffectiveIncarnations} connection(s), {config.DataItems} data item(s) from A and {config.ServerDataItems} from B, " +
-                     $"{config.LossBudget} loss(es), {config.DuplicationBudget} duplication(s), {config.CrashBudget} crash(es), " +
-                     $"{(config.Fifo ? "FIFO" : "reordering")} network of {config.NetworkCapacity} segments per direction.");
+        sb.AppendLine();
+        sb.AppendLine($"in effect ({config.Name})");
+        foreach (var f in TcpFields.All.Where(f => f != TcpFields.Variant && f != TcpFields.Workload))
+        {
+            var value = $"  {f.Key,-23}  {f.Print(config),-6} ";
+            Indented(sb, Origin(f, config), value, new string(' ', value.Length));
+        }
         var chosen = properties.Count == 0 ? backend.Properties : backend.Properties.Where(p => properties.Contains(p.Name)).ToList();
         sb.AppendLine();
         sb.AppendLine("properties");
@@ -35,13 +35,14 @@ internal static class TcpExplanation
         return sb.ToString();
     }
 
-    private static string Timers(TcpConfig c) =>
-        $"MSL {c.Msl} ticks, TIME-WAIT {(c.EffectiveTimeWait == 0 ? "skipped" : $"{c.EffectiveTimeWait} ticks")}, " +
-        $"FIN-WAIT-2 timeout {(c.FinWait2Timeout is { } f ? $"{f} ticks" : "none")}, RTO {c.Rto} ticks, " +
-        $"{c.MaxRetransmissions} retransmissions before abort, an RST in TIME-WAIT is {(c.IgnoreRstInTimeWait ? "ignored" : "obeyed")}, " +
-        $"a FIN {(c.NaiveFin ? "is processed at once even before missing data" : "waits for earlier missing data")}, " +
-        $"ISNs {(c.IsnMode == IsnMode.Clock ? "from a clock" : "from {" + string.Join(",", c.IsnSet) + "}")} " +
-        $"in a sequence space of {c.SequenceSpace}";
+    /// <summary>Where a value comes from: a preset's rule (named), or "set" when it differs from the default.</summary>
+    private static string Origin(TcpField f, TcpConfig c) => (f.Preset, f.IsDefault(c)) switch
+    {
+        (FieldPreset.Variant, true) => $"(variant {c.Variant}: {f.RuleWords})",
+        (FieldPreset.Workload, true) => $"(workload {c.Workload}: {f.RuleWords})",
+        (_, false) => "(set)",
+        _ => "",
+    };
 
     private static void Section(StringBuilder sb, string title, string text)
     {
@@ -49,9 +50,14 @@ internal static class TcpExplanation
         Indented(sb, text);
     }
 
-    private static void Indented(StringBuilder sb, string text, string indent = "  ")
+    private static void Indented(StringBuilder sb, string text, string indent = "  ", string? hanging = null)
     {
-        foreach (var line in Wrap(text, Width - indent.Length)) sb.AppendLine(indent + line);
+        var first = true;
+        foreach (var line in Wrap(text, Width - indent.Length).DefaultIfEmpty(""))
+        {
+            sb.AppendLine(((first ? indent : hanging ?? indent) + line).TrimEnd());
+            first = false;
+        }
     }
 
     /// <summary>Greedy word wrap (a word longer than the width gets a line of its own).</summary>

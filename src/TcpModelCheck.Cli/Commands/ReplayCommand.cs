@@ -9,7 +9,9 @@ namespace TcpModelCheck.Cli.Commands;
 
 /// <summary>
 /// <c>tcpmc replay FILE</c>: rebuilds the model from the settings stored in a JSON trace (optionally overridden,
-/// e.g. to replay a no-time-wait counterexample against rfc9293), re-executes the choices and prints the chart.
+/// e.g. to replay a no-time-wait counterexample against rfc9293: the model re-resolves every field the new
+/// variant governs, so the rules that run are the ones the label names), re-executes the choices and prints the
+/// chart, after one line naming every setting that differs from the trace's.
 /// Exit 1 when the replay reproduces a violation, 0 when it replays without one, 3 when the file is malformed
 /// or the trace diverges from the model (the step and what differed go to stderr; the chart of the steps that
 /// did replay still goes to stdout).
@@ -39,7 +41,9 @@ internal static class ReplayCommand
             // The model was built from the trace's own settings (with the user's overrides on top), so the
             // choices are re-run on exactly that model: the trace takes the model's full, normalised settings.
             var trace = recorded with { Settings = session.Settings.ToImmutableSortedDictionary() };
-            return (int)Run(context, path, trace, session.Replay(trace), session, output.Read(parse));
+            var settings = output.Read(parse);
+            if (!settings.Json) PrintChanges(context, recorded, session);
+            return (int)Run(context, path, trace, session.Replay(trace), session, settings);
         });
         return command;
     }
@@ -48,16 +52,26 @@ internal static class ReplayCommand
     {
         if (trace.Model != backend.ModelName)
             throw new BadInputException($"trace file '{path}' is for model '{trace.Model}', not '{backend.ModelName}'");
-        var settings = new Dictionary<string, string>(trace.Settings, StringComparer.Ordinal);
-        foreach (var (key, value) in overrides) settings[key] = value;
         try
         {
-            return backend.Open(settings);
+            return backend.Open(overrides.Count == 0 ? trace.Settings : backend.ReplaySettings(trace.Settings, overrides));
         }
         catch (BadInputException e) when (overrides.Count == 0)
         {
             throw new BadInputException($"trace file '{path}' has settings this model rejects: {e.Message}");
         }
+    }
+
+    /// <summary>"replayed with variant=rfc9293 (trace: naive-fin), naive-fin=false (trace: true)": every setting
+    /// the run uses that the trace file records otherwise ("default" in a hand-written file is not a difference).
+    /// Nothing when the trace runs as recorded.</summary>
+    private static void PrintChanges(CliContext context, Trace recorded, IModelSession session)
+    {
+        var changes = session.Settings
+            .Where(kv => recorded.Settings.TryGetValue(kv.Key, out var was) && was != kv.Value && was != "default")
+            .Select(kv => $"{kv.Key}={kv.Value} (trace: {recorded.Settings[kv.Key]})")
+            .ToList();
+        if (changes.Count > 0) context.Out.WriteLine($"replayed with {string.Join(", ", changes)}");
     }
 
     private static ExitCode Run(CliContext context, string path, Trace trace, ReplayReport report, IModelSession session, OutputSettings output)

@@ -6,7 +6,7 @@ namespace TcpModelCheck.Reports.Tcp;
 /// <summary>One configuration of a comparison matrix, with why it is there.</summary>
 public sealed record MatrixEntry(TcpConfig Config, string Purpose)
 {
-    public string Name => TcpConfigText.Name(Config);
+    public string Name => Config.Name;
 }
 
 /// <summary>

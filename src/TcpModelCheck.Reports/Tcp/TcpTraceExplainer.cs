@@ -40,7 +40,7 @@ public static class TcpTraceExplainer
         var how = $"{trace.Length} steps" + (trace.LoopStart is { } l ? $" (a lasso: the loop starts after step {l})" : "")
             + (trace.Origin is { } o ? $" · found by {OriginText(o)}" : "") + (trace.Seed is { } s ? $" · seed {s}" : "");
         var lines = new List<string> { what, how, $"choice path: {trace.ChoicePath}" };
-        var overrides = TcpConfigText.Overrides(config);
+        var overrides = config.Overrides;
         if (overrides.Length > 0) lines.Add($"settings: {overrides}");
         return lines;
     }

@@ -15,12 +15,19 @@ public enum IsnMode
 
 /// <summary>
 /// Everything that defines one TCP model: protocol variant, application workload, network faults and timing.
-/// Immutable; derive variations with <c>with</c>. <see cref="Validate"/> lists the problems of a configuration
-/// in words a command line can show; the model refuses an invalid one.
+/// Immutable; derive variations with <c>with</c>. Each property is one field of the table
+/// <see cref="TcpFields"/>, which declares its settings key, text form, range, help and default once; that table
+/// generates the settings a trace records, validation, and the command line's options.
 /// </summary>
 /// <remarks>
-/// How the state count grows, measured by a full breadth-first check of the default configuration (rfc9293,
-/// client-closes-first: 162,372 states) with one knob changed at a time:
+/// <para>A variant (and a workload) is a pure preset. The fields it governs — <see cref="TimeWaitTicks"/>,
+/// <see cref="FinWait2Timeout"/>, <see cref="IgnoreRstInTimeWait"/>, <see cref="NaiveFin"/>, <see cref="IsnSet"/>
+/// (variant) and <see cref="Incarnations"/> (workload) — hold an explicit value only when one was set; otherwise
+/// reading them applies the preset's rule to the configuration's final values, so <c>ForVariant(Linux) with
+/// { Msl = 4 }</c> has both linux timers at ceil(4/2) = 2. Nothing else reads <see cref="Variant"/>: the model
+/// runs on the field values alone, and the settings it records are those effective values.</para>
+/// <para>How the state count grows, measured by a full breadth-first check of the default configuration (rfc9293,
+/// client-closes-first: 162,372 states) with one knob changed at a time:</para>
 /// <list type="bullet">
 /// <item><see cref="DelayBudget"/> is the big one: 0 → 8,143; 1 → 162,372; 2 → 1,581,116 (a straggler lingers for
 /// MSL ticks while everything else interleaves with it); unlimited is intractable beyond tiny settings.</item>
@@ -38,18 +45,25 @@ public enum IsnMode
 /// stale segments reach millions (their violations are found in the first few hundred thousand).</item>
 /// </list>
 /// </remarks>
-public sealed record TcpConfig
+public sealed partial record TcpConfig
 {
-    /// <summary>Variant name (see <see cref="Variants"/>); documents which defaults the variant-specific fields
-    /// started from. The behaviour is fully determined by the fields below.</summary>
+    private int? _incarnations;
+    private ImmutableArray<int>? _isnSet;
+    private int? _timeWait;
+    private int? _finWait2;
+    private bool? _ignoreRst;
+    private bool? _naiveFin;
+
+    /// <summary>Variant name (see <see cref="Variants"/>): the preset the variant-specific fields follow unless
+    /// set explicitly. The behaviour is fully determined by the field values.</summary>
     public string Variant { get; init; } = Variants.Rfc9293;
 
     /// <summary>Workload name (see <see cref="Workloads"/>).</summary>
     public string Workload { get; init; } = Workloads.ClientClosesFirst;
 
-    /// <summary>How many connections A opens in turn on the same 4-tuple; null means the workload's default
+    /// <summary>How many connections A opens in turn on the same 4-tuple; unless set, the workload's rule
     /// (2 for reconnect, 1 otherwise).</summary>
-    public int? Incarnations { get; init; }
+    public int Incarnations { get => _incarnations ?? TcpFields.Incarnations.Rule!(this); init => _incarnations = value; }
 
     /// <summary>Data items A (the client) sends per connection, one sequence number each.</summary>
     public int DataItems { get; init; } = 1;
@@ -57,9 +71,6 @@ public sealed record TcpConfig
     /// <summary>Data items B (the server) sends per connection; 0 by default, since the expected findings need
     /// data in one direction only and each item in the other direction multiplies the state count.</summary>
     public int ServerDataItems { get; init; }
-
-    /// <summary>Data items <paramref name="side"/> sends per connection.</summary>
-    public int ItemsOf(Charts.Side side) => side == Charts.Side.Client ? DataItems : ServerDataItems;
 
     /// <summary>Maximum segment lifetime in ticks: no segment stays in the network longer (RFC 9293 §3.4.1).</summary>
     public int Msl { get; init; } = 2;
@@ -74,8 +85,9 @@ public sealed record TcpConfig
     /// <summary>Size of the modular sequence space (sequence numbers are 0 .. SequenceSpace-1); at most 256.</summary>
     public int SequenceSpace { get; init; } = 16;
 
-    /// <summary>The initial sequence numbers a new connection may pick from (with <see cref="IsnMode.Set"/>).</summary>
-    public ImmutableArray<int> IsnSet { get; init; } = [0, 14];
+    /// <summary>The initial sequence numbers a new connection may pick from (with <see cref="IsnMode.Set"/>);
+    /// unless set, the variant's: {0} for fixed-isn, {0, 14} otherwise.</summary>
+    public ImmutableArray<int> IsnSet { get => _isnSet ?? TcpFields.IsnSet.Rule!(this); init => _isnSet = value; }
 
     /// <summary>Where ISNs come from.</summary>
     public IsnMode IsnMode { get; init; } = IsnMode.Set;
@@ -109,66 +121,62 @@ public sealed record TcpConfig
     /// <summary>Host crashes in one run: the endpoint loses its TCB and comes back CLOSED (RFC 9293 §3.5.2).</summary>
     public int CrashBudget { get; init; }
 
-    /// <summary>TIME-WAIT length in ticks; 0 means no TIME-WAIT (straight to CLOSED); null means the variant's
-    /// rule: 2*MSL (rfc9293, rfc1337, naive-fin, fixed-isn), 1*MSL (short-time-wait), ceil(MSL/2) (linux).</summary>
-    public int? TimeWaitTicks { get; init; }
+    /// <summary>TIME-WAIT length in ticks, 0 meaning no TIME-WAIT (straight to CLOSED); unless set, the variant's
+    /// rule at the final MSL: 2*MSL (RFC 9293 §3.10.7.4; rfc9293, rfc1337, naive-fin, fixed-isn), 1*MSL
+    /// (short-time-wait), ceil(MSL/2) (linux), 0 (no-time-wait).</summary>
+    public int TimeWaitTicks { get => _timeWait ?? TcpFields.TimeWait.Rule!(this); init => _timeWait = value; }
 
-    /// <summary>FIN-WAIT-2 timeout in ticks (Linux's tcp_fin_timeout); null means none, as in RFC 9293.</summary>
-    public int? FinWait2Timeout { get; init; }
+    /// <summary>FIN-WAIT-2 timeout in ticks (Linux's tcp_fin_timeout), 0 meaning none as in RFC 9293; unless set,
+    /// the variant's: ceil(MSL/2) for linux, none otherwise.</summary>
+    public int FinWait2Timeout { get => _finWait2 ?? TcpFields.FinWait2Timeout.Rule!(this); init => _finWait2 = value; }
 
-    /// <summary>RFC 1337: ignore an RST that arrives in TIME-WAIT.</summary>
-    public bool IgnoreRstInTimeWait { get; init; }
+    /// <summary>RFC 1337: ignore an RST that arrives in TIME-WAIT; unless set, true for rfc1337 only.</summary>
+    public bool IgnoreRstInTimeWait { get => _ignoreRst ?? TcpFields.IgnoreRstInTimeWait.Rule!(this); init => _ignoreRst = value; }
 
-    /// <summary>The naive-fin bug: process an in-window FIN at once even if earlier data is missing.</summary>
-    public bool NaiveFin { get; init; }
+    /// <summary>The naive-fin bug: process an in-window FIN at once even if earlier data is missing; unless set,
+    /// true for naive-fin only.</summary>
+    public bool NaiveFin { get => _naiveFin ?? TcpFields.NaiveFin.Rule!(this); init => _naiveFin = value; }
 
     /// <summary>The default configuration: rfc9293, client-closes-first, sized so a full check takes seconds.</summary>
     public static TcpConfig Default { get; } = new();
 
-    /// <summary>The number of connections A opens (<see cref="Incarnations"/> or the workload's default).</summary>
-    public int EffectiveIncarnations => Incarnations ?? (Workload == Workloads.Reconnect ? 2 : 1);
-
-    /// <summary>TIME-WAIT in ticks after applying the variant's rule (0 = no TIME-WAIT).</summary>
-    public int EffectiveTimeWait => TimeWaitTicks ?? Variant switch
-    {
-        Variants.NoTimeWait => 0,
-        Variants.ShortTimeWait => Msl,
-        Variants.Linux => (Msl + 1) / 2,
-        _ => 2 * Msl,
-    };
-
-    /// <summary>The default configuration with the defaults of variant <paramref name="name"/>; throws
+    /// <summary>The default configuration with variant <paramref name="name"/>'s preset; throws
     /// <see cref="ArgumentException"/> listing the valid names when there is no such variant.</summary>
-    public static TcpConfig ForVariant(string name) => Default.WithVariant(name);
-
-    /// <summary>This configuration with the variant-specific fields reset to <paramref name="name"/>'s defaults.</summary>
-    public TcpConfig WithVariant(string name)
-    {
-        var v = Variants.Get(name).Name;
-        return this with
-        {
-            Variant = v,
-            TimeWaitTicks = null,
-            FinWait2Timeout = v == Variants.Linux ? (Msl + 1) / 2 : null,
-            IgnoreRstInTimeWait = v == Variants.Rfc1337,
-            NaiveFin = v == Variants.NaiveFin,
-            IsnSet = v == Variants.FixedIsn ? [0] : Default.IsnSet,
-        };
-    }
+    public static TcpConfig ForVariant(string name) => Default with { Variant = Variants.Get(name).Name };
 
     /// <summary>One clear message per problem; empty when the configuration is valid.</summary>
     public IReadOnlyList<string> Validate() => TcpConfigValidation.Problems(this);
 
-    /// <summary>Every field as text, for traces (the inverse of <see cref="FromSettings"/>).</summary>
+    /// <summary>Every field's effective value as text, for traces (the inverse of <see cref="FromSettings"/>).</summary>
     public IReadOnlyDictionary<string, string> ToSettings() => TcpConfigSettings.Write(this);
 
-    /// <summary>Rebuilds a configuration from <see cref="ToSettings"/> output; missing keys keep their default.
-    /// Throws <see cref="ArgumentException"/> with a one-line message on an unknown key or a bad value.</summary>
+    /// <summary>Rebuilds a configuration from settings (a trace's, a command line's); missing keys and the value
+    /// "default" keep the field's default (the preset's rule for a preset field). Throws
+    /// <see cref="ArgumentException"/> with a one-line message on an unknown key or a bad value.</summary>
     public static TcpConfig FromSettings(IReadOnlyDictionary<string, string> settings) => TcpConfigSettings.Read(settings);
 
-    public bool Equals(TcpConfig? other) =>
-        other is not null && TcpConfigSettings.Write(this).OrderBy(kv => kv.Key)
-            .SequenceEqual(TcpConfigSettings.Write(other).OrderBy(kv => kv.Key));
+    /// <summary>
+    /// The configuration a recorded trace is re-run on, with <paramref name="overrides"/> on top. A recorded
+    /// preset field whose value is its preset's rule at the recorded values came from the preset, so it is
+    /// resolved again from the final values and the (possibly new) preset: replaying a naive-fin trace with
+    /// <c>variant=rfc9293</c> runs rfc9293's rules (naive-fin off), and <c>msl=3</c> re-derives the timers. A
+    /// recorded value that differs from its preset's rule was set explicitly and is kept (an explicit value that
+    /// happens to equal the rule cannot be told apart, and follows the preset).
+    /// </summary>
+    public static TcpConfig ForReplay(IReadOnlyDictionary<string, string> recorded, IReadOnlyDictionary<string, string> overrides) =>
+        TcpConfigSettings.ForReplay(recorded, overrides);
 
-    public override int GetHashCode() => string.Join(";", TcpConfigSettings.Write(this).OrderBy(kv => kv.Key)).GetHashCode();
+    /// <summary>"variant/workload", followed by the fields that differ from the presets as <c>key=value</c>
+    /// pairs in key order, e.g. <c>short-time-wait/reconnect loss-budget=0</c>: the configuration's name in
+    /// reports, and exactly the settings a command line needs besides the two names.</summary>
+    public string Name => TcpConfigSettings.Name(this);
+
+    /// <summary>The <c>key=value</c> part of <see cref="Name"/>: the fields whose values are not the presets' (or
+    /// the default configuration's); empty for a variant's and workload's own configuration.</summary>
+    public string Overrides => TcpConfigSettings.Overrides(this);
+
+    public bool Equals(TcpConfig? other) =>
+        other is not null && TcpConfigSettings.Write(this).SequenceEqual(TcpConfigSettings.Write(other));
+
+    public override int GetHashCode() => string.Join(";", TcpConfigSettings.Write(this)).GetHashCode();
 }

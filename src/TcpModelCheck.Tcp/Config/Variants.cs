@@ -1,8 +1,9 @@
 namespace TcpModelCheck.Tcp;
 
 /// <summary>
-/// The protocol variants, chosen by name. A variant only sets the defaults of a few <see cref="TcpConfig"/>
-/// fields (see <see cref="TcpConfig.ForVariant"/>); every one of those fields can still be overridden.
+/// The protocol variants, chosen by name. A variant is a pure preset: it supplies the values of the fields
+/// <see cref="TcpFields"/> marks <see cref="FieldPreset.Variant"/>, by a rule over the configuration's final values,
+/// whenever they are not set explicitly; nothing reads the variant's name to decide behaviour.
 /// </summary>
 public static class Variants
 {

@@ -21,7 +21,7 @@ internal static class TcpPropertyCatalog
         var clientItems = config.DataItems;
         var serverItems = config.ServerDataItems;
         var seq = new SeqMath(config.SequenceSpace);
-        var incarnations = config.EffectiveIncarnations;
+        var incarnations = config.Incarnations;
         var serverActive = config.Workload == Workloads.SimultaneousOpen;
         return
         [

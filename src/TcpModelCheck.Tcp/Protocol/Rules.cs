@@ -13,10 +13,10 @@ internal sealed class Rules
         Msl = c.Msl;
         Rto = c.Rto;
         MaxRetransmissions = c.MaxRetransmissions;
-        TimeWait = c.EffectiveTimeWait;
-        FinWait2 = c.FinWait2Timeout ?? 0;
+        TimeWait = c.TimeWaitTicks;
+        FinWait2 = c.FinWait2Timeout;
         Capacity = c.NetworkCapacity;
-        Incarnations = c.EffectiveIncarnations;
+        Incarnations = c.Incarnations;
         ClientItems = c.DataItems;
         ServerItems = c.ServerDataItems;
         Isns = c.IsnMode == IsnMode.Clock ? [] : [.. c.IsnSet.Select(i => (byte)i)];

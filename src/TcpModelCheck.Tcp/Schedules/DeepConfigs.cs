@@ -23,33 +23,23 @@ public static class DeepConfigs
     /// <summary>
     /// <paramref name="variant"/> and <paramref name="workload"/> with deep budgets: <see cref="Losses"/> losses,
     /// <see cref="Duplications"/> duplications and a network of <see cref="NetworkCapacity"/> segments per
-    /// direction — each lowered to the largest value <see cref="TcpConfig.Validate"/> accepts when the model
-    /// caps it lower (the run's trace records the effective values) — no limit on delayed segments,
-    /// <see cref="Incarnations"/> connections for reconnect, and the smallest sequence space the configuration
-    /// allows with ISNs at 0 and two below the top, so sequence numbers wrap around within a connection.
+    /// direction (each within the range <see cref="TcpFields"/> accepts, which a test checks for every variant and
+    /// workload), no limit on delayed segments, <see cref="Incarnations"/> connections for reconnect, and the
+    /// smallest sequence space the configuration allows with ISNs at 0 and two below the top, so sequence
+    /// numbers wrap around within a connection.
     /// </summary>
     public static TcpConfig For(string variant, string workload)
     {
         var c = TcpConfig.ForVariant(variant) with
         {
             Workload = workload,
-            Incarnations = workload == Workloads.Reconnect ? Incarnations : null,
             DelayBudget = null,
+            LossBudget = Losses,
+            DuplicationBudget = Duplications,
+            NetworkCapacity = NetworkCapacity,
         };
+        if (workload == Workloads.Reconnect) c = c with { Incarnations = Incarnations };
         var space = 2 * (c.DataItems + 2 + c.ReceiveWindow);
-        c = c with { SequenceSpace = space, IsnSet = c.IsnSet.Length == 1 ? [0] : [0, space - 2] };
-        c = Largest(c, Losses, (x, n) => x with { LossBudget = n });
-        c = Largest(c, Duplications, (x, n) => x with { DuplicationBudget = n });
-        return Largest(c, NetworkCapacity, (x, n) => x with { NetworkCapacity = n });
-    }
-
-    /// <summary>The configuration with the field set to the largest value up to <paramref name="wanted"/> that
-    /// adds no validation problem (the base configuration's value when none does).</summary>
-    private static TcpConfig Largest(TcpConfig c, int wanted, Func<TcpConfig, int, TcpConfig> set)
-    {
-        var baseline = c.Validate().Count;
-        for (var n = wanted; n > 0; n--)
-            if (set(c, n) is var candidate && candidate.Validate().Count <= baseline) return candidate;
-        return c;
+        return c with { SequenceSpace = space, IsnSet = c.IsnSet.Length == 1 ? [0] : [0, space - 2] };
     }
 }

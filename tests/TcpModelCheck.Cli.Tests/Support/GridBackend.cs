@@ -56,8 +56,17 @@ internal sealed class GridBackend : IBackend
         return new ModelSession<(int X, int Y), int>(model, new PlainRenderer<(int X, int Y), int>(model), name, variant, workload);
     }
 
-    public string Explain(string? variant, string? workload, IReadOnlyList<string> properties) =>
-        $"variant {variant ?? "safe"}, workload {workload ?? "small"}, properties {string.Join(",", properties)}";
+    /// <summary>The grid has no presets: the user's settings simply replace the recorded ones.</summary>
+    public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyDictionary<string, string> recorded,
+        IReadOnlyDictionary<string, string> overrides)
+    {
+        var settings = new Dictionary<string, string>(recorded);
+        foreach (var (key, value) in overrides) settings[key] = value;
+        return settings;
+    }
+
+    public string Explain(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> properties) =>
+        $"variant {settings.GetValueOrDefault("variant", "safe")}, workload {settings.GetValueOrDefault("workload", "small")}, properties {string.Join(",", properties)}";
 }
 
 /// <summary>A renderer for any model: one numbered line per step with the action and the state reached.</summary>

@@ -93,7 +93,7 @@ public sealed class TcpScheduleTests
         {
             var deep = DeepConfigs.For(v.Name, Workloads.Reconnect);
             Assert.Empty(deep.Validate());
-            Assert.Equal(DeepConfigs.Incarnations, deep.EffectiveIncarnations);
+            Assert.Equal(DeepConfigs.Incarnations, deep.Incarnations);
             // The budgets asked for are granted in full (the model accepts up to 31 losses and 15 duplications).
             Assert.Equal(DeepConfigs.Losses, deep.LossBudget);
             Assert.Equal(DeepConfigs.Duplications, deep.DuplicationBudget);
