@@ -42,7 +42,7 @@ public sealed partial class TcpModel
             case TcpActionKind.Abort: UserCalls.Abort(ref step, a.Side); break;
             case TcpActionKind.Timeout: Timers.Fire(ref step, a.Side); break;
             case TcpActionKind.Tick: Timers.Tick(ref step); break;
-            case TcpActionKind.Deliver: Arrival.Process(ref step, Faults.Deliver(ref step, a), a.Isn); break;
+            case TcpActionKind.Deliver: Arrival.Process(ref step, Arriving.Of(Faults.Deliver(ref step, a)), a.Isn); break;
             case TcpActionKind.Lose: Faults.Lose(ref step, a); break;
             case TcpActionKind.Duplicate: Faults.Duplicate(ref step, a); break;
             case TcpActionKind.Crash: Crash(ref step, a.Side); break;

@@ -40,16 +40,16 @@ public sealed partial class TcpModel
     private static int WriteEndpoint(in Endpoint e, Span<byte> d)
     {
         d[0] = (byte)e.State;
-        d[1] = e.Iss;
-        d[2] = e.Irs;
-        d[3] = e.SndUna;
-        d[4] = e.SndNxt;
-        d[5] = e.RcvNxt;
-        d[6] = e.Timer;
+        d[1] = (byte)e.Iss;
+        d[2] = (byte)e.Irs;
+        d[3] = (byte)e.SndUna;
+        d[4] = (byte)e.SndNxt;
+        d[5] = (byte)e.RcvNxt;
+        d[6] = (byte)e.Timer;
         d[7] = e.Retransmits;
         d[8] = (byte)((e.Passive ? 1 : 0) | (e.CloseCalled ? 2 : 0) | (e.EndOfStream ? 4 : 0));
         d[9] = e.Opens;
-        d[10] = e.Sent;
+        d[10] = (byte)e.Sent;
         d[11] = e.Incarnation;
         d[12] = e.PeerIncarnation;
         d[13] = e.Delivered;

@@ -56,23 +56,23 @@ public readonly record struct Endpoint
     public ConnectionState State { get; init; }
 
     /// <summary>ISS: initial send sequence number.</summary>
-    public byte Iss { get; init; }
+    public int Iss { get; init; }
 
     /// <summary>IRS: initial receive sequence number (the peer's ISS as learnt from its SYN).</summary>
-    public byte Irs { get; init; }
+    public int Irs { get; init; }
 
     /// <summary>SND.UNA: oldest unacknowledged sequence number.</summary>
-    public byte SndUna { get; init; }
+    public int SndUna { get; init; }
 
     /// <summary>SND.NXT: next sequence number to send.</summary>
-    public byte SndNxt { get; init; }
+    public int SndNxt { get; init; }
 
     /// <summary>RCV.NXT: next sequence number expected.</summary>
-    public byte RcvNxt { get; init; }
+    public int RcvNxt { get; init; }
 
     /// <summary>The one timer a state needs: retransmission (SYN-SENT … LAST-ACK with data or FIN unacknowledged),
     /// 2·MSL in TIME-WAIT, the FIN-WAIT-2 timeout. 0 = off, otherwise 1 + ticks remaining (1 = expired).</summary>
-    public byte Timer { get; init; }
+    public int Timer { get; init; }
 
     /// <summary>Retransmissions of the oldest unacknowledged segment so far.</summary>
     public byte Retransmits { get; init; }
@@ -90,7 +90,7 @@ public readonly record struct Endpoint
     public byte Opens { get; init; }
 
     /// <summary>Application: data items handed to SEND in the current connection.</summary>
-    public byte Sent { get; init; }
+    public int Sent { get; init; }
 
     /// <summary>Application: CLOSE called in the current connection.</summary>
     public bool CloseCalled { get; init; }
@@ -116,13 +116,15 @@ public readonly record struct Endpoint
     /// <summary>Ghost: how the most recent connection ended.</summary>
     public EndReason LastEnd { get; init; }
 
-    /// <summary>Every field packed into two words plus <see cref="Held"/> (hashing in the explorer's hot path).</summary>
+    /// <summary>Every field packed into two words plus <see cref="Held"/> (hashing in the explorer's hot path). The
+    /// explorer's sequence numbers, timers and counts fit a byte (its sequence space is at most 256); the wider fields
+    /// exist for the conformance checker's open endpoint (32-bit sequence numbers, timers in milliseconds).</summary>
     internal ulong PackLow =>
-        (ulong)State | (ulong)Iss << 8 | (ulong)Irs << 16 | (ulong)SndUna << 24 | (ulong)SndNxt << 32
-        | (ulong)RcvNxt << 40 | (ulong)Timer << 48 | (ulong)Retransmits << 56;
+        (ulong)State | (ulong)(byte)Iss << 8 | (ulong)(byte)Irs << 16 | (ulong)(byte)SndUna << 24 | (ulong)(byte)SndNxt << 32
+        | (ulong)(byte)RcvNxt << 40 | (ulong)(byte)Timer << 48 | (ulong)Retransmits << 56;
 
     internal ulong PackHigh =>
-        (Passive ? 1UL : 0) | (CloseCalled ? 2UL : 0) | (EndOfStream ? 4UL : 0) | (ulong)Opens << 8 | (ulong)Sent << 16
+        (Passive ? 1UL : 0) | (CloseCalled ? 2UL : 0) | (EndOfStream ? 4UL : 0) | (ulong)Opens << 8 | (ulong)(byte)Sent << 16
         | (ulong)Incarnation << 24 | (ulong)PeerIncarnation << 32 | (ulong)Delivered << 40 | (ulong)Observed << 48
         | (ulong)LastEnd << 56;
 

@@ -10,7 +10,7 @@ internal static class Arrival
 {
     /// <summary>Processes <paramref name="seg"/> at its receiver. <paramref name="isn"/> is the ISS chosen if the
     /// segment is a SYN that arrives in LISTEN (the choice is part of the action).</summary>
-    public static void Process(ref Step step, Segment seg, int isn)
+    public static void Process(ref Step step, Arriving seg, int isn)
     {
         var side = seg.To;
         switch (step[side].State)
@@ -32,7 +32,7 @@ internal static class Arrival
     /// chosen to be acceptable to its sender: &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt; if it had an ACK, otherwise
     /// &lt;SEQ=0&gt;&lt;ACK=SEG.SEQ+SEG.LEN&gt;&lt;CTL=RST,ACK&gt;.
     /// </summary>
-    private static void Closed(ref Step step, Side side, Segment seg)
+    private static void Closed(ref Step step, Side side, Arriving seg)
     {
         if (seg.Rst) { step.Note(side, "RST to a closed port: discarded"); return; }
         Tcb.SendResetFor(ref step, side, seg, hasTcb: false);
@@ -44,16 +44,16 @@ internal static class Arrival
     /// SND.UNA = ISS, SND.NXT = ISS+1, enter SYN-RECEIVED; drop anything else. Ghost: the new TCB belongs to the
     /// incarnation of the SYN's sender.
     /// </summary>
-    private static void Listen(ref Step step, Side side, Segment seg, int isn)
+    private static void Listen(ref Step step, Side side, Arriving seg, int isn)
     {
         if (seg.Rst) { step.Note(side, "RST in LISTEN: ignored"); return; }
         if (seg.HasAck) { Tcb.SendResetFor(ref step, side, seg, hasTcb: true); return; }
         if (!seg.Syn) { step.Note(side, "no SYN, no ACK in LISTEN: dropped"); return; }
         ref var e = ref step[side];
-        var iss = (byte)isn;
+        var iss = isn;
         e = Tcb.BeginConnection(e, seg.Incarnation) with
         {
-            State = ConnectionState.SynReceived, Irs = (byte)seg.Seq, RcvNxt = step.Seq.Add(seg.Seq, 1),
+            State = ConnectionState.SynReceived, Irs = seg.Seq, RcvNxt = step.Seq.Add(seg.Seq, 1),
             Iss = iss, SndUna = iss, SndNxt = step.Seq.Add(iss, 1),
         };
         step.Send(side, SegmentFlags.Syn | SegmentFlags.Ack, iss, e.RcvNxt);
@@ -67,7 +67,7 @@ internal static class Arrival
     /// SEG.ACK; if our SYN is acknowledged enter ESTABLISHED and send an ACK, otherwise enter SYN-RECEIVED and
     /// send &lt;SEQ=ISS&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=SYN,ACK&gt; (simultaneous open). Anything else is dropped.
     /// </summary>
-    private static void SynSent(ref Step step, Side side, Segment seg)
+    private static void SynSent(ref Step step, Side side, Arriving seg)
     {
         ref var e = ref step[side];
         var ackOk = false;
@@ -88,10 +88,10 @@ internal static class Arrival
             return;
         }
         if (!seg.Syn) { step.Note(side, "neither SYN nor RST in SYN-SENT: dropped"); return; }
-        e = e with { Irs = (byte)seg.Seq, RcvNxt = step.Seq.Add(seg.Seq, 1) };
+        e = e with { Irs = seg.Seq, RcvNxt = step.Seq.Add(seg.Seq, 1) };
         if (ackOk)
         {
-            e = e with { SndUna = (byte)seg.Ack, State = ConnectionState.Established, PeerIncarnation = (byte)seg.Incarnation };
+            e = e with { SndUna = seg.Ack, State = ConnectionState.Established, PeerIncarnation = (byte)seg.Incarnation };
             Timers.OnAcknowledged(ref step, side);
             Tcb.SendAck(ref step, side);
             return;

@@ -17,13 +17,13 @@ internal static class Receiver
     /// <summary>A payload unit: a data item or a FIN, with its ghost item and incarnation.</summary>
     private readonly record struct Unit(int Kind, int Item, int Incarnation)
     {
-        public static Unit Of(Segment s) => new(s.Fin ? KindFin : KindData, s.Item, s.Incarnation);
+        public static Unit Of(Arriving s) => new(s.Fin ? KindFin : KindData, s.Item, s.Incarnation);
         public static Unit FromSlot(ulong slot) => new((int)(slot & 3), (int)(slot >> 2 & 0x3F), (int)(slot >> 8 & 0xFF));
         public ulong Slot => (uint)Kind | (ulong)(uint)(Item & 0x3F) << 2 | (ulong)(uint)(Incarnation & 0xFF) << 8;
     }
 
     /// <summary>Steps seven and eight for an acceptable segment that passed the ACK step.</summary>
-    public static void ProcessTextAndFin(ref Step step, Side side, Segment seg)
+    public static void ProcessTextAndFin(ref Step step, Side side, Arriving seg)
     {
         if (seg.Length == 0) return;
         var e = step[side];
@@ -31,20 +31,22 @@ internal static class Receiver
         if (offset == 0)
         {
             if (seg.HasData && !AcceptsText(e.State)) { step.Note(side, "text after the peer's FIN: ignored"); return; }
-            Accept(ref step, side, Unit.Of(seg));
+            if (seg.HasData) Accept(ref step, side, new Unit(KindData, seg.Item, seg.Incarnation), seg.DataLength);
+            if (seg.Fin) Accept(ref step, side, new Unit(KindFin, seg.Item, seg.Incarnation), 1);
             Drain(ref step, side);
         }
         else if (seg.Fin && step.Rules.Config.NaiveFin)
         {
             step.Note(side, "naive-fin: FIN processed although earlier data is missing");
             ref var n = ref step[side];
-            n = n with { RcvNxt = (byte)seg.Seq, Held = 0 };
-            Accept(ref step, side, Unit.Of(seg));
+            n = n with { RcvNxt = seg.Seq, Held = 0 };
+            Accept(ref step, side, Unit.Of(seg), 1);
         }
-        else
+        else if (step.Rules.HoldsOutOfOrder)
         {
-            Hold(ref step, side, offset, Unit.Of(seg));
+            Hold(ref step, side, (int)offset, Unit.Of(seg));
         }
+        else step.Note(side, "out-of-order segment: not held (the open endpoint keeps no reassembly queue)");
         // One ACK for everything this segment made deliverable (MUST-58/59: aggregate ACKs). A FIN that moved
         // the endpoint into TIME-WAIT left its timer off (see ProcessFin); the 2·MSL timer starts — or, without
         // TIME-WAIT, the TCB is deleted — only after that ACK is formed from the TCB.
@@ -57,11 +59,11 @@ internal static class Receiver
     private static bool AcceptsText(ConnectionState s) =>
         s is ConnectionState.Established or ConnectionState.FinWait1 or ConnectionState.FinWait2;
 
-    /// <summary>Processes the unit at RCV.NXT and advances RCV.NXT over it.</summary>
-    private static void Accept(ref Step step, Side side, Unit u)
+    /// <summary>Processes the unit at RCV.NXT and advances RCV.NXT over its <paramref name="length"/>.</summary>
+    private static void Accept(ref Step step, Side side, Unit u, int length)
     {
         ref var e = ref step[side];
-        e = e with { RcvNxt = step.Seq.Add(e.RcvNxt, 1) };
+        e = e with { RcvNxt = step.Seq.Add(e.RcvNxt, length) };
         if (u.Kind == KindData) DeliverData(ref step, side, u);
         else ProcessFin(ref step, side, u);
     }
@@ -78,7 +80,7 @@ internal static class Receiver
             var u = Unit.FromSlot(slot);
             if (u.Kind == KindData && !AcceptsText(e.State)) return;
             step.Note(side, "held segment now in order");
-            Accept(ref step, side, u);
+            Accept(ref step, side, u, 1);
         }
     }
 
@@ -124,7 +126,7 @@ internal static class Receiver
             ConnectionState.FinWait2 => ConnectionState.TimeWait,
             _ => e.State,
         };
-        var timer = next == ConnectionState.TimeWait ? (byte)0 : e.Timer;
+        var timer = next == ConnectionState.TimeWait ? 0 : e.Timer;
         e = e with { Observed = seen, EndOfStream = true, State = next, Timer = timer, Held = 0 };
         if (step.Explaining) step.Emit(new StepEvent.AppReceived(side, "EOF", u.Incarnation));
     }

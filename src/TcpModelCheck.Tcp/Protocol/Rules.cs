@@ -27,13 +27,26 @@ internal sealed class Rules
     }
 
     public TcpConfig Config { get; }
-    public SeqMath Seq { get; }
-    public int Window { get; }
+    public SeqMath Seq { get; init; }
+    public int Window { get; init; }
     public int Msl { get; }
-    public int Rto { get; }
-    public int MaxRetransmissions { get; }
-    public int TimeWait { get; }
-    public int FinWait2 { get; }
+    public int Rto { get; init; }
+    public int MaxRetransmissions { get; init; }
+    public int TimeWait { get; init; }
+    public int FinWait2 { get; init; }
+
+    /// <summary>Largest payload of one retransmitted segment: one unit in the explorer, the MSS at the open endpoint.</summary>
+    public int MaxSegment { get; init; } = 1;
+
+    /// <summary>Out-of-order units are held for reassembly (the explorer); the open endpoint drops them and ACKs.</summary>
+    public bool HoldsOutOfOrder { get; init; } = true;
+
+    /// <summary>RFC 6298 §5.5 back-off: the timer doubles after each retransmission. The explorer keeps a constant
+    /// RTO (its state counts are pinned); the open endpoint backs off.</summary>
+    public bool BacksOff { get; init; }
+
+    /// <summary>The retransmission timeout after <paramref name="retransmits"/> retransmissions.</summary>
+    public int RtoAfter(int retransmits) => BacksOff ? Rto << Math.Min(retransmits, 6) : Rto;
     public int Capacity { get; }
     public int Incarnations { get; }
     public int ClientItems { get; }

@@ -1,18 +1,27 @@
 namespace TcpModelCheck.Tcp;
 
 /// <summary>
-/// Sequence-number arithmetic modulo the configured sequence space (RFC 9293 §3.4: "all arithmetic dealing
-/// with sequence numbers must be performed modulo 2^32"; here modulo <see cref="TcpConfig.SequenceSpace"/>).
-/// "a &lt; b" means b lies in the half of the space ahead of a, so comparisons keep working across the wrap.
+/// Sequence-number arithmetic modulo the sequence space (RFC 9293 §3.4: "all arithmetic dealing with sequence
+/// numbers must be performed modulo 2^32"). The width is a parameter: the explorer uses a small space
+/// (<see cref="TcpConfig.SequenceSpace"/>, 4–256) so wrap-around is reachable; the conformance checker's open
+/// endpoint uses the real 2^32 (<see cref="Full"/>). Numbers are held as <c>int</c>; with the full space an
+/// <c>int</c> is read as its unsigned 32-bit value. "a &lt; b" means b lies in the half of the space ahead of a.
 /// </summary>
-internal readonly struct SeqMath(int space)
+internal readonly struct SeqMath(long space)
 {
-    public int Space { get; } = space;
+    /// <summary>The 32-bit sequence space of real TCP.</summary>
+    public static SeqMath Full => new(1L << 32);
 
-    public byte Add(int a, int n) => (byte)(((a + n) % Space + Space) % Space);
+    public long Space { get; } = space;
+
+    private long Norm(long v) => (v % Space + Space) % Space;
+
+    private static long Unsigned(int a) => (uint)a;
+
+    public int Add(int a, int n) => (int)(uint)Norm(Unsigned(a) + n);
 
     /// <summary>(b − a) mod space: how far b lies ahead of a.</summary>
-    public int Distance(int a, int b) => ((b - a) % Space + Space) % Space;
+    public long Distance(int a, int b) => Norm(Unsigned(b) - Unsigned(a));
 
     /// <summary>a &lt; b modulo the space.</summary>
     public bool Lt(int a, int b)

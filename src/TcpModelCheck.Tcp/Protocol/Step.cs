@@ -52,12 +52,23 @@ internal ref struct Step
     }
 
     /// <summary>Hands a segment from <paramref name="from"/> to the network (see <see cref="Transmit"/>).</summary>
-    public void Send(Side from, SegmentFlags flags, int seq, int ack, bool data = false, int item = 0, bool retransmission = false) =>
+    public void Send(Side from, SegmentFlags flags, int seq, int ack, bool data = false, int item = 0,
+        bool retransmission = false, int dataLength = 1)
+    {
+        if (Open is { } open) { open.Add(new OpenSegment(flags, seq, ack, data ? dataLength : 0, retransmission)); return; }
         Transmit.Send(ref this, Segment.Create(from, flags, seq, ack, data, this[from].Incarnation, item), retransmission);
+    }
+
+    /// <summary>The conformance checker's open endpoint: where its segments go instead of the network (full
+    /// 32-bit numbers and byte lengths). Null in the explorer.</summary>
+    public List<OpenSegment>? Open { get; init; }
 
     /// <summary>Sends from a host that has no TCB for the connection (a reset from CLOSED): ghost incarnation 0.</summary>
-    public void SendWithoutTcb(Side from, SegmentFlags flags, int seq, int ack) =>
+    public void SendWithoutTcb(Side from, SegmentFlags flags, int seq, int ack)
+    {
+        if (Open is { } open) { open.Add(new OpenSegment(flags, seq, ack, 0, false)); return; }
         Transmit.Send(ref this, Segment.Create(from, flags, seq, ack, false, 0, 0), false);
+    }
 
     public readonly TcpState Build() => new(_client, _server, _net.ToArray(), Used, IsnClock);
 }

@@ -10,7 +10,7 @@ namespace TcpModelCheck.Tcp;
 /// </summary>
 internal static class Synchronized
 {
-    public static void Process(ref Step step, Side side, Segment seg)
+    public static void Process(ref Step step, Side side, Arriving seg)
     {
         if (!CheckSequence(ref step, side, seg)) return;
         if (seg.Rst) { ProcessReset(ref step, side, seg); return; }
@@ -26,12 +26,12 @@ internal static class Synchronized
     /// retransmitted remote FIN is exactly such a segment; the RFC says to acknowledge it and restart the 2·MSL
     /// timeout (fifth and eighth steps, TIME-WAIT), which is done here where the FIN is recognised.
     /// </summary>
-    private static bool CheckSequence(ref Step step, Side side, Segment seg)
+    private static bool CheckSequence(ref Step step, Side side, Arriving seg)
     {
         ref var e = ref step[side];
         if (step.Seq.Acceptable(seg.Seq, seg.Length, e.RcvNxt, step.Rules.Window)) return true;
         if (seg.Rst) { step.Note(side, "RST outside the window: dropped"); return false; }
-        if (e.State == ConnectionState.TimeWait && seg.Fin && step.Seq.Add(seg.Seq, 1) == e.RcvNxt)
+        if (e.State == ConnectionState.TimeWait && seg.Fin && step.Seq.Add(seg.Seq, seg.Length) == e.RcvNxt)
         {
             e = e with { Timer = Tcb.TimerIn(step.Rules.TimeWait) };
             step.Note(side, "retransmitted FIN in TIME-WAIT: ACK and restart the 2MSL timer");
@@ -47,7 +47,7 @@ internal static class Synchronized
     /// OPEN ("connection refused" and CLOSED if active), and every synchronized state enters CLOSED. The rfc1337
     /// variant ignores a RST in TIME-WAIT (RFC 1337 §3, fix F1).
     /// </summary>
-    private static void ProcessReset(ref Step step, Side side, Segment seg)
+    private static void ProcessReset(ref Step step, Side side, Arriving seg)
     {
         var e = step[side];
         if (seg.Seq != e.RcvNxt)
@@ -85,7 +85,7 @@ internal static class Synchronized
     /// ignored. FIN-WAIT-1 whose FIN is acknowledged enters FIN-WAIT-2; CLOSING enters TIME-WAIT (otherwise the
     /// segment is ignored); LAST-ACK deletes the TCB. Returns whether processing continues with the text.
     /// </summary>
-    private static bool ProcessAck(ref Step step, Side side, Segment seg)
+    private static bool ProcessAck(ref Step step, Side side, Arriving seg)
     {
         ref var e = ref step[side];
         var seq = step.Seq;
@@ -106,7 +106,7 @@ internal static class Synchronized
         }
         if (seq.Lt(e.SndUna, seg.Ack))
         {
-            e = e with { SndUna = (byte)seg.Ack };
+            e = e with { SndUna = seg.Ack };
             Timers.OnAcknowledged(ref step, side);
         }
         var finAcked = e.State.FinSent() && e.SndUna == e.SndNxt;

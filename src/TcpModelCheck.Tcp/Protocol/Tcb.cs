@@ -46,7 +46,7 @@ internal static class Tcb
     }
 
     /// <summary>Timer value for "expires in <paramref name="ticks"/> ticks" (0 means off, 1 means expired).</summary>
-    public static byte TimerIn(int ticks) => (byte)(ticks + 1);
+    public static int TimerIn(int ticks) => ticks + 1;
 
     /// <summary>Starts the retransmission timer if it is not running (RFC 6298 §5.1, cited by RFC 9293 §3.8.1).</summary>
     public static void EnsureRetransmissionTimer(ref Step step, Side side)
@@ -63,7 +63,7 @@ internal static class Tcb
     }
 
     /// <summary>A reset answering a segment that carried an ACK: &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt; (RFC 9293 §3.5.2).</summary>
-    public static void SendResetFor(ref Step step, Side side, Segment seg, bool hasTcb)
+    public static void SendResetFor(ref Step step, Side side, Arriving seg, bool hasTcb)
     {
         if (seg.HasAck) Reset(ref step, side, hasTcb, SegmentFlags.Rst, seg.Ack, 0);
         else Reset(ref step, side, hasTcb, SegmentFlags.Rst | SegmentFlags.Ack, 0, step.Seq.Add(seg.Seq, seg.Length));
@@ -94,9 +94,12 @@ internal static class Tcb
             else step.Send(side, SegmentFlags.Syn | SegmentFlags.Ack, e.Iss, e.RcvNxt, retransmission: true);
             return;
         }
-        var item = step.Seq.Distance(step.Seq.Add(e.Iss, 1), e.SndUna);
+        var item = (int)step.Seq.Distance(step.Seq.Add(e.Iss, 1), e.SndUna);
         if (item < e.Sent)
-            step.Send(side, SegmentFlags.Ack, e.SndUna, e.RcvNxt, data: true, item: item, retransmission: true);
+        {
+            var length = Math.Min(e.Sent - item, step.Rules.MaxSegment);
+            step.Send(side, SegmentFlags.Ack, e.SndUna, e.RcvNxt, data: true, item: item, retransmission: true, dataLength: length);
+        }
         else
             step.Send(side, SegmentFlags.Fin | SegmentFlags.Ack, e.SndUna, e.RcvNxt, item: e.Sent, retransmission: true);
     }

@@ -16,7 +16,7 @@ internal static class Timers
     public static void OnAcknowledged(ref Step step, Side side)
     {
         ref var e = ref step[side];
-        var timer = e.SndUna == e.SndNxt ? (byte)0 : Tcb.TimerIn(step.Rules.Rto);
+        var timer = e.SndUna == e.SndNxt ? 0 : Tcb.TimerIn(step.Rules.Rto);
         e = e with { Retransmits = 0, Timer = timer };
     }
 
@@ -24,7 +24,7 @@ internal static class Timers
     public static void StartFinWait2(ref Step step, Side side)
     {
         ref var e = ref step[side];
-        e = e with { Timer = step.Rules.FinWait2 > 0 ? Tcb.TimerIn(step.Rules.FinWait2) : (byte)0 };
+        e = e with { Timer = step.Rules.FinWait2 > 0 ? Tcb.TimerIn(step.Rules.FinWait2) : 0 };
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ internal static class Timers
             return;
         }
         Emit(ref step, side, "retransmit");
-        e = e with { Retransmits = (byte)(e.Retransmits + 1), Timer = Tcb.TimerIn(step.Rules.Rto) };
+        e = e with { Retransmits = (byte)(e.Retransmits + 1), Timer = Tcb.TimerIn(step.Rules.RtoAfter(e.Retransmits + 1)) };
         Tcb.RetransmitFront(ref step, side);
     }
 
@@ -85,12 +85,12 @@ internal static class Timers
         CountDown(ref step[Side.Client]);
         CountDown(ref step[Side.Server]);
         MslClock.Tick(ref step);
-        if (step.Rules.ClockIsn) step.IsnClock = step.Seq.Add(step.IsnClock, 1);
+        if (step.Rules.ClockIsn) step.IsnClock = (byte)step.Seq.Add(step.IsnClock, 1);
     }
 
     private static void CountDown(ref Endpoint e)
     {
-        if (e.Timer > 1) e = e with { Timer = (byte)(e.Timer - 1) };
+        if (e.Timer > 1) e = e with { Timer = e.Timer - 1 };
     }
 
     private static void Emit(ref Step step, Side side, string timer)

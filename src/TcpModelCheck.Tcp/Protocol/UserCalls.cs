@@ -19,7 +19,7 @@ internal static class UserCalls
             e = e with { State = ConnectionState.Listen, Passive = true, Opens = opens, LastEnd = EndReason.None };
             return;
         }
-        var iss = (byte)isn;
+        var iss = isn;
         e = Tcb.BeginConnection(e, opens) with
         {
             State = ConnectionState.SynSent, Passive = false, Opens = opens,
@@ -31,15 +31,16 @@ internal static class UserCalls
 
     /// <summary>
     /// SEND in ESTABLISHED or CLOSE-WAIT (RFC 9293 §3.10.2): "segmentize the buffer and send it with a
-    /// piggybacked acknowledgment". The next data item goes out as one segment at SND.NXT.
+    /// piggybacked acknowledgment". The next data item (one unit in the explorer,
+    /// <paramref name="length"/> bytes at the open endpoint) goes out as one segment at SND.NXT.
     /// </summary>
-    public static void Send(ref Step step, Side side)
+    public static void Send(ref Step step, Side side, int length = 1)
     {
         ref var e = ref step[side];
         var item = e.Sent;
         var seq = e.SndNxt;
-        e = e with { Sent = (byte)(item + 1), SndNxt = step.Seq.Add(seq, 1) };
-        step.Send(side, SegmentFlags.Ack, seq, e.RcvNxt, data: true, item: item);
+        e = e with { Sent = item + length, SndNxt = step.Seq.Add(seq, length) };
+        step.Send(side, SegmentFlags.Ack, seq, e.RcvNxt, data: true, item: item, dataLength: length);
         Tcb.EnsureRetransmissionTimer(ref step, side);
     }
 
