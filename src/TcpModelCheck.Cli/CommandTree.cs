@@ -19,6 +19,7 @@ internal static class CommandTree
         root.Add(ReplayCommand.Create(context, backend));
         root.Add(ActionsCommand.Create(context, backend));
         root.Add(ExplainCommand.Create(context, backend));
+        root.Add(ConformCommand.Create(context));
         root.Add(ListCommand.Create(context, backend));
         return root;
     }

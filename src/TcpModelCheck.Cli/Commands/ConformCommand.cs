@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using TcpModelCheck.Conformance.Checking;
+using TcpModelCheck.Conformance.Scripts;
+
+namespace TcpModelCheck.Cli.Commands;
+
+/// <summary>
+/// <c>tcpmc conform PATH… [--variant V]… [--json] [--explain]</c>: checks packetdrill scripts (files, or every
+/// <c>.pkt</c> under a directory) against variants of the model, one line per script and variant, then a summary
+/// table per variant. Exit 0 when no supported script disagrees, 1 when one does, 3 on a malformed script.
+/// </summary>
+internal static class ConformCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("conform", "Check packetdrill scripts against variants of the model");
+        var paths = new Argument<string[]>("paths") { Description = "Script files or directories (every .pkt below)", Arity = ArgumentArity.OneOrMore };
+        var variants = new Option<string[]>("--variant") { Description = "Variant(s) to check against (repeat or comma-separate; default rfc9293)", HelpName = "name" };
+        var json = new Option<bool>("--json") { Description = "Print the verdicts as JSON" };
+        var explain = new Option<bool>("--explain") { Description = "Also print, per script, the notes: skipped lines and the rule that allowed each step" };
+        command.Add(paths);
+        command.Add(variants);
+        command.Add(json);
+        command.Add(explain);
+        command.SetAction(parse =>
+        {
+            var names = VariantList(parse.GetValue(variants));
+            var scripts = Load(parse.GetValue(paths) ?? []);
+            var verdicts = names.SelectMany(v => scripts.Select(s => Conformer.Check(s, v))).ToList();
+            if (parse.GetValue(json)) WriteJson(context, verdicts);
+            else WriteText(context, verdicts, names, parse.GetValue(explain));
+            return (int)(verdicts.Any(v => v.Kind == VerdictKind.Disagrees) ? ExitCode.Violated : ExitCode.Ok);
+        });
+        return command;
+    }
+
+    private static List<string> VariantList(string[]? given)
+    {
+        var names = (given ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (names.Count == 0) names.Add("rfc9293");
+        foreach (var n in names)
+            if (!Conformer.VariantNames.Contains(n))
+                throw new BadInputException($"unknown variant '{n}' (known: {string.Join(", ", Conformer.VariantNames)})");
+        return names.Distinct().ToList();
+    }
+
+    /// <summary>Every script, parsed before any is checked, so a malformed one is exit 3 with its file:line.</summary>
+    private static List<Script> Load(string[] paths)
+    {
+        var files = new List<string>();
+        foreach (var p in paths)
+        {
+            if (Directory.Exists(p)) files.AddRange(Directory.GetFiles(p, "*.pkt", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            else if (File.Exists(p)) files.Add(p);
+            else throw new BadInputException($"{p}: no such file or directory");
+        }
+        if (files.Count == 0) throw new BadInputException($"no .pkt scripts under {string.Join(", ", paths)}");
+        try { return files.Select(ScriptParser.ParseFile).ToList(); }
+        catch (ScriptFormatException e) { throw new BadInputException(e.Message); }
+    }
+
+    private static void WriteText(CliContext context, List<Verdict> verdicts, List<string> names, bool explain)
+    {
+        var width = verdicts.Max(v => v.Script.Length);
+        foreach (var v in verdicts)
+        {
+            context.Out.WriteLine($"{v.Script.PadRight(width)}  {v.Variant,-15} {v.Summary}");
+            if (explain) foreach (var n in v.Notes) context.Out.WriteLine($"    note: {n}");
+        }
+        context.Out.WriteLine();
+        context.Out.WriteLine("| variant | scripts | agrees | disagrees | unsupported | ms/script |");
+        context.Out.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var n in names)
+        {
+            var mine = verdicts.Where(v => v.Variant == n).ToList();
+            var ms = mine.Average(v => v.Milliseconds).ToString("0.00", CultureInfo.InvariantCulture);
+            context.Out.WriteLine($"| {n} | {mine.Count} | {Count(mine, VerdictKind.Agrees)} | {Count(mine, VerdictKind.Disagrees)} | {Count(mine, VerdictKind.Unsupported)} | {ms} |");
+        }
+    }
+
+    private static int Count(List<Verdict> v, VerdictKind k) => v.Count(x => x.Kind == k);
+
+    private static void WriteJson(CliContext context, List<Verdict> verdicts)
+    {
+        var doc = verdicts.Select(v => new
+        {
+            script = v.Script, variant = v.Variant, verdict = v.Kind.ToString().ToLowerInvariant(), line = v.Line,
+            reason = v.Reason, notes = v.Notes, milliseconds = Math.Round(v.Milliseconds, 3),
+        });
+        context.Out.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}

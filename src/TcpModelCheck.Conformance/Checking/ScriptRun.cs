@@ -1,0 +1,105 @@
+using TcpModelCheck.Conformance.Open;
+using TcpModelCheck.Conformance.Scripts;
+using TcpModelCheck.Tcp;
+
+namespace TcpModelCheck.Conformance.Checking;
+
+/// <summary>
+/// One run of a script against the open endpoint: inbound segments are delivered to it, syscalls become user
+/// calls, and each outbound line must match the next segment the endpoint sent, at the time the script says
+/// (within <c>--tolerance_usecs</c>, or within the window a rule allows: a retransmission timeout range, a
+/// delayed ACK). Like packetdrill, a segment the stack sends that no later <c>&gt;</c> line expects is noticed only
+/// when a <c>&gt;</c> line comes; at the end of the script it is reported as a note.
+/// </summary>
+internal sealed partial class ScriptRun(Script script, TcpConfig config, VariantTiming timing)
+{
+    /// <summary>RFC 9293 §3.8.6.3 (MUST-40): an ACK may be delayed, but by less than 0.5 s.</summary>
+    private const long MaxAckDelay = 500_000;
+
+    private OpenEndpoint _ep = null!;
+    private readonly List<Pending> _pending = [];
+    private readonly List<string> _notes = [];
+    private readonly long _tol = script.ToleranceMicros;
+    private long _now;
+    private bool _windowNoted;
+    private bool _optionsNoted;
+
+    /// <summary>A segment the endpoint sent, when, and why (the rule that produced it).</summary>
+    private sealed record Pending(OpenSegment Segment, long At, string Why, bool Delayable);
+
+    public IReadOnlyList<string> Notes => _notes;
+
+    public (VerdictKind Kind, int? Line, string Reason) Execute()
+    {
+        try
+        {
+            var (c, t) = Support.Prescan(script, config, timing, _notes);
+            _ep = new OpenEndpoint(c, t);
+            foreach (var e in script.Events) Process(e);
+            Finish();
+            return (VerdictKind.Agrees, null, "");
+        }
+        catch (RunEnded r) { return (r.Kind, r.Line, r.Reason); }
+    }
+
+    private void Process(ScriptEvent e)
+    {
+        var (lo, hi) = e.Time.Window(_now);
+        switch (e)
+        {
+            case PacketEvent { Direction: Direction.Outbound } p: MatchOutbound(p, lo, hi); break;
+            case PacketEvent p: AdvanceTo(lo); _now = lo; Deliver(p); break;
+            case SyscallEvent s: AdvanceTo(lo); _now = lo; Syscall(s); break;
+            case CommandEvent c: _notes.Add($"line {c.Line}: shell command skipped: `{c.Command}`"); break;
+        }
+        CompleteBlockedCalls();
+    }
+
+    /// <summary>Fires every timer whose latest allowed time lies before <paramref name="t"/> (beyond tolerance).</summary>
+    private void AdvanceTo(long t)
+    {
+        while (_ep.FireWindow() is { } w && w.Hi + _tol < t) Fire(w.Hi, w.Rule);
+    }
+
+    private void Fire(long at, string rule)
+    {
+        var before = _ep.E;
+        var sent = _ep.Apply(at, (ref Step s) => Timers.Fire(ref s, OpenEndpoint.Kernel));
+        foreach (var seg in sent) _pending.Add(new Pending(seg, at, $"{rule}, RFC 9293 §3.10.8", false));
+        if (sent.Count == 0)
+            _notes.Add($"at {ScriptWriter.Seconds(at)} s: {Describe(before.State)} ended silently ({rule})");
+        AfterStep(before);
+    }
+
+    private void Finish()
+    {
+        CompleteBlockedCalls(final: true);
+        foreach (var p in _pending)
+            _notes.Add($"at {ScriptWriter.Seconds(p.At)} s the variant also sends {Format(p.Segment)} ({p.Why}); no later line expects it (packetdrill does not check)");
+    }
+
+    private static string Describe(ConnectionState s) => s.RfcName();
+
+    private RunEnded Disagree(int line, string reason) => new(VerdictKind.Disagrees, line, reason);
+
+    /// <summary>The RFC 9293 section for segment arrival in state <paramref name="s"/>.</summary>
+    private static string ArrivalSection(ConnectionState s) => s switch
+    {
+        ConnectionState.Closed => "RFC 9293 §3.10.7.1",
+        ConnectionState.Listen => "RFC 9293 §3.10.7.2",
+        ConnectionState.SynSent => "RFC 9293 §3.10.7.3",
+        _ => "RFC 9293 §3.10.7.4",
+    };
+
+    internal static string Format(OpenSegment s)
+    {
+        var flags = TcpFlags.None;
+        if (s.Syn) flags |= TcpFlags.Syn;
+        if (s.Fin) flags |= TcpFlags.Fin;
+        if ((s.Flags & SegmentFlags.Rst) != 0) flags |= TcpFlags.Rst;
+        if ((s.Flags & SegmentFlags.Ack) != 0) flags |= TcpFlags.Ack;
+        var seq = (uint)s.Seq;
+        var text = $"{ScriptWriter.Flags(flags)} {seq}:{unchecked(seq + (uint)s.DataLength)}({s.DataLength})";
+        return (s.Flags & SegmentFlags.Ack) != 0 ? $"{text} ack {(uint)s.Ack}" : text;
+    }
+}

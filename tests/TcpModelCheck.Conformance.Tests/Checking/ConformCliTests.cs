@@ -1,0 +1,59 @@
+using TcpModelCheck.Cli;
+using TcpModelCheck.Conformance.Tests.Scripts;
+
+namespace TcpModelCheck.Conformance.Tests.Checking;
+
+/// <summary><c>tcpmc conform</c>: exit codes, one line per script and variant, the summary table, bad input.</summary>
+public sealed class ConformCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (o, e) = (new StringWriter(), new StringWriter());
+        var code = Tcpmc.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void Corpus_against_linux_and_rfc9293_prints_every_verdict_and_a_summary_per_variant()
+    {
+        var (code, output, err) = Run("conform", CorpusTests.CorpusDirectory, "--variant", "linux,rfc9293");
+        var files = CorpusTests.Files().Count();
+        Assert.Equal(1, code);
+        Assert.Equal("", err);
+        var lines = output.Split('\n').Where(l => l.Contains(".pkt")).ToList();
+        Assert.Equal(2 * files, lines.Count);
+        Assert.Contains($"| linux | {files} |", output);
+        Assert.Contains($"| rfc9293 | {files} |", output);
+        Assert.Contains(lines, l => l.Contains("time-wait-60s.pkt") && l.Contains("rfc9293") && l.Contains("disagrees at line 17: the script expects > R 2:2(0); the variant sends . 2:2(0) ack 2"));
+    }
+
+    [Fact]
+    public void Agreeing_scripts_exit_0_and_json_names_the_verdict()
+    {
+        var path = Path.Combine(CorpusTests.CorpusDirectory, "handshake", "passive-open.pkt");
+        var (code, output, _) = Run("conform", path, "--variant", "linux", "--json");
+        Assert.Equal(0, code);
+        Assert.Contains("\"verdict\": \"agrees\"", output);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadScriptTests.BadScripts), MemberType = typeof(BadScriptTests))]
+    public void Bad_script_exits_3_with_file_and_line(string name)
+    {
+        var path = Path.Combine(BadScriptTests.BadDirectory, name);
+        var (line, reason) = BadScriptTests.Expectation(path);
+        var (code, output, err) = Run("conform", path);
+        Assert.Equal(3, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"tcpmc: {path}:{line}: ", err);
+        Assert.Contains(reason, err);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Unknown_variant_and_missing_path_are_bad_input()
+    {
+        Assert.Equal(3, Run("conform", CorpusTests.CorpusDirectory, "--variant", "bsd").Code);
+        Assert.Equal(3, Run("conform", "/nonexistent/x.pkt").Code);
+    }
+}
