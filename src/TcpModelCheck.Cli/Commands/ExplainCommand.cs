@@ -1,6 +1,8 @@
 using System.CommandLine;
 using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Cli.Options;
+using TcpModelCheck.Conformance.Open;
+using TcpModelCheck.Tcp;
 
 namespace TcpModelCheck.Cli.Commands;
 
@@ -19,9 +21,19 @@ internal static class ExplainCommand
         {
             var names = PropertyOption.Read(parse, properties) ?? [];
             foreach (var p in names) Names.RequireProperty(backend.Properties, p);
-            context.Out.WriteLine(backend.Explain(config.Given(parse), names).TrimEnd());
+            var given = config.Given(parse);
+            context.Out.WriteLine(backend.Explain(given, names).TrimEnd());
+            if (backend is TcpBackend) WriteConformanceTimers(context, given.TryGetValue("variant", out var v) ? v : Variants.Rfc9293);
             return (int)ExitCode.Ok;
         });
         return command;
+    }
+
+    /// <summary>The variant's timers in seconds as <c>tcpmc conform</c> runs them (the open endpoint).</summary>
+    private static void WriteConformanceTimers(CliContext context, string variant)
+    {
+        context.Out.WriteLine();
+        context.Out.WriteLine($"conformance timers of {variant} (seconds, as tcpmc conform runs them):");
+        foreach (var line in VariantTiming.For(variant).Describe()) context.Out.WriteLine($"  {line}");
     }
 }

@@ -56,4 +56,13 @@ public sealed class ConformCliTests
         Assert.Equal(3, Run("conform", CorpusTests.CorpusDirectory, "--variant", "bsd").Code);
         Assert.Equal(3, Run("conform", "/nonexistent/x.pkt").Code);
     }
+
+    [Fact]
+    public void Explain_states_each_variants_timers_in_seconds()
+    {
+        Assert.Contains("  TIME-WAIT: 60 s", Run("explain", "--variant", "linux").Out);
+        Assert.Contains("  orphaned FIN-WAIT-2 timeout: 60 s", Run("explain", "--variant", "linux").Out);
+        Assert.Contains("  TIME-WAIT: 240 s", Run("explain").Out);
+        Assert.Contains("  data/FIN retransmission timeout: 1–1 s", Run("explain", "--variant", "rfc9293").Out);
+    }
 }
