@@ -1,5 +1,7 @@
 using System.Net;
 using TcpModelCheck.Live.Packets;
+using ScriptWriter = TcpModelCheck.Conformance.Scripts.ScriptWriter;
+using TcpFlags = TcpModelCheck.Conformance.Scripts.TcpFlags;
 
 namespace TcpModelCheck.Live.Tests;
 
@@ -81,7 +83,7 @@ public sealed class CodecTests
     {
         Assert.Equal(1u, Syn().SequenceLength);
         Assert.Equal(5u, (Syn() with { Flags = TcpFlags.Fin | TcpFlags.Ack, Payload = [1, 2, 3, 4] }).SequenceLength);
-        Assert.Equal("SF.", TcpSegment.FlagText(TcpFlags.Syn | TcpFlags.Fin | TcpFlags.Ack));
-        Assert.Equal("-", TcpSegment.FlagText(TcpFlags.None));
+        Assert.Equal("SF.", ScriptWriter.Flags(TcpFlags.Syn | TcpFlags.Fin | TcpFlags.Ack));
+        Assert.Equal("-", ScriptWriter.Flags(TcpFlags.None));
     }
 }

@@ -1,6 +1,7 @@
 using TcpModelCheck.Live.Isolation;
 using TcpModelCheck.Live.Kernel;
 using TcpModelCheck.Live.Packets;
+using TcpFlags = TcpModelCheck.Conformance.Scripts.TcpFlags;
 
 namespace TcpModelCheck.Live.Tests;
 

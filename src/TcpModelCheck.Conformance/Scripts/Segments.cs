@@ -7,7 +7,8 @@ public enum Direction
     Outbound,
 }
 
-/// <summary>The TCP control bits as packetdrill writes them: F S R P . (ACK) U E (ECE) W (CWR); <c>-</c> for none.</summary>
+/// <summary>The TCP control bits as packetdrill writes them: F S R P . (ACK) U E (ECE) W (CWR); <c>-</c> for none.
+/// The values are the header's wire bits (RFC 9293 §3.1), so the live codec reads and writes them as they are.</summary>
 [Flags]
 public enum TcpFlags : byte
 {

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using TcpFlags = TcpModelCheck.Conformance.Scripts.TcpFlags;
 
 namespace TcpModelCheck.Live.Packets;
 

@@ -1,3 +1,6 @@
+using ScriptWriter = TcpModelCheck.Conformance.Scripts.ScriptWriter;
+using TcpFlags = TcpModelCheck.Conformance.Scripts.TcpFlags;
+
 namespace TcpModelCheck.Live.Packets;
 
 /// <summary>A TCP segment as it is on the wire (absolute sequence numbers), with its IPv4 addresses.</summary>
@@ -23,17 +26,7 @@ public sealed record TcpSegment
 
     /// <summary>A one-line summary in packetdrill's order with absolute numbers, for diagnostics.</summary>
     public override string ToString() =>
-        $"{Source}:{SourcePort} > {Destination}:{DestinationPort} {FlagText(Flags)} {Sequence}:{unchecked(Sequence + (uint)Payload.Length)}({Payload.Length})"
+        $"{Source}:{SourcePort} > {Destination}:{DestinationPort} {ScriptWriter.Flags(Flags)} {Sequence}:{unchecked(Sequence + (uint)Payload.Length)}({Payload.Length})"
         + (Has(TcpFlags.Ack) ? $" ack {Acknowledgment}" : "") + $" win {Window}"
         + (Options.Count > 0 ? $" <{string.Join(",", Options)}>" : "");
-
-    /// <summary>packetdrill's flag letters: S F R P, '.' for ACK, E W U; '-' for none.</summary>
-    public static string FlagText(TcpFlags flags)
-    {
-        var text = (flags.HasFlag(TcpFlags.Syn) ? "S" : "") + (flags.HasFlag(TcpFlags.Fin) ? "F" : "")
-            + (flags.HasFlag(TcpFlags.Rst) ? "R" : "") + (flags.HasFlag(TcpFlags.Psh) ? "P" : "")
-            + (flags.HasFlag(TcpFlags.Urg) ? "U" : "") + (flags.HasFlag(TcpFlags.Ece) ? "E" : "")
-            + (flags.HasFlag(TcpFlags.Cwr) ? "W" : "") + (flags.HasFlag(TcpFlags.Ack) ? "." : "");
-        return text.Length == 0 ? "-" : text;
-    }
 }

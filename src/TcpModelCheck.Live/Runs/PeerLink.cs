@@ -1,5 +1,6 @@
 using TcpModelCheck.Live.Isolation;
 using TcpModelCheck.Live.Packets;
+using TcpFlags = TcpModelCheck.Conformance.Scripts.TcpFlags;
 
 namespace TcpModelCheck.Live.Runs;
 

@@ -23,7 +23,7 @@ internal static class SegmentMapping
             if (ToWire(option, peer) is { } o) options.Add(o);
             else { unsupported = $"the TCP option {ScriptWriter.Options(new TcpOptionList(false, [option]))} in an inbound segment"; return null; }
         }
-        return peer.FromPeer((Wire.TcpFlags)(byte)p.Flags, p.Seq.Start, p.Ack is { } ack ? peer.KernelAbsolute(ack) : 0,
+        return peer.FromPeer(p.Flags, p.Seq.Start, p.Ack is { } ack ? peer.KernelAbsolute(ack) : 0,
             (ushort)Math.Clamp(p.Window ?? DefaultWindow, 0, ushort.MaxValue)) with
         {
             Options = options,
@@ -36,10 +36,10 @@ internal static class SegmentMapping
     public static PacketEvent Outbound(Wire.TcpSegment s, PeerLink peer, EventTime time, int line)
     {
         var start = peer.KernelRelative(s.Sequence);
-        return new PacketEvent(line, time, Direction.Outbound, (TcpFlags)(byte)s.Flags,
+        return new PacketEvent(line, time, Direction.Outbound, s.Flags,
             SequenceRange.At(start, s.Payload.Length),
-            s.Has(Wire.TcpFlags.Ack) ? s.Acknowledgment : null, s.Window,
-            s.Has(Wire.TcpFlags.Urg) ? s.Urgent : null,
+            s.Has(TcpFlags.Ack) ? s.Acknowledgment : null, s.Window,
+            s.Has(TcpFlags.Urg) ? s.Urgent : null,
             s.Options.Count == 0 ? null : new TcpOptionList(false, s.Options.Select(FromWire).OfType<TcpOption>().ToValueList()));
     }
 
