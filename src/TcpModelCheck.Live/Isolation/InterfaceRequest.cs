@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using TcpModelCheck.Live.Native;
+using Errno = TcpModelCheck.Conformance.Scripts.Errno;
 
 namespace TcpModelCheck.Live.Isolation;
 

@@ -1,4 +1,5 @@
 using TcpModelCheck.Live.Native;
+using Errno = TcpModelCheck.Conformance.Scripts.Errno;
 
 namespace TcpModelCheck.Live.Isolation;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using TcpModelCheck.Live.Native;
+using Errno = TcpModelCheck.Conformance.Scripts.Errno;
 
 namespace TcpModelCheck.Live.Isolation;
 

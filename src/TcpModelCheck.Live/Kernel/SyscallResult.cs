@@ -10,7 +10,7 @@ public readonly record struct SyscallResult(long Value, int Errno)
     public bool Failed => Value < 0;
 
     /// <summary>packetdrill's spelling of a result: <c>0</c>, <c>4</c>, <c>-1 ECONNRESET</c>.</summary>
-    public override string ToString() => Failed ? $"-1 {Native.Errno.Name(Errno)}" : Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public override string ToString() => Failed ? $"-1 {Conformance.Scripts.Errno.Name(Errno)}" : Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     internal static SyscallResult Of(long value) => value < 0 ? new(-1, Libc.Errno) : Ok(value);
 }

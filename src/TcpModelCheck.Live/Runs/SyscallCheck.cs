@@ -17,7 +17,7 @@ internal static class SyscallCheck
     public static SyscallEvent Actual(SyscallEvent e, CallOutcome o, EventTime time, long? returnedAtMicros)
     {
         var failed = o.Result.Failed;
-        var errno = failed ? Native.Errno.Name(o.Result.Errno) : null;
+        var errno = failed ? Conformance.Scripts.Errno.Name(o.Result.Errno) : null;
         var args = e.Arguments;
         if (e.Name == "getsockopt" && o.OutValue is { } value && args.Count > 3)
             args = args.Select((a, i) => i == 3 ? value : a).ToValueList();
@@ -36,7 +36,7 @@ internal static class SyscallCheck
     private static bool ResultMatches(SyscallEvent e, CallOutcome o)
     {
         var expected = e.ResultValue;
-        if (o.Result.Failed) return expected == -1 && (e.Errno is null || e.Errno == Native.Errno.Name(o.Result.Errno));
+        if (o.Result.Failed) return expected == -1 && (e.Errno is null || e.Errno == Conformance.Scripts.Errno.Name(o.Result.Errno));
         if (o.ScriptFd is not null) return expected >= 0;
         return expected == o.Result.Value;
     }

@@ -27,7 +27,7 @@ internal static class SyscallConstants
     {
         IntExpr i => i.Value,
         WordExpr w when Symbols.TryGetValue(w.Word, out var v) => v,
-        WordExpr w when Native.Errno.Number(w.Word) is { } errno => errno,
+        WordExpr w when Conformance.Scripts.Errno.Number(w.Word) is { } errno => errno,
         BinaryExpr { Operator: "|" } b when Evaluate(b.Left) is { } l && Evaluate(b.Right) is { } r => l | r,
         ListExpr { Items.Count: 1 } l => Evaluate(l.Items[0]),
         _ => null,
@@ -35,5 +35,5 @@ internal static class SyscallConstants
 
     /// <summary>The name packetdrill would print for a value of a given option (an errno for SO_ERROR).</summary>
     public static Expr Spell(long option, int value) =>
-        option == KernelCalls.SoError && value != 0 ? new WordExpr(Native.Errno.Name(value)) : new IntExpr(value);
+        option == KernelCalls.SoError && value != 0 ? new WordExpr(Conformance.Scripts.Errno.Name(value)) : new IntExpr(value);
 }

@@ -1,4 +1,4 @@
-namespace TcpModelCheck.Live.Native;
+namespace TcpModelCheck.Conformance.Scripts;
 
 /// <summary>Linux errno numbers and the names packetdrill scripts use for them (asm-generic/errno*.h).</summary>
 public static class Errno
