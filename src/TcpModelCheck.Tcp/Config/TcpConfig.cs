@@ -133,6 +133,11 @@ public sealed partial record TcpConfig
     /// <summary>RFC 1337: ignore an RST that arrives in TIME-WAIT; unless set, true for rfc1337 only.</summary>
     public bool IgnoreRstInTimeWait { get => _ignoreRst ?? TcpFields.IgnoreRstInTimeWait.Rule!(this); init => _ignoreRst = value; }
 
+    /// <summary>RFC 5961 §3.2 (incorporated by RFC 9293 §3.10.7.4): a RST inside the window but not exactly at
+    /// RCV.NXT is answered by a challenge ACK instead of resetting the connection. False gives RFC 793's rule (any
+    /// in-window RST resets), the blind-reset exposure RFC 5961 closes.</summary>
+    public bool RstChallengeAck { get; init; } = true;
+
     /// <summary>The naive-fin bug: process an in-window FIN at once even if earlier data is missing; unless set,
     /// true for naive-fin only.</summary>
     public bool NaiveFin { get => _naiveFin ?? TcpFields.NaiveFin.Rule!(this); init => _naiveFin = value; }

@@ -126,12 +126,16 @@ public static class TcpFields
         c => c.NaiveFin, (c, v) => c with { NaiveFin = v })
         .From(FieldPreset.Variant, c => c.Variant == Variants.NaiveFin, "true for naive-fin");
 
+    public static readonly TcpField<bool> RstChallengeAck = Flag("rst-challenge-ack",
+        "RFC 5961 §3.2: an in-window RST not at RCV.NXT draws a challenge ACK (false: RFC 793, any in-window RST resets)",
+        c => c.RstChallengeAck, (c, v) => c with { RstChallengeAck = v });
+
     /// <summary>Every field, in the order help lists them.</summary>
     public static IReadOnlyList<TcpField> All { get; } =
     [
         Variant, Workload, Incarnations, DataItems, ServerDataItems, Msl, Rto, MaxRetransmissions, SequenceSpace, IsnSet,
         IsnMode, ReceiveWindow, NetworkCapacity, LossBudget, DuplicationBudget, DelayBudget, Fifo, CrashBudget, TimeWait,
-        FinWait2Timeout, IgnoreRstInTimeWait, NaiveFin,
+        FinWait2Timeout, IgnoreRstInTimeWait, RstChallengeAck, NaiveFin,
     ];
 
     /// <summary>The field with settings key <paramref name="key"/>, or null.</summary>

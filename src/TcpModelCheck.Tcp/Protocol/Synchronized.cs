@@ -43,14 +43,15 @@ internal static class Synchronized
 
     /// <summary>
     /// Second step, RST (RFC 9293 §3.10.7.4 with RFC 5961 §3): outside the window it was already dropped; not
-    /// exactly RCV.NXT draws a challenge ACK; otherwise SYN-RECEIVED returns to LISTEN if it came from a passive
+    /// exactly RCV.NXT draws a challenge ACK (RFC 5961 §3.2; with <c>rst-challenge-ack=false</c> RFC 793's rule: any
+    /// in-window RST is accepted); otherwise SYN-RECEIVED returns to LISTEN if it came from a passive
     /// OPEN ("connection refused" and CLOSED if active), and every synchronized state enters CLOSED. The rfc1337
     /// variant ignores a RST in TIME-WAIT (RFC 1337 §3, fix F1).
     /// </summary>
     private static void ProcessReset(ref Step step, Side side, Arriving seg)
     {
         var e = step[side];
-        if (seg.Seq != e.RcvNxt)
+        if (seg.Seq != e.RcvNxt && step.Rules.Config.RstChallengeAck)
         {
             step.Note(side, "RST not at RCV.NXT: challenge ACK");
             Tcb.SendAck(ref step, side);
