@@ -50,16 +50,22 @@ public class BadInputTests
         Assert.Equal("", r.Out);
     }
 
+    private const string Empty = "{\"format\":1,\"model\":\"tcp\",\"settings\":{},\"initial\":0,\"steps\":[],\"choicePath\":\"\",\"length\":0}";
+
     [Theory]
-    [InlineData("{\"model\":\"tcp\",\"settings\":{\"msl\":\"99\"},\"steps\":[]}", "has settings this model rejects: msl: 99 is out of range 1..8")]
-    [InlineData("{\"model\":\"tcp\",\"settings\":{\"colour\":\"blue\"},\"steps\":[]}", "has settings this model rejects: unknown setting 'colour'")]
-    [InlineData("{\"model\":\"tcp\",\"steps\":[{\"choice\":99,\"action\":\"tick\"}]}", "does not replay: diverges at step 1: expected choice 99 (tick)")]
-    [InlineData("{\"model\":\"tcp\",\"property\":\"no-such\",\"steps\":[]}", "unknown property 'no-such'")]
-    [InlineData("{\"model\":\"spin\",\"steps\":[]}", "is for model 'spin', not 'tcp'")]
-    [InlineData("{\"model\":\"tcp\",\"initial\":5,\"steps\":[]}", "diverges at the initial state: expected initial state #5, found only 1 initial state(s)")]
-    [InlineData("{\"model\":\"tcp\",\"steps\":[{\"choice\":0,", "malformed trace JSON")]
-    public void A_bad_tcp_trace_file_is_refused_with_one_line(string content, string expected)
+    [InlineData("\"settings\":{}", "\"settings\":{\"msl\":\"99\"}", "bad.json: $.settings.msl: 99 is out of range 1..8")]
+    [InlineData("\"settings\":{}", "\"settings\":{\"colour\":\"blue\"}", "bad.json: $.settings.colour: unknown setting 'colour'")]
+    [InlineData("\"steps\":[],\"choicePath\":\"\",\"length\":0", "\"steps\":[{\"choice\":99,\"action\":\"tick\"}],\"choicePath\":\"99\",\"length\":1",
+        "does not replay: diverges at step 1: expected choice 99 (tick)")]
+    [InlineData("\"initial\":0", "\"initial\":0,\"property\":\"no-such\"", "bad.json: $.property: unknown property 'no-such'")]
+    [InlineData("\"tcp\"", "\"spin\"", "bad.json: $.model: 'spin', but this tool checks model 'tcp'")]
+    [InlineData("\"initial\":0,\"steps\":[],\"choicePath\":\"\"", "\"initial\":5,\"steps\":[],\"choicePath\":\"i5:\"",
+        "diverges at the initial state: expected initial state #5, found only 1 initial state(s)")]
+    [InlineData("\"steps\":[],\"choicePath\":\"\",\"length\":0}", "\"steps\":[{\"choice\":0,", "bad.json: malformed JSON")]
+    public void A_bad_tcp_trace_file_is_refused_with_one_line(string replace, string with, string expected)
     {
+        var content = Empty.Replace(replace, with);
+        Assert.NotEqual(Empty, content);
         using var dir = new TempDir();
         var r = CliRun.Tcp("replay", dir.Write("bad.json", content));
         Assert.True(r.Code == 3, r.ToString());

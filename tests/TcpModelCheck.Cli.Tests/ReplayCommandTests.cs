@@ -71,23 +71,34 @@ public class ReplayCommandTests
         Assert.Contains("not reproduced: replaying all 3 steps does not violate below-limit", r.Out);
     }
 
+    /// <summary>A complete hand-written grid trace: <paramref name="fields"/> (JSON members) on top of an empty one.</summary>
+    private static string Trace(string fields = "") =>
+        "{\"format\":1,\"model\":\"grid\",\"settings\":{},\"initial\":0,\"steps\":[],\"choicePath\":\"\",\"length\":0" +
+        (fields.Length > 0 ? "," + fields : "") + "}";
+
+    private const string OneStep = "\"steps\":[{\"choice\":7,\"action\":\"right\"}],\"choicePath\":\"7\",\"length\":1";
+
     [Theory]
-    [InlineData("truncated", "malformed trace JSON")]
-    [InlineData("not json", "malformed trace JSON at line 1")]
-    [InlineData("null", "the trace file holds no trace (JSON null)")]
-    [InlineData("{\"format\":2,\"model\":\"grid\"}", "unsupported trace format 2")]
-    [InlineData("{\"model\":\"tcp\",\"steps\":[]}", "is for model 'tcp', not 'grid'")]
-    [InlineData("{\"model\":\"grid\",\"steps\":[{\"choice\":-1,\"action\":\"right\"}]}", "step 1 has a negative choice -1")]
-    [InlineData("{\"model\":\"grid\",\"steps\":[{\"choice\":7,\"action\":\"right\"}]}", "does not replay: diverges at step 1: expected choice 7 (right), found only 2 enabled action(s)")]
-    [InlineData("{\"model\":\"grid\",\"settings\":{\"size\":\"5000\"},\"steps\":[]}", "has settings this model rejects: size: 5000 is out of range 2..1000")]
+    [InlineData("truncated", "malformed JSON")]
+    [InlineData("not json", "damaged.json: malformed JSON at line 1: 'not json' is an invalid JSON literal. Expected the literal 'null'.")]
+    [InlineData("null", "damaged.json: $: expected a JSON object (a trace), found null")]
+    [InlineData("{\"format\":2,\"model\":\"grid\"}", "damaged.json: $.settings: missing")]
+    [InlineData("model tcp", "damaged.json: $.model: 'tcp', but this tool checks model 'grid'")]
+    [InlineData("negative choice", "damaged.json: $.steps[0].choice: -1 is out of range (0..2147483647)")]
+    [InlineData("choice 7", "does not replay: diverges at step 1: expected choice 7 (right), found only 2 enabled action(s)")]
+    [InlineData("size 5000", "damaged.json: $.settings.size: 5000 is out of range 2..1000")]
     public void A_damaged_trace_file_is_bad_input_with_one_line(string content, string expected)
     {
         using var dir = new TempDir();
-        if (content == "truncated")
+        content = content switch
         {
-            var whole = File.ReadAllText(WriteCounterexample(dir));
-            content = whole[..(whole.Length / 2)];
-        }
+            "truncated" => File.ReadAllText(WriteCounterexample(dir)) is var whole ? whole[..(whole.Length / 2)] : "",
+            "model tcp" => Trace().Replace("\"grid\"", "\"tcp\""),
+            "negative choice" => Trace(OneStep.Replace("7", "-1")).Replace("\"steps\":[],\"choicePath\":\"\",\"length\":0,", ""),
+            "choice 7" => Trace(OneStep).Replace("\"steps\":[],\"choicePath\":\"\",\"length\":0,", ""),
+            "size 5000" => Trace().Replace("\"settings\":{}", "\"settings\":{\"size\":\"5000\"}"),
+            _ => content,
+        };
         var r = CliRun.With(Grid, "replay", dir.Write("damaged.json", content));
         Assert.True(r.Code == 3, r.ToString());
         var line = Assert.Single(r.ErrLines);
@@ -100,7 +111,52 @@ public class ReplayCommandTests
     {
         var r = CliRun.With(Grid, "replay", "/nonexistent/trace.json");
         Assert.Equal(3, r.Code);
-        Assert.StartsWith("tcpmc: cannot read trace file '/nonexistent/trace.json'", Assert.Single(r.ErrLines));
+        Assert.Equal("tcpmc: /nonexistent/trace.json: no such file", Assert.Single(r.ErrLines));
+    }
+
+    /// <summary>reach-end (eventually the corner) on the 3×3 grid: a path of <paramref name="choices"/>, recorded by the engine.</summary>
+    private static string WriteReachEnd(TempDir dir, int[] choices, int? loopStart)
+    {
+        var trace = Replayer.Record(new GridModel("safe", "small", 3, 100), 0, choices, "bfs", "reach-end", loopStart);
+        var file = dir.File("reach-end.json");
+        TraceJson.Write(trace, file);
+        return file;
+    }
+
+    [Fact]
+    public void A_liveness_trace_without_a_loop_that_ends_where_nothing_is_enabled_is_valid()
+    {
+        // right, right, up, up ends in the corner: nothing enabled there, and the corner is the goal, so no violation
+        using var dir = new TempDir();
+        var r = CliRun.With(Grid, "replay", WriteReachEnd(dir, [0, 0, 0, 0], null));
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Contains("not reproduced: replaying all 4 steps does not violate reach-end", r.Out);
+    }
+
+    [Fact]
+    public void A_liveness_trace_without_a_loop_that_ends_where_an_action_is_enabled_is_refused()
+    {
+        using var dir = new TempDir();
+        var file = WriteReachEnd(dir, [0, 0], null);
+        var r = CliRun.With(Grid, "replay", file);
+        Assert.True(r.Code == 3, r.ToString());
+        Assert.Equal($"tcpmc: {file}: $.loopStart: missing: a counterexample of reach-end (eventually) either loops back (loopStart) " +
+                     "or ends where nothing is enabled, but 1 action(s) are enabled after step 2", Assert.Single(r.ErrLines));
+    }
+
+    [Fact]
+    public void A_loop_that_does_not_close_is_refused_even_on_another_model()
+    {
+        // the grid has no cycle, so no loop closes: with or without overrides, the trace shows no infinite run
+        using var dir = new TempDir();
+        var file = WriteReachEnd(dir, [0, 1], 1);
+        foreach (var args in new[] { new[] { "replay", file }, ["replay", file, "--variant", "broken"] })
+        {
+            var r = CliRun.With(Grid, args);
+            Assert.True(r.Code == 3, r.ToString());
+            Assert.Contains("$.loopStart: 1, but the loop does not close (the state after step 2 differs from the state after step 1)",
+                Assert.Single(r.ErrLines));
+        }
     }
 
     [Fact]

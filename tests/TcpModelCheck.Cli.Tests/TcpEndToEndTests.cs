@@ -83,7 +83,8 @@ public class TcpEndToEndTests
     {
         // Both endpoints start CLOSED; choice 0 is B's passive OPEN (as in every counterexample above).
         using var dir = new TempDir();
-        var file = dir.Write("script.json", "{\"model\":\"tcp\",\"settings\":{\"msl\":\"1\"},\"steps\":[{\"choice\":0,\"action\":\"\"}]}");
+        var file = dir.Write("script.json", "{\"format\":1,\"model\":\"tcp\",\"settings\":{\"msl\":\"1\"},\"initial\":0," +
+            "\"steps\":[{\"choice\":0,\"action\":\"\"}],\"choicePath\":\"0\",\"length\":1}");
         var r = CliRun.Tcp("replay", file);
         Assert.True(r.Code == 0, r.ToString());
         Assert.Contains("(OPEN passive)", r.Out);

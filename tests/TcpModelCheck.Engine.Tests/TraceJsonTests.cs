@@ -54,31 +54,49 @@ public class TraceJsonTests
         finally { File.Delete(path); }
     }
 
+    /// <summary>The sample with one top-level field replaced (or removed, when <paramref name="json"/> is null).</summary>
+    private static string With(string field, string? json)
+    {
+        var doc = System.Text.Json.Nodes.JsonNode.Parse(TraceJson.Serialize(Sample))!.AsObject();
+        if (json is null) doc.Remove(field);
+        else doc[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        return doc.ToJsonString();
+    }
+
     public static TheoryData<string, string> BadFiles()
     {
         var good = TraceJson.Serialize(Sample);
         return new TheoryData<string, string>
         {
-            { "", "malformed" },
-            { "{", "malformed" },
-            { good[..(good.Length / 2)], "malformed" },
-            { "[1, 2]", "malformed" },
-            { "42", "malformed" },
-            { "null", "no trace" },
-            { "{\"format\": 2, \"model\": \"m\"}", "unsupported trace format 2" },
-            { "{\"format\": 1}", "model" },
-            { "{\"format\": 1, \"model\": \"\"}", "names no model" },
-            { "{\"format\": 1, \"model\": \"m\", \"initial\": \"zero\"}", "malformed" },
-            { "{\"format\": 1, \"model\": \"m\", \"steps\": 7}", "the value of $.steps has the wrong type" },
-            { "{\"format\": 1, \"model\": \"m\", \"initial\": -1}", "negative initial" },
-            { "{\"format\": 1, \"model\": \"m\", \"steps\": [{\"choice\": -3, \"action\": \"a\"}]}", "negative choice" },
-            { "{\"format\": 1, \"model\": \"m\", \"steps\": [null]}", "step 1 is null" },
-            { "{\"format\": 1, \"model\": \"m\", \"steps\": null}", "steps" },
-            { "{\"format\": 1, \"model\": \"m\", \"settings\": null}", "settings" },
-            { "{\"format\": 1, \"model\": \"m\", \"steps\": [{\"choice\": 0}], \"loopStart\": 2}", "loopStart 2" },
-            { "{\"format\": 1, \"model\": \"m\", \"steps\": [{\"choice\": 0}], \"loopStart\": 1}", "a loop needs a step after it: 0..0" },
-            { "{\"format\": 1, \"model\": \"m\", \"loopStart\": 0}", "no step to loop on" },
-            { "{\"format\": 1, \"model\": \"m\", \"steps\": [{\"choice\": 0}], \"loopStart\": -1}", "loopStart -1" },
+            { "", "malformed JSON" },
+            { "{", "malformed JSON" },
+            { good[..(good.Length / 2)], "malformed JSON" },
+            { "[1, 2]", "$: expected a JSON object (a trace), found an array" },
+            { "42", "$: expected a JSON object (a trace), found 42" },
+            { "null", "$: expected a JSON object (a trace), found null" },
+            { With("format", "2"), "$.format: unsupported trace format 2" },
+            { With("model", null), "$.model: missing" },
+            { With("model", "\"\""), "$.model: empty" },
+            { With("initial", "\"zero\""), "$.initial: expected a whole number 0..2147483647, found the string \"zero\"" },
+            { With("steps", "7"), "$.steps: expected an array of steps, found 7" },
+            { With("initial", "-1"), "$.initial: -1 is out of range" },
+            { With("steps", "[{\"choice\": -3, \"action\": \"a\"}, {\"choice\": 5, \"action\": \"b\"}]"), "$.steps[0].choice: -3 is out of range" },
+            { With("steps", "[null, {\"choice\": 5, \"action\": \"b\"}]"), "$.steps[0]: expected a step" },
+            { With("steps", "[{\"choice\": 1}, {\"choice\": 5, \"action\": \"b\"}]"), "$.steps[0].action: missing" },
+            { With("steps", "[{\"choice\": 1, \"action\": \"a\", \"x\": 1}, {\"choice\": 5, \"action\": \"b\"}]"), "$.steps[0].x: unknown field" },
+            { With("steps", "null"), "$.steps: expected an array of steps, found null" },
+            { With("settings", "null"), "$.settings: expected an object" },
+            { With("settings", "{\"big\": 5}"), "$.settings.big: expected a string, found 5" },
+            { With("loopStart", "2"), "$.loopStart: 2 is out of range (a loop needs a step after it: 0..1 for 2 steps)" },
+            { With("loopStart", "-1"), "$.loopStart: -1 is out of range" },
+            { With("length", "3"), "$.length: 3, but $.steps has 2 steps" },
+            { With("choicePath", "\"i1:1/4\""), "$.choicePath: choice 2 is '4', but $.steps[1].choice is 5" },
+            { With("choicePath", "\"1/5\""), "$.choicePath: starts at initial state 0, but $.initial is 1" },
+            { With("seed", "-1"), "$.seed: expected a whole number 0..18446744073709551615, found -1" },
+            { With("origin", "\"\""), "$.origin: empty" },
+            { "{\"format\": 1, \"format\": 1}", "$.format: given twice" },
+            { "{\"format\": 1, \"model\": \"m\", \"settings\": {}, \"initial\": 0, \"steps\": [], \"choicePath\": \"\", \"length\": 0, \"loopStart\": 0}",
+                "$.loopStart: 0 given, but the trace has no step to loop on" },
         };
     }
 
@@ -95,6 +113,6 @@ public class TraceJsonTests
     public void A_missing_file_is_a_trace_format_error()
     {
         var e = Assert.Throws<TraceFormatException>(() => TraceJson.Read(Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}.json")));
-        Assert.Contains("cannot read", e.Message);
+        Assert.EndsWith(": no such file", e.Message);
     }
 }

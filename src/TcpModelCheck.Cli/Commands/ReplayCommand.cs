@@ -12,9 +12,10 @@ namespace TcpModelCheck.Cli.Commands;
 /// e.g. to replay a no-time-wait counterexample against rfc9293: the model re-resolves every field the new
 /// variant governs, so the rules that run are the ones the label names), re-executes the choices and prints the
 /// chart, after one line naming every setting that differs from the trace's.
-/// Exit 1 when the replay reproduces a violation, 0 when it replays without one, 3 when the file is malformed
-/// or the trace diverges from the model (the step and what differed go to stderr; the chart of the steps that
-/// did replay still goes to stdout).
+/// Exit 1 when the replay reproduces a violation; 0 only when the complete, valid trace replays without its
+/// violation (the regression check's "fixed"); 3 when the file is damaged or inconsistent (checked whole first:
+/// <see cref="ReplayValidation"/>), a lasso's loop does not close, or the trace diverges from the model (the step
+/// and what differed go to stderr; the chart of the steps that did replay still goes to stdout).
 /// </summary>
 internal static class ReplayCommand
 {
@@ -36,8 +37,9 @@ internal static class ReplayCommand
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            var recorded = TraceJson.Read(path);
-            var session = Open(backend, path, recorded, config.Given(parse));
+            var recorded = ReplayValidation.Read(path, backend);
+            var session = ReplayValidation.Open(backend, path, recorded, config.Given(parse));
+            ReplayValidation.CheckEnding(path, recorded, session);
             // The model was built from the trace's own settings (with the user's overrides on top), so the
             // choices are re-run on exactly that model: the trace takes the model's full, normalised settings.
             var trace = recorded with { Settings = session.Settings.ToImmutableSortedDictionary() };
@@ -46,20 +48,6 @@ internal static class ReplayCommand
             return (int)Run(context, path, trace, session.Replay(trace), session, settings);
         });
         return command;
-    }
-
-    private static IModelSession Open(IBackend backend, string path, Trace trace, IReadOnlyDictionary<string, string> overrides)
-    {
-        if (trace.Model != backend.ModelName)
-            throw new BadInputException($"trace file '{path}' is for model '{trace.Model}', not '{backend.ModelName}'");
-        try
-        {
-            return backend.Open(overrides.Count == 0 ? trace.Settings : backend.ReplaySettings(trace.Settings, overrides));
-        }
-        catch (BadInputException e) when (overrides.Count == 0)
-        {
-            throw new BadInputException($"trace file '{path}' has settings this model rejects: {e.Message}");
-        }
     }
 
     /// <summary>"replayed with variant=rfc9293 (trace: naive-fin), naive-fin=false (trace: true)": every setting
@@ -76,7 +64,9 @@ internal static class ReplayCommand
 
     private static ExitCode Run(CliContext context, string path, Trace trace, ReplayReport report, IModelSession session, OutputSettings output)
     {
-        var code = report.Divergence is not null ? ExitCode.BadInput : report.Violated is not null ? ExitCode.Violated : ExitCode.Ok;
+        var broken = ReplayValidation.BrokenLoop(path, trace, report);
+        var code = report.Divergence is not null || broken is not null ? ExitCode.BadInput
+            : report.Violated is not null ? ExitCode.Violated : ExitCode.Ok;
         if (output.Json)
         {
             var d = report.Divergence;
@@ -84,16 +74,18 @@ internal static class ReplayCommand
                 report.Partial?.Trace.Length ?? 0, d is null ? null : new DivergenceDocument(d.Step, d.Expected, d.Found),
                 trace.Property, report.Violated, report.ViolationStep, report.LoopCloses, TraceOutput.ChoicePath(trace), report.WitnessStep));
         }
-        else PrintText(context, trace, report, output);
+        else PrintText(context, trace, report with { Violated = broken is null ? report.Violated : null }, output, broken is not null);
         if (report.Divergence is { } divergence)
             context.Err.WriteLine($"tcpmc: trace file '{path}' does not replay: {divergence}");
+        if (broken is not null) context.Err.WriteLine($"tcpmc: {broken}");
         return code;
     }
 
-    private static void PrintText(CliContext context, Trace trace, ReplayReport report, OutputSettings output)
+    private static void PrintText(CliContext context, Trace trace, ReplayReport report, OutputSettings output, bool invalid)
     {
-        if (report.Partial is { } partial) TraceOutput.Print(context.Out, partial, output);
-        if (report.Divergence is not null) return;
+        // a loop that does not close is not drawn: the chart would show it closing
+        if (report.Partial is { } partial && !invalid) TraceOutput.Print(context.Out, partial, output);
+        if (report.Divergence is not null || invalid) return;
         if (report.LoopCloses is { } closes)
             context.Out.WriteLine(closes
                 ? $"the loop closes: the state after step {trace.Length} is the state after step {trace.LoopStart}"

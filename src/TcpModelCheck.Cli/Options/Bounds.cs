@@ -42,6 +42,8 @@ internal static class Bounds
         var text = Text(result);
         if (!T.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value))
             result.AddError($"{option} expects a number (got '{text}')");
+        else if (!T.IsFinite(value))
+            result.AddError($"{option} expects a finite number (got '{text}')");
         else if (value < min || value > max)
             result.AddError($"{option} must be between {Show(min)} and {Show(max)} (got {text})");
         else return true;

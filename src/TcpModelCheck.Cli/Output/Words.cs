@@ -17,6 +17,10 @@ internal static class Words
     /// <summary>The kind names of the Reports project, so the CLI and the comparison reports agree.</summary>
     public static string Kind(PropertyKind k) => Reports.Comparison.ComparisonRow.KindName(k);
 
+    /// <summary>A value a user or a file gave, as a one-line message may echo it (control characters escaped,
+    /// long values cut with "…").</summary>
+    public static string Echo(string text, int max = 80) => Engine.Traces.MessageText.Echo(text, max);
+
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     public static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);

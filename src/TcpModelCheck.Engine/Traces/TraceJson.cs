@@ -1,12 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace TcpModelCheck.Engine.Traces;
 
-/// <summary>A trace file that cannot be read: malformed, truncated, or of an unknown format.</summary>
+/// <summary>A trace file that cannot be read: malformed, truncated, inconsistent, or of an unknown format. The
+/// message is one line that starts with the JSON path of the culprit (<c>$.steps[4].choice: missing</c>);
+/// <see cref="TraceJson.Read"/> puts the file name in front.</summary>
 public sealed class TraceFormatException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>Reads and writes traces as JSON (indented, camelCase, stable field order).</summary>
+/// <summary>Reads and writes traces as JSON (indented, camelCase, stable field order). Reading validates the
+/// document whole first (<see cref="TraceValidation"/>): a trace is either complete and consistent or refused.</summary>
 public static class TraceJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -15,59 +19,61 @@ public static class TraceJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+
+    /// <summary>The top-level field names a trace has, as written (taken from the serializer, so a field added to
+    /// <see cref="Trace"/> is known here without a second list).</summary>
+    private static readonly Lazy<string[]> Known = new(() =>
+        [.. Options.GetTypeInfo(typeof(Trace)).Properties.Select(p => p.Name)]);
 
     public static string Serialize(Trace trace) => JsonSerializer.Serialize(trace, Options);
 
-    /// <summary>Parses a trace; every problem is reported as a one-line <see cref="TraceFormatException"/>.</summary>
+    /// <summary>Parses and validates a trace; every problem is reported as a one-line <see cref="TraceFormatException"/>.</summary>
     public static Trace Deserialize(string json)
     {
-        Trace? trace;
         try
         {
-            trace = JsonSerializer.Deserialize<Trace>(json, Options);
+            using (var document = JsonDocument.Parse(json, DocumentOptions))
+                TraceValidation.Check(document.RootElement, Known.Value);
+            return JsonSerializer.Deserialize<Trace>(json, Options)
+                ?? throw new TraceFormatException("$: the file holds no trace (JSON null)");
         }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
-            // System.Text.Json names .NET types in conversion errors; say which field instead.
-            var what = e.Message.Contains("could not be converted", StringComparison.Ordinal) && e.Path is { } path
-                ? $"the value of {path} has the wrong type"
-                : FirstLine(e.Message);
-            throw new TraceFormatException($"malformed trace JSON{where}: {what}", e);
+            throw new TraceFormatException($"malformed JSON{where}: {Plain(e.Message)}", e);
         }
-        if (trace is null) throw new TraceFormatException("the trace file holds no trace (JSON null)");
-        if (trace.Format != Trace.CurrentFormat)
-            throw new TraceFormatException($"unsupported trace format {trace.Format} (this tool reads format {Trace.CurrentFormat})");
-        if (string.IsNullOrEmpty(trace.Model)) throw new TraceFormatException("the trace names no model");
-        if (trace.Settings is null) throw new TraceFormatException("the trace's settings are null (expected an object of name/value strings)");
-        if (trace.Initial < 0) throw new TraceFormatException($"negative initial-state index {trace.Initial}");
-        for (var i = 0; i < trace.Steps.Length; i++)
-        {
-            var s = trace.Steps[i];
-            if (s is null) throw new TraceFormatException($"step {i + 1} is null");
-            if (s.Choice < 0) throw new TraceFormatException($"step {i + 1} has a negative choice {s.Choice}");
-        }
-        // a loop returns to the state after step loopStart, so it needs at least one step after it
-        if (trace.LoopStart is { } loop && (loop < 0 || loop >= trace.Steps.Length))
-            throw new TraceFormatException(trace.Steps.Length == 0
-                ? $"loopStart {loop} given, but the trace has no step to loop on"
-                : $"loopStart {loop} is outside the trace (a loop needs a step after it: 0..{trace.Steps.Length - 1})");
-        return trace;
     }
 
     public static void Write(Trace trace, string path) => File.WriteAllText(path, Serialize(trace) + Environment.NewLine);
 
+    /// <summary>Reads and validates the trace file at <paramref name="path"/> (a regular file of at most
+    /// <see cref="TraceFile.MaxBytes"/>); the one-line error starts with the path.</summary>
     public static Trace Read(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (path.Length == 0) throw new TraceFormatException("the trace file name is empty");
+        try
         {
-            throw new TraceFormatException($"cannot read trace file '{path}': {FirstLine(e.Message)}", e);
+            return Deserialize(TraceFile.ReadText(path));
         }
-        return Deserialize(text);
+        catch (TraceFormatException e)
+        {
+            throw new TraceFormatException($"{TraceValidation.Echo(path, 200)}: {e.Message}", e);
+        }
     }
 
-    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+    /// <summary>The reader's message without its position suffix ("LineNumber: 0 | BytePositionInLine: 3.") and
+    /// without .NET type names (a null for a number is refused by the validation before it gets here).</summary>
+    private static string Plain(string message)
+    {
+        var first = message.Trim();
+        var cut = first.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut >= 0) first = first[..cut].TrimEnd();
+        if (first.Contains("System.", StringComparison.Ordinal) || first.Contains("TcpModelCheck.", StringComparison.Ordinal))
+            first = "a value has the wrong type";
+        return TraceValidation.Echo(first, 160);
+    }
 }
