@@ -21,6 +21,7 @@ internal static class CommandTree
         root.Add(ExplainCommand.Create(context, backend));
         root.Add(ConformCommand.Create(context));
         root.Add(ListCommand.Create(context, backend));
+        root.Add(ExploreCommand.Create(context, backend));
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Reports.Charts;
 
@@ -17,6 +18,15 @@ internal sealed class ChartLine
 
     /// <summary>True when a segment (or the clock) is drawn in the middle column.</summary>
     public bool IsNetwork { get; init; }
+
+    /// <summary>The segment drawn in the middle column and how (for renderers that draw arrows instead of text,
+    /// <see cref="SvgChart"/>); null on other lines.</summary>
+    public SegmentLabel? Segment { get; init; }
+
+    public SegmentArrow.Mark Arrow { get; init; }
+
+    /// <summary>The clock value of a tick line; null on other lines.</summary>
+    public int? Tick { get; init; }
 
     public bool OnlyLeft => Mid == "" && Right == "" && Note == "" && Banner is null;
     public bool OnlyRight => Left == "" && Mid == "" && Banner is null;

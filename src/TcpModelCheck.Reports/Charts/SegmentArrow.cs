@@ -27,6 +27,8 @@ internal static class SegmentArrow
             Mid = $"{left} {seg.ToString().PadRight(c.LabelWidth)} {right}",
             Note = note,
             IsNetwork = true,
+            Segment = seg,
+            Arrow = mark,
         };
     }
 

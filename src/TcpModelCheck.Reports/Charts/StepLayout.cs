@@ -65,7 +65,7 @@ internal sealed class StepLayout
                 break;
             case StepEvent.Tick x:
                 _tracker.Tick(x.Now);
-                Network(new ChartLine { Mid = SegmentArrow.Center($" tick: t={x.Now} ", '-', _c), IsNetwork = true });
+                Network(new ChartLine { Mid = SegmentArrow.Center($" tick: t={x.Now} ", '-', _c), IsNetwork = true, Tick = x.Now });
                 break;
             case StepEvent.AppCall x: Annotation(x.Side, $"({x.Call})"); break;
             case StepEvent.AppReceived x: Annotation(x.Side, $"(app receives {x.Data}{(_tags ? $" [#{x.Incarnation}]" : "")})"); break;
