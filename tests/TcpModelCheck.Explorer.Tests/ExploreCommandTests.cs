@@ -72,7 +72,7 @@ public sealed class ExploreCommandTests
     [Theory]
     [InlineData("tcpmc: --port 70000: a port is 0..65535 (0: a free one)", "explore", "--port", "70000")]
     [InlineData("tcpmc: unknown variant 'nope'", "explore", "--variant", "nope")]
-    [InlineData("tcpmc: cannot read trace file 'no-such-file.json'", "explore", "--trace", "no-such-file.json")]
+    [InlineData("tcpmc: no-such-file.json: ", "explore", "--trace", "no-such-file.json")]
     public void Bad_input_exits_3_with_one_line(string expected, params string[] args)
     {
         var (code, output, error) = Run(args);
