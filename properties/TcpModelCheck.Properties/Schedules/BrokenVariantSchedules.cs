@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Tcp.Schedules;
 using Xunit.Abstractions;
 
@@ -28,7 +29,7 @@ public sealed class BrokenVariantSchedules(ITestOutputHelper output)
     /// end within about 45 steps, so 60 intents suffice.</summary>
     private const ulong Seed = 20261124UL, Gamma = 0x9E3779B97F4A7C15UL;
     private const int MaxTests = 10_000;
-    private static readonly ScheduleShape Shape = ScheduleShape.Default with { Length = 60 };
+    private static readonly ScheduleShape Shape = TcpSchedules.Shape with { Length = 60 };
 
     public static TheoryData<string> Cases() => new(BrokenScheduleCases.All.Select(c => c.Name));
 
@@ -42,7 +43,7 @@ public sealed class BrokenVariantSchedules(ITestOutputHelper output)
         var model = new TcpModel(c.Config);
         var failure = Search(model, c.Property, Config.Quick.WithReplay(Seed, Gamma, 0).WithMaxTest(MaxTests));
         Assert.True(failure is not null, $"{name}: FsCheck found no violation of {c.Property} in {MaxTests} tests");
-        var run = ScheduleRunner.Run(model, failure.Shrunk, [c.Property]);
+        var run = TcpSchedules.Run(model, failure.Shrunk, [c.Property]);
         Assert.Equal(c.Property, run.Violation?.Property);
         output.WriteLine($"{name}: {c.Why}");
         ScheduleReport.PrintAndReplay(model, run, failure, output);
@@ -55,7 +56,7 @@ public sealed class BrokenVariantSchedules(ITestOutputHelper output)
         Assert.InRange(run.Trace.Length, shortest.Length, shortest.Length + Slack);
         Assert.Equal(run.Trace.Length, failure.Shrunk.Length); // shrunk to its canonical form: one intent per step
 
-        var converted = ScheduleRunner.Run(model, ScheduleRunner.FromTrace(model, shortest.Trace), [c.Property]);
+        var converted = TcpSchedules.Run(model, TcpSchedules.FromTrace(model, shortest.Trace), [c.Property]);
         Assert.Equal(shortest.Trace.ChoicePath, converted.Trace.ChoicePath);
         Assert.Equal(new Engine.Simulation.PathViolation(c.Property, shortest.Length), converted.Violation);
     }

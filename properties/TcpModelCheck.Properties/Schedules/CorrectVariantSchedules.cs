@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Tcp.Schedules;
 using Xunit.Abstractions;
 
@@ -49,8 +50,8 @@ public sealed class CorrectVariantSchedules(ITestOutputHelper output)
         var checkedNames = model.Properties.Where(p => p.IsSafety && !excepted.Contains(p.Name)).Select(p => p.Name).ToList();
         Assert.NotEmpty(checkedNames);
         output.WriteLine($"{variant}/{workload}: {Tests} deep schedules ({Budgets(config)}) checking {string.Join(", ", checkedNames)}");
-        var interpreter = ScheduleRunner.Interpreter(model, checkedNames);
-        var capture = FsCheckRun.Check(interpreter, ScheduleShape.Default, Config.Quick.WithReplay(Seed, Gamma, 0).WithMaxTest(Tests));
+        var interpreter = TcpSchedules.Interpreter(model, checkedNames);
+        var capture = FsCheckRun.Check(interpreter, TcpSchedules.Shape, Config.Quick.WithReplay(Seed, Gamma, 0).WithMaxTest(Tests));
         if (capture is null) return;
         var run = interpreter.Run(capture.Shrunk);
         ScheduleReport.PrintAndReplay(model, run, capture, output);
@@ -62,8 +63,8 @@ public sealed class CorrectVariantSchedules(ITestOutputHelper output)
     {
         var config = DeepConfigs.For(variant, workload);
         var model = new TcpModel(config);
-        var options = RandomRunOptions.Default with { Properties = [property], StopAfterFindings = 1, MaxShrinkRuns = 20_000 };
-        var found = RandomSchedules.Run(config, 1, FindWithin, options: options);
+        var options = ScheduleSearchOptions.Default with { StopAfterFindings = 1, MaxShrinkRuns = 20_000 };
+        var found = TcpSchedules.Search(config, 1, FindWithin, properties: [property], options: options);
         Assert.True(found.Findings.Count == 1, $"{variant}/{workload}: {property} not violated in {FindWithin} deep schedules; remove it from DeepExpectations");
         var f = found.Findings[0];
         output.WriteLine($"{variant}/{workload} · {property}: {DeepExpectations.For(variant, workload).Single(e => e.Property == property).Why}");

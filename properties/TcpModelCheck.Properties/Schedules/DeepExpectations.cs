@@ -19,7 +19,7 @@ public sealed record DeepException(string Property, string Why, IReadOnlyList<st
 /// model bugs: the deep budgets break the premises several properties are stated under — with more losses
 /// than retransmissions a side can give up (the user timeout), and what follows an abort is outside what
 /// TIME-WAIT protects. Every other safety property must hold; each exception must really be found (both are
-/// tested in <see cref="CorrectVariantSchedules"/>). Measured with <c>RandomSchedules</c> from seed 1.
+/// tested in <see cref="CorrectVariantSchedules"/>). Measured with <c>TcpSchedules.Search</c> from seed 1.
 /// </summary>
 public static class DeepExpectations
 {

@@ -1,4 +1,5 @@
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Paths;
 using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Properties.Support;
 using TcpModelCheck.Reports.Tcp;
@@ -25,15 +26,19 @@ public sealed class ExplorerCrossCheck(ITestOutputHelper output)
         Assert.NotEmpty(paths);
         foreach (var (result, path) in paths)
         {
-            var schedule = ScheduleRunner.FromTrace(model, path!.Trace);
+            var schedule = TcpSchedules.FromTrace(model, path!.Trace);
             var properties = result.Property.IsSafety ? [result.Name] : Array.Empty<string>();
-            var run = ScheduleRunner.Run(model, schedule, properties);
+            var run = TcpSchedules.Run(model, schedule, properties);
             Assert.Equal(path.Trace.ChoicePath, run.Trace.ChoicePath);
-            var expected = result.Property.IsSafety && result.Verdict == Verdict.Violated
-                ? Simulator.FirstViolation(model, path.Trace, ScheduleRunner.Select(model, [result.Name]))
-                : null;
+            PathViolation? expected = null;
+            if (result.Property.IsSafety && result.Verdict == Verdict.Violated)
+            {
+                var explorer = Reproducer.Reproduce(model, path.Trace);   // violated at its last step and not before
+                Assert.True(explorer.Reproduced, explorer.Reason);
+                expected = explorer.Violation;
+                Assert.True(Reproducer.Reproduce(model, run.Trace).Reproduced);
+            }
             Assert.Equal(expected, run.Violation);
-            if (expected is not null) Assert.Equal(path.Length, expected.Step);
             output.WriteLine($"{result.Name} ({result.Verdict}): {path.Length} steps -> schedule {schedule}");
         }
     }

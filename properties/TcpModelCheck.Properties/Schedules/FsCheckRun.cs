@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using Microsoft.FSharp.Collections;
 using Microsoft.FSharp.Core;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Tcp.Schedules;
 
 namespace TcpModelCheck.Properties.Schedules;
@@ -15,7 +16,7 @@ namespace TcpModelCheck.Properties.Schedules;
 /// <param name="Seed">Seed of the failing test's generator (with <paramref name="Gamma"/> and <paramref name="Size"/>: the
 /// replay token).</param>
 /// <param name="Report">FsCheck's own failure text (it contains the run's seed and the last step's seed).</param>
-public sealed record FsCheckFailure(Schedule Original, Schedule Shrunk, int Tests, int Shrinks, ulong Seed, ulong Gamma, int Size, string Report)
+public sealed record FsCheckFailure(Schedule<IntentKind> Original, Schedule<IntentKind> Shrunk, int Tests, int Shrinks, ulong Seed, ulong Gamma, int Size, string Report)
 {
     /// <summary>The replay token: a configuration that regenerates the failing test as FsCheck's first test.</summary>
     public string ReplayToken => $"Replay: Config.Quick.WithReplay({Seed}UL, {Gamma}UL, {Size}).WithMaxTest(1)";
@@ -31,17 +32,17 @@ public static class FsCheckRun
     /// <paramref name="model"/>; a schedule fails when it violates <paramref name="property"/> (null: any
     /// safety property). Returns null when every test passed.</summary>
     public static FsCheckFailure? Check(TcpModel model, ScheduleShape shape, Config config, string? property = null) =>
-        Check(ScheduleRunner.Interpreter(model, property is null ? null : [property]), shape, config);
+        Check(TcpSchedules.Interpreter(model, property is null ? null : [property]), shape, config);
 
     /// <summary>As above, with the properties chosen by <paramref name="interpreter"/>.</summary>
-    public static FsCheckFailure? Check(ScheduleInterpreter<TcpState, TcpAction> interpreter, ScheduleShape shape, Config config)
+    public static FsCheckFailure? Check(ScheduleInterpreter<TcpState, TcpAction, IntentKind> interpreter, ScheduleShape shape, Config config)
     {
         var capture = new CapturingRunner();
         Prop.ForAll(ScheduleArbitrary.For(shape, interpreter.Canonical), s => interpreter.Execute(s).Violation is null)
             .Check(config.WithRunner(capture));
         return capture.Result switch
         {
-            TestResult.Failed f => new FsCheckFailure((Schedule)f.Item2.Head, (Schedule)f.Item3.Head,
+            TestResult.Failed f => new FsCheckFailure((Schedule<IntentKind>)f.Item2.Head, (Schedule<IntentKind>)f.Item3.Head,
                 f.Item1.NumberOfTests, f.Item1.NumberOfShrinks, f.Item6.Seed, f.Item6.Gamma, f.Item7,
                 Runner.onFinishedToString("schedules", f)),
             TestResult.Passed => null,

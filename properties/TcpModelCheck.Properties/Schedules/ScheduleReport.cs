@@ -1,5 +1,6 @@
 using TcpModelCheck.Engine.Checking;
-using TcpModelCheck.Engine.Simulation;
+using TcpModelCheck.Engine.Paths;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
@@ -17,7 +18,7 @@ internal static class ScheduleReport
 {
     /// <summary>Prints <paramref name="result"/> (a schedule's run ending in a violation) and checks its JSON
     /// round trip; returns the trace read back from the file.</summary>
-    public static Trace PrintAndReplay(TcpModel model, ScheduleResult result, FsCheckFailure? failure, ITestOutputHelper output)
+    public static Trace PrintAndReplay(TcpModel model, ScheduleResult<IntentKind> result, FsCheckFailure? failure, ITestOutputHelper output)
     {
         var violation = result.Violation ?? throw new ArgumentException("the schedule's run violates nothing", nameof(result));
         output.WriteLine(TcpTraceReport.Of(model, result.Trace, Verdict.Violated).Chart);
@@ -35,9 +36,9 @@ internal static class ScheduleReport
             TraceJson.Write(result.Trace, path);
             var back = TraceJson.Read(path);
             var rebuilt = TcpModel.FromSettings(back.Settings);
-            var again = Simulator.FirstViolation(rebuilt, back, ScheduleRunner.Select(rebuilt, [violation.Property]));
-            Assert.Equal(violation, again);
-            Assert.Equal(back.Length, violation.Step);   // the trace ends at the violation
+            var again = Reproducer.Reproduce(rebuilt, back);   // violated at the trace's last step and not before
+            Assert.True(again.Reproduced, again.Reason);
+            Assert.Equal(violation, again.Violation);
             output.WriteLine($"trace written to and replayed from {path}: {back.Length} steps, choice path {back.ChoicePath}");
             return back;
         }

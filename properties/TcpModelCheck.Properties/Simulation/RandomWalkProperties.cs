@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Paths;
 using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Reports.Tcp;
@@ -35,7 +36,9 @@ public sealed class RandomWalkProperties
             var replayed = Replayer.Replay(rebuilt, back);
             Assert.True(replayed.Matches, replayed.Divergence?.ToString());
             Assert.Equal(original.Steps.Select(s => s.State), replayed.Steps.Select(s => s.State));
-            Assert.Equal(violation, Simulator.FirstViolation(rebuilt, back));
+            var reproduction = Reproducer.Reproduce(rebuilt, back);
+            Assert.Equal(violation, reproduction.Violation);
+            Assert.Equal(violation is not null, reproduction.Reproduced);
         }).Check(Runs);
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Tcp.Schedules;
 
 namespace TcpModelCheck.Bench.Schedules;
@@ -54,12 +55,12 @@ public static class SchedulesBench
     /// <summary>Runs batches of schedules (no shrinking) until <paramref name="seconds"/> have passed.</summary>
     private static Measurement Measure(TcpConfig config, int length, double seconds)
     {
-        var options = RandomRunOptions.Default with { Shrink = false };
+        var options = ScheduleSearchOptions.Default with { Shrink = false };
         long runs = 0, steps = 0, violating = 0;
         var clock = Stopwatch.StartNew();
         for (ulong batch = 0; clock.Elapsed.TotalSeconds < seconds; batch++)
         {
-            var summary = RandomSchedules.Run(config, batch, Batch, length, options);
+            var summary = TcpSchedules.Search(config, batch, Batch, length, options: options);
             runs += summary.Runs;
             steps += summary.Steps;
             violating += summary.ViolatingRuns;
@@ -71,7 +72,7 @@ public static class SchedulesBench
 
     private static bool TryParse(string[] args, out Options options, out string error)
     {
-        options = new Options(5, ScheduleShape.Default.Length, Variants.Rfc1337, Workloads.Reconnect);
+        options = new Options(5, TcpSchedules.Shape.Length, Variants.Rfc1337, Workloads.Reconnect);
         error = "";
         for (var i = 0; i < args.Length; i++)
         {

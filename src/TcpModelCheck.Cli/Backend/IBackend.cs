@@ -134,10 +134,15 @@ internal sealed record WalkReport(RenderedTrace Trace, string? Violated, int Ste
 /// <param name="LoopCloses">For a lasso: whether the state after the last step equals the state the loop starts at.</param>
 /// <param name="WitnessStep">For the path of a reachability witness: the first step after which its state is
 /// reached (0 = the initial state), or null when the path never reaches it.</param>
+/// <param name="Reproduced">The trace shows what it claims (the engine's <c>Reproducer</c>): a safety property violated
+/// at its last step and not before, a lasso the liveness property fails on, a witness reached.</param>
+/// <param name="Reason">One line: why it is or is not reproduced.</param>
 internal sealed record ReplayReport(
     RenderedTrace? Partial,
     Divergence? Divergence,
     string? Violated,
     int? ViolationStep,
     bool? LoopCloses,
-    int? WitnessStep = null);
+    int? WitnessStep = null,
+    bool Reproduced = false,
+    string Reason = "");

@@ -1,5 +1,6 @@
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Paths;
 using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
 
@@ -74,63 +75,28 @@ internal sealed class ModelSession<TState, TAction>(
         return new WalkReport(Render(trace, context), violation?.Property, violation?.Step ?? 0);
     }
 
+    /// <summary>Replays <paramref name="trace"/> and judges its claim with the engine's one reproduce check
+    /// (<see cref="Reproducer"/>), so the CLI and the test suites cannot disagree on a lasso.</summary>
     public ReplayReport Replay(Trace trace)
     {
-        var replay = Replayer.Replay(model, trace);
-        var matched = trace with { Steps = trace.Steps[..replay.Steps.Count] };
-        if (replay.Divergence is { } d)
+        if (trace.Property is { } claimed) PropertySelection.Resolve(model.Properties, [claimed]);   // unknown: bad input
+        var r = Reproducer.Reproduce(model, trace);
+        var matched = trace with { Steps = trace.Steps[..r.Replay.Steps.Count] };
+        if (r.Divergence is { } d)
             return new ReplayReport(d.Step == 0 ? null : Render(matched, new TraceContext([Context(), $"replay of {trace.Length} steps stopped: {d}"])),
-                d, null, null, null);
-        var property = trace.Property is null ? null : PropertySelection.Resolve(model.Properties, [trace.Property])[0];
-        if (property is { Kind: PropertyKind.Reachable }) return ReplayWitness(property, matched, replay);
-        var loopCloses = trace.LoopStart is { } k ? StateAfter(replay, k).Equals(StateAfter(replay, replay.Steps.Count)) : (bool?)null;
-        var (violated, step) = property is { IsLiveness: true }
-            ? (LassoViolates(property, replay, trace.LoopStart) ? property.Name : null, (int?)trace.Length)
-            : SafetyViolation(trace, property);
-        var context = violated is null
+                d, null, null, null, Reason: r.Reason);
+        if (r.Property is { Kind: PropertyKind.Reachable } p)
+        {
+            var reached = new TraceContext([Context(), r.WitnessStep is { } at ? $"{p.Name} reached after step {at}"
+                : $"replayed {trace.Length} steps: {p.Name} is not reached"], r.Reproduced ? Verdict.Holds : null, p.Kind);
+            return new ReplayReport(Render(matched, reached), null, null, null, r.LoopCloses, r.WitnessStep, r.Reproduced, r.Reason);
+        }
+        var violation = r.Violation;
+        var context = violation is null
             ? new TraceContext([Context(), $"replayed {trace.Length} steps: no property violated"])
-            : new TraceContext(ViolationHeader(violated, step ?? trace.Length, trace.LoopStart), Verdict.Violated,
-                model.Properties.First(p => p.Name == violated).Kind);
-        return new ReplayReport(Render(matched, context), null, violated, step, loopCloses);
-    }
-
-    /// <summary>A witness path replays to the first state that satisfies its property (a witness is no violation).</summary>
-    private ReplayReport ReplayWitness(Property<TState, TAction> p, Trace trace, ReplayResult<TState, TAction> replay)
-    {
-        var states = replay.Steps.Select(s => s.State).Prepend(replay.Initial!).ToList();
-        var at = states.FindIndex(s => p.Condition!(s));
-        var context = new TraceContext([Context(), at < 0 ? $"replayed {trace.Length} steps: {p.Name} is not reached"
-            : $"{p.Name} reached after step {at}"], at < 0 ? null : Verdict.Holds, p.Kind);
-        return new ReplayReport(Render(trace, context), null, null, null, null, at < 0 ? null : at);
-    }
-
-    private (string?, int?) SafetyViolation(Trace trace, Property<TState, TAction>? property)
-    {
-        var props = property is null ? model.Properties.Where(p => p.IsSafety).ToList() : [property];
-        var v = Simulator.FirstViolation(model, trace, props);
-        return (v?.Property, v?.Step);
-    }
-
-    /// <summary>A lasso shows "eventually Q" violated when its loop closes (or, without a loop, it ends where no
-    /// action is enabled) and no state on that loop satisfies Q. That Q is unreachable from the loop altogether
-    /// — the rest of the counterexample's claim — needs a search; replay checks what one path can show.</summary>
-    private bool LassoViolates(Property<TState, TAction> p, ReplayResult<TState, TAction> replay, int? loopStart)
-    {
-        var states = replay.Steps.Select(s => s.State).Prepend(replay.Initial!).ToList();
-        int from;
-        if (loopStart is { } k)
-        {
-            if (!states[k].Equals(states[^1])) return false;
-            from = k;
-        }
-        else
-        {
-            var actions = new List<TAction>();
-            model.Actions(states[^1], actions);
-            if (actions.Count > 0) return false;
-            from = states.Count - 1;
-        }
-        return states.Skip(from).All(s => !p.Goal!(s));
+            : new TraceContext(ViolationHeader(violation.Property, violation.Step, r.Property is { IsLiveness: true } ? trace.LoopStart : null),
+                Verdict.Violated, model.Properties.First(q => q.Name == violation.Property).Kind);
+        return new ReplayReport(Render(matched, context), null, violation?.Property, violation?.Step, r.LoopCloses, null, r.Reproduced, r.Reason);
     }
 
     public PathActions ActionsAfter(ChoicePath path)
@@ -152,9 +118,6 @@ internal sealed class ModelSession<TState, TAction>(
         var enabled = actions.Select((a, i) => new EnabledAction(i, model.FormatAction(state, a))).ToList();
         return new PathActions(path, taken, model.FormatState(state), enabled, enabled.Count == 0 && model.IsTerminal(state));
     }
-
-    private static TState StateAfter(ReplayResult<TState, TAction> replay, int steps) =>
-        steps == 0 ? replay.Initial! : replay.Steps[steps - 1].State;
 
     private RenderedTrace Render(Trace trace, TraceContext context) =>
         new(trace, () => renderer.Render(trace, context with { Header = [.. context.Header, $"choice path: {trace.ChoicePath}"] }));

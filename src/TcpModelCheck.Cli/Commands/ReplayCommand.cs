@@ -92,10 +92,10 @@ internal static class ReplayCommand
                 : $"the loop does not close: the state after step {trace.Length} differs from the state after step {trace.LoopStart}");
         if (trace.Property is { } witness && report.WitnessStep is { } at)
             context.Out.WriteLine($"reached: witness {witness} holds after step {at}");
-        else if (report.Violated is { } v)
+        else if (report.Violated is { } v && (report.Reproduced || trace.Property is null))
             context.Out.WriteLine($"reproduced: {v} violated at step {report.ViolationStep}");
-        else if (trace.Property is { } claimed)
-            context.Out.WriteLine($"not reproduced: replaying all {trace.Length} steps does not violate {claimed}");
+        else if (trace.Property is not null)
+            context.Out.WriteLine($"not reproduced: {report.Reason}");
         else
             context.Out.WriteLine($"replayed all {trace.Length} steps: no safety property violated");
     }

@@ -42,7 +42,7 @@ internal static class LivenessChecker
         var seeds = new List<int>();
         for (var i = 0; i < n; i++)
         {
-            var isSeed = property.Kind == PropertyKind.Eventually ? graph.Parent(i) < 0 : property.Condition!(states[i]);
+            var isSeed = property.Triggers(states[i], initial: graph.Parent(i) < 0);
             if (isSeed && !goal[i]) seeds.Add(i);
         }
         var (doomed, from) = ForwardToDoomed(graph, seeds, goal, canReach);

@@ -65,6 +65,11 @@ public sealed class Property<TState, TAction>
     public bool IsSafety => Kind is PropertyKind.Invariant or PropertyKind.ActionProperty or PropertyKind.NoDeadlock;
     public bool IsLiveness => Kind is PropertyKind.Eventually or PropertyKind.LeadsTo;
 
+    /// <summary>For eventually and leads-to: whether <paramref name="state"/> starts an obligation to reach the goal
+    /// — the trigger P for leads-to, being an initial state for eventually. The one definition the liveness check
+    /// (its seeds) and <c>Reproducer</c> (its lasso judgement) share.</summary>
+    public bool Triggers(TState state, bool initial) => Kind == PropertyKind.Eventually ? initial : Condition!(state);
+
     public static Property<TState, TAction> Always(string name, Func<TState, bool> holds, string description = "") =>
         new(name, PropertyKind.Invariant, description) { Condition = holds };
 

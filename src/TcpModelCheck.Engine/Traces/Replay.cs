@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Paths;
 
 namespace TcpModelCheck.Engine.Traces;
 
@@ -32,35 +33,18 @@ public static class Replayer
     /// carry no labels; a trace with no settings is not compared on them). The settings matter even when every
     /// label matches: the same choices on a model built with other settings are another run.</summary>
     public static ReplayResult<TState, TAction> Replay<TState, TAction>(
-        IModel<TState, TAction> model, Trace trace, bool checkLabels = true) where TState : IEquatable<TState>
+        IModel<TState, TAction> model, Trace trace, bool checkLabels = true) where TState : IEquatable<TState> =>
+        Reproducer.Follow(model, trace, [], stopAtViolation: false, checkLabels).Replay;
+
+    /// <summary>Where <paramref name="trace"/>'s header stops matching <paramref name="model"/>: another model name,
+    /// or (when labels are checked and the trace records settings) other settings. Null when it matches.</summary>
+    internal static Divergence? HeaderDivergence<TState, TAction>(IModel<TState, TAction> model, Trace trace, bool checkLabels)
+        where TState : IEquatable<TState>
     {
-        var steps = new List<Step<TState, TAction>>(trace.Steps.Length);
-        if (trace.Model != model.Name)
-            return new(default, steps, new Divergence(0, $"model '{trace.Model}'", $"model '{model.Name}'"));
+        if (trace.Model != model.Name) return new Divergence(0, $"model '{trace.Model}'", $"model '{model.Name}'");
         if (checkLabels && trace.Settings.Count > 0 && !SameSettings(trace.Settings, model.Settings))
-            return new(default, steps, new Divergence(0, $"settings {Format(trace.Settings)}", $"settings {Format(model.Settings)}"));
-        var initials = model.InitialStates;
-        if ((uint)trace.Initial >= (uint)initials.Count)
-            return new(default, steps, new Divergence(0, $"initial state #{trace.Initial}", $"only {initials.Count} initial state(s)"));
-        var state = initials[trace.Initial];
-        var initial = state;
-        var actions = new List<TAction>();
-        for (var i = 0; i < trace.Steps.Length; i++)
-        {
-            var recorded = trace.Steps[i];
-            actions.Clear();
-            model.Actions(state, actions);
-            if ((uint)recorded.Choice >= (uint)actions.Count)
-                return new(initial, steps, new Divergence(i + 1, $"choice {recorded.Choice} ({recorded.Action})",
-                    actions.Count == 0 ? "no enabled action" : $"only {actions.Count} enabled action(s)"));
-            var action = actions[recorded.Choice];
-            var label = model.FormatAction(state, action);
-            if (checkLabels && !string.IsNullOrEmpty(recorded.Action) && label != recorded.Action)
-                return new(initial, steps, new Divergence(i + 1, $"choice {recorded.Choice} = {recorded.Action}", label));
-            state = model.Next(state, action);
-            steps.Add(new(recorded.Choice, action, state));
-        }
-        return new(initial, steps, null);
+            return new Divergence(0, $"settings {Format(trace.Settings)}", $"settings {Format(model.Settings)}");
+        return null;
     }
 
     private static bool SameSettings(IReadOnlyDictionary<string, string> recorded, IReadOnlyDictionary<string, string> model) =>
@@ -75,29 +59,11 @@ public static class Replayer
         string? origin = null, string? property = null, int? loopStart = null, ulong? seed = null)
         where TState : IEquatable<TState>
     {
-        var state = model.InitialStates[initial];
-        var actions = new List<TAction>();
-        var steps = ImmutableArray.CreateBuilder<TraceStep>();
-        foreach (var c in choices)
-        {
-            actions.Clear();
-            model.Actions(state, actions);
-            if ((uint)c >= (uint)actions.Count)
-                throw new ArgumentOutOfRangeException(nameof(choices), $"choice {c} at step {steps.Count + 1}: only {actions.Count} enabled");
-            steps.Add(new TraceStep(c, model.FormatAction(state, actions[c])));
-            state = model.Next(state, actions[c]);
-        }
-        return new Trace
-        {
-            Model = model.Name,
-            Settings = model.Settings.ToImmutableSortedDictionary(),
-            Initial = initial,
-            Steps = steps.ToImmutable(),
-            Origin = origin,
-            Property = property,
-            LoopStart = loopStart,
-            Seed = seed,
-        };
+        var script = new Trace { Model = model.Name, Initial = initial, Steps = [.. choices.Select(c => new TraceStep(c, ""))] };
+        var runner = new PathRunner<TState, TAction>(model, []);
+        if (runner.Run(new ScriptChooser<TState, TAction>(model, script)).Divergence is { } d)
+            throw new ArgumentOutOfRangeException(nameof(choices), $"the choices do not run on model '{model.Name}': {d}");
+        return runner.ToTrace(origin, property, loopStart, seed);
     }
 
     /// <summary>Turns a matching replay into a counterexample value.</summary>

@@ -1,5 +1,6 @@
 using TcpModelCheck.Bench.Promela;
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Paths;
 using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
 using K = TcpModelCheck.Bench.Promela.PmlActionKind;
@@ -35,7 +36,9 @@ public class SpinTcpBugTests
         Assert.Equal(Verdict.Violated, r[property].Verdict);
         Assert.Equal(length, cx.Length);
         var back = TraceJson.Deserialize(TraceJson.Serialize(cx.Trace));
-        Assert.Equal(new PathViolation(property, length), Simulator.FirstViolation(Buggy, back, [Buggy.Properties.Single(p => p.Name == property)]));
+        var reproduction = Reproducer.Reproduce(Buggy, back);   // violated at its last step and not before
+        Assert.True(reproduction.Reproduced, reproduction.Reason);
+        Assert.Equal(new PathViolation(property, length), reproduction.Violation);
     }
 
     /// <summary>

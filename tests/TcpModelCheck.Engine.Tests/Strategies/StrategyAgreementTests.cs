@@ -60,8 +60,7 @@ public class StrategyAgreementTests
         if (!reachable) return;
         var cx = r["avoid-target"].Counterexample!;
         Assert.Equal(17, cx.Final);
-        var invariant = model.Properties.Where(p => p.Name == "avoid-target").ToList();
-        Assert.Equal(cx.Length, Simulation.Simulator.FirstViolation(model, cx.Trace, invariant)!.Step);
+        Assert.True(Engine.Paths.Reproducer.Reproduce(model, cx.Trace).Reproduced);   // violated at its last step and not before
         if (strategy != SearchStrategy.DepthFirst) Assert.Equal(depth[17], cx.Length);   // shortest
         var edge = r["no-step-to-target"].Counterexample!;
         Assert.Equal(17, edge.Final);
@@ -93,7 +92,8 @@ public class StrategyAgreementTests
             Assert.Equal(seed is 6 or 9 or 10 ? Verdict.Violated : Verdict.Holds, actual.Verdict);
             if (actual.Counterexample is { } lasso)
             {
-                Assert.True(Replayer.Replay(model, lasso.Trace).Matches);
+                var reproduction = Engine.Paths.Reproducer.Reproduce(model, lasso.Trace);
+                Assert.True(reproduction.Reproduced, reproduction.Reason);
                 Assert.DoesNotContain(17, lasso.States);
                 var states = lasso.States.ToList();
                 Assert.Equal(states[lasso.LoopStart!.Value], lasso.Final);   // the cycle closes

@@ -1,3 +1,5 @@
+using TcpModelCheck.Engine.Paths;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Tcp.Schedules;
@@ -26,15 +28,16 @@ public sealed class TcpScheduleTests
     public void Every_generated_schedule_is_a_valid_run_that_replays_from_json_to_the_same_violation(string variant, string workload, bool deep)
     {
         var model = new TcpModel(Config(variant, workload, deep));
-        var interpreter = ScheduleRunner.Interpreter(model);
+        var interpreter = TcpSchedules.Interpreter(model);
         for (var i = 0; i < 40; i++)
         {
-            var result = interpreter.Run(RandomSchedules.Generate(RandomSchedules.RunSeed(5, i)));
+            var result = interpreter.Run(TcpSchedules.Generate(ScheduleSearch.RunSeed(5, i)));
             var back = TraceJson.Deserialize(TraceJson.Serialize(result.Trace));
             var rebuilt = TcpModel.FromSettings(back.Settings);
-            var replay = Replayer.Replay(rebuilt, back);
-            Assert.True(replay.Matches, replay.Divergence?.ToString());
-            Assert.Equal(result.Violation, Simulator.FirstViolation(rebuilt, back));
+            var reproduction = Reproducer.Reproduce(rebuilt, back);
+            Assert.True(reproduction.Divergence is null, reproduction.Reason);
+            Assert.Equal(result.Violation, reproduction.Violation);
+            Assert.Equal(result.Violation is not null, reproduction.Reproduced);
             Assert.Equal(result.Outcome.Steps, back.Length);
         }
     }
@@ -44,11 +47,11 @@ public sealed class TcpScheduleTests
     public void A_random_walk_converted_to_a_schedule_makes_the_same_choices(string variant, string workload, bool deep)
     {
         var model = new TcpModel(Config(variant, workload, deep));
-        var interpreter = ScheduleRunner.Interpreter(model);
+        var interpreter = TcpSchedules.Interpreter(model);
         for (ulong seed = 0; seed < 25; seed++)
         {
             var (walk, violation) = Simulator.RandomWalk(model, seed, 120);
-            var schedule = ScheduleRunner.FromTrace(model, walk);
+            var schedule = TcpSchedules.FromTrace(model, walk);
             Assert.Equal(walk.Length, schedule.Length);
             var run = interpreter.Run(schedule);
             Assert.Equal(walk.ChoicePath, run.Trace.ChoicePath);
@@ -60,29 +63,40 @@ public sealed class TcpScheduleTests
     [Fact]
     public void Every_action_kind_has_an_intent_kind()
     {
-        var kinds = Enum.GetValues<TcpActionKind>().Select(k => $"{k}:{ScheduleRunner.Classify(new TcpAction(k, Charts.Side.Client))}");
+        var kinds = Enum.GetValues<TcpActionKind>().Select(k => $"{k}:{TcpSchedules.Classify(new TcpAction(k, Charts.Side.Client))}");
         Assert.Equal(["Open:App", "Send:App", "Close:App", "Abort:App", "Deliver:Deliver", "Lose:Lose", "Duplicate:Duplicate",
             "Timeout:Timeout", "Tick:Tick", "Crash:Crash", "Delay:Delay"], kinds);
+    }
+
+    [Fact]
+    public void The_text_form_names_every_kind_and_round_trips()
+    {
+        var text = "app deliver3 lose dup12 tick timeout1 crash delay2";
+        var schedule = TcpSchedules.Parse(text);
+        Assert.Equal(text, schedule.ToString());
+        Assert.Equal(Enum.GetValues<IntentKind>(), schedule.Intents.Select(i => i.Kind).Order());
+        Assert.Equal(4, schedule.Faults);   // lose, dup, crash, delay
     }
 
     [Fact]
     public void A_batch_is_reproducible_from_its_seed_and_each_finding_from_its_run_seed()
     {
         var config = DeepConfigs.For(Variants.NaiveFin, Workloads.ClientClosesFirst);
-        var a = RandomSchedules.Run(config, 3, 300);
-        var b = RandomSchedules.Run(config, 3, 300);
+        var a = TcpSchedules.Search(config, 3, 300);
+        var b = TcpSchedules.Search(config, 3, 300);
         Assert.Equal(a.Steps, b.Steps);
         Assert.Equal(a.ViolationsByProperty, b.ViolationsByProperty);
         Assert.Equal(a.Findings.Select(f => f.Result.Trace.ChoicePath), b.Findings.Select(f => f.Result.Trace.ChoicePath));
         Assert.NotEmpty(a.Findings);
         foreach (var f in a.Findings)
         {
-            Assert.Equal(f.Original, RandomSchedules.Generate(f.RunSeed));
-            Assert.Equal(f.RunSeed, RandomSchedules.RunSeed(3, f.Run));
+            Assert.Equal(f.Original, TcpSchedules.Generate(f.RunSeed));
+            Assert.Equal(f.RunSeed, ScheduleSearch.RunSeed(3, f.Run));
             Assert.True(f.Shrink.LocalMinimum);
             Assert.True(f.Shrink.Schedule.Length <= f.Original.Length);
-            Assert.Equal(f.Property, Simulator.FirstViolation(new TcpModel(config), f.Result.Trace)?.Property);
-            Assert.Equal(f.Result.Trace.Length, f.Result.Violation!.Step);
+            var reproduction = Reproducer.Reproduce(new TcpModel(config), f.Result.Trace);
+            Assert.True(reproduction.Reproduced, reproduction.Reason);
+            Assert.Equal(f.Property, reproduction.Violation?.Property);
         }
     }
 
@@ -106,10 +120,10 @@ public sealed class TcpScheduleTests
     public void Unknown_and_liveness_property_names_are_refused_in_one_line()
     {
         var model = new TcpModel();
-        var unknown = Assert.Throws<ArgumentException>(() => ScheduleRunner.Run(model, Schedule.Empty, ["no-such"]));
+        var unknown = Assert.Throws<ArgumentException>(() => TcpSchedules.Run(model, TcpSchedules.Kinds.Empty, ["no-such"]));
         Assert.StartsWith("unknown property 'no-such'; safety properties: no-stale-data, ", unknown.Message);
         Assert.DoesNotContain('\n', unknown.Message);
-        var liveness = Assert.Throws<ArgumentException>(() => ScheduleRunner.Run(model, Schedule.Empty, [TcpProperties.EventuallyClosed]));
+        var liveness = Assert.Throws<ArgumentException>(() => TcpSchedules.Run(model, TcpSchedules.Kinds.Empty, [TcpProperties.EventuallyClosed]));
         Assert.Equal("property 'eventually-closed' is not a safety property (Eventually): a finite run cannot refute it; use the explorer (tcpmc check)", liveness.Message);
     }
 }

@@ -1,4 +1,5 @@
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Paths;
 using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
 
@@ -32,11 +33,10 @@ internal static class Checks
         Assert.Equal(length, trace.Length);
         var reread = TraceJson.Deserialize(TraceJson.Serialize(trace));
         var model = TcpModel.FromSettings(reread.Settings);
-        var replay = Replayer.Replay(model, reread);
-        Assert.True(replay.Matches, replay.Divergence?.ToString());
-        var violation = Simulator.FirstViolation(model, reread, model.Properties.Where(p => p.Name == property).ToList());
-        Assert.Equal(new PathViolation(property, length), violation);
-        return replay;
+        var reproduction = Reproducer.Reproduce(model, reread);
+        Assert.True(reproduction.Reproduced, reproduction.Reason);
+        Assert.Equal(new PathViolation(property, length), reproduction.Violation);
+        return reproduction.Replay;
     }
 
     /// <summary>The action labels of a replayed path.</summary>

@@ -1,16 +1,16 @@
 using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
-using TcpModelCheck.Tcp.Schedules;
+using TcpModelCheck.Engine.Schedules;
 
-namespace TcpModelCheck.Tcp.Tests.Schedules;
+namespace TcpModelCheck.Engine.Tests.Schedules;
 
 /// <summary>The schedule interpreter on the toy channel, whose answers are known by hand.</summary>
 public sealed class InterpreterTests
 {
-    private static readonly ScheduleShape Shape = ScheduleShape.Default with { Length = 30, MaxSelector = 4 };
+    private static readonly ScheduleShape Shape = ToyChannel.Shape with { Length = 30, MaxSelector = 4 };
 
-    private static IEnumerable<Schedule> RandomSchedules(int count) =>
-        Enumerable.Range(0, count).Select(i => Tcp.Schedules.RandomSchedules.Generate(Tcp.Schedules.RandomSchedules.RunSeed(7, i), Shape));
+    private static IEnumerable<Schedule<ToyKind>> RandomSchedules(int count) =>
+        Enumerable.Range(0, count).Select(i => ScheduleSearch.Generate(ToyChannel.Kinds, ScheduleSearch.RunSeed(7, i), Shape));
 
     [Fact]
     public void Every_generated_schedule_runs_to_a_trace_that_replays_to_the_same_violation()
@@ -37,7 +37,7 @@ public sealed class InterpreterTests
         foreach (var schedule in RandomSchedules(200))
         {
             var first = a.Run(schedule);
-            a.Execute(Schedule.Parse("app tick app")); // an unrelated run in between must not leak state
+            a.Execute(ToyChannel.Kinds.Parse("app tick app")); // an unrelated run in between must not leak state
             Assert.Equal(first.Trace.Steps.ToArray(), a.Run(schedule).Trace.Steps.ToArray());
             Assert.Equal(first.Trace.ChoicePath, b.Run(schedule).Trace.ChoicePath);
         }
@@ -47,7 +47,7 @@ public sealed class InterpreterTests
     public void An_intent_picks_the_kth_enabled_action_of_its_kind_modulo_their_number()
     {
         // After three sends, three messages are in flight: delivers are m0, m1, m2 in the model's order.
-        var run = ToyChannel.Interpreter([]).Run(Schedule.Parse("app app app deliver4"));
+        var run = ToyChannel.Interpreter([]).Run(ToyChannel.Kinds.Parse("app app app deliver4"));
         Assert.Equal(["app", "app", "app", "deliver m1"], run.Trace.Steps.Select(s => s.Action));
     }
 
@@ -55,16 +55,16 @@ public sealed class InterpreterTests
     public void A_fault_whose_budget_is_spent_falls_back_to_the_kth_non_fault_action()
     {
         // The second loss finds the loss budget (1) spent: non-fault actions are [app, deliver m1, tick]; 4 mod 3 = 1.
-        var run = ToyChannel.Interpreter([]).Run(Schedule.Parse("app app lose lose4"));
+        var run = ToyChannel.Interpreter([]).Run(ToyChannel.Kinds.Parse("app app lose lose4"));
         Assert.Equal(["app", "app", "lose m0", "deliver m1"], run.Trace.Steps.Select(s => s.Action));
     }
 
     [Fact]
     public void An_intent_with_neither_its_kind_nor_a_non_fault_action_enabled_is_skipped()
     {
-        var interpreter = new ScheduleInterpreter<ToyState, ToyAction>(new OnlyFaultsModel(), a => a.Kind, []);
+        var interpreter = new ScheduleInterpreter<ToyState, ToyAction, ToyKind>(new OnlyFaultsModel(), ToyChannel.Kinds, a => a.Kind, []);
         // app; tick: only a loss is enabled, so it is skipped; lose; then nothing is enabled and the run ends.
-        var outcome = interpreter.Execute(Schedule.Parse("app tick lose tick"));
+        var outcome = interpreter.Execute(ToyChannel.Kinds.Parse("app tick lose tick"));
         Assert.Equal(new ScheduleOutcome(2, 3, null, RunEnd.NoAction), outcome);
         Assert.Equal([0, 0], interpreter.LastChoices);
     }
@@ -72,14 +72,14 @@ public sealed class InterpreterTests
     [Fact]
     public void The_run_ends_when_no_action_is_enabled_and_the_rest_is_unused()
     {
-        var outcome = ToyChannel.Interpreter(null).Execute(Schedule.Parse("app app app deliver deliver deliver app app tick"));
+        var outcome = ToyChannel.Interpreter(null).Execute(ToyChannel.Kinds.Parse("app app app deliver deliver deliver app app tick"));
         Assert.Equal(new ScheduleOutcome(7, 7, null, RunEnd.NoAction), outcome);
     }
 
     [Fact]
     public void The_run_stops_at_the_first_violation()
     {
-        var outcome = ToyChannel.Interpreter(null).Execute(Schedule.Parse("app app deliver1 deliver tick app"));
+        var outcome = ToyChannel.Interpreter(null).Execute(ToyChannel.Kinds.Parse("app app deliver1 deliver tick app"));
         Assert.Equal(new ScheduleOutcome(3, 3, new PathViolation("in-order", 3), RunEnd.Violation), outcome);
     }
 
@@ -113,10 +113,10 @@ public sealed class InterpreterTests
         public IReadOnlyList<ToyState> InitialStates { get; } = [default];
         public void Actions(in ToyState s, List<ToyAction> actions)
         {
-            if (s.Sent == 0) actions.Add(new(IntentKind.App));
-            else if (s.Losses == 0) actions.Add(new(IntentKind.Lose, 0));
+            if (s.Sent == 0) actions.Add(new(ToyKind.App));
+            else if (s.Losses == 0) actions.Add(new(ToyKind.Lose, 0));
         }
-        public ToyState Next(in ToyState s, ToyAction a) => a.Kind == IntentKind.App ? s with { Sent = 1 } : s with { Losses = 1 };
+        public ToyState Next(in ToyState s, ToyAction a) => a.Kind == ToyKind.App ? s with { Sent = 1 } : s with { Losses = 1 };
         public bool IsTerminal(in ToyState s) => true;
         public IReadOnlyList<Engine.Model.Property<ToyState, ToyAction>> Properties { get; } = [];
         public int MaxEncodedLength => 2;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace TcpModelCheck.Tcp.Schedules;
+namespace TcpModelCheck.Engine.Schedules;
 
 /// <summary>The result of <see cref="ScheduleShrinker.Minimize"/>.</summary>
 /// <param name="Schedule">The smallest failing schedule found.</param>
@@ -8,7 +8,7 @@ namespace TcpModelCheck.Tcp.Schedules;
 /// <param name="Runs">How many candidates were tried.</param>
 /// <param name="LocalMinimum">True when no candidate of the result fails (it is 1-minimal); false when the run
 /// budget ran out first.</param>
-public sealed record ShrinkResult(Schedule Schedule, int Shrinks, int Runs, bool LocalMinimum);
+public sealed record ShrinkResult<TKind>(Schedule<TKind> Schedule, int Shrinks, int Runs, bool LocalMinimum) where TKind : struct, Enum;
 
 /// <summary>
 /// Shrinking for fault schedules: the smaller schedules to try instead of a failing one. Used as FsCheck's
@@ -22,7 +22,7 @@ public sealed record ShrinkResult(Schedule Schedule, int Shrinks, int Runs, bool
 /// shrinking always terminates. The candidates, in the order tried:
 /// <list type="number">
 /// <item>the canonical form (when a <c>canonical</c> function is given, see
-/// <see cref="ScheduleInterpreter{TState, TAction}.Canonical"/>): the same run with every unused, skipped or
+/// <see cref="ScheduleInterpreter{TState, TAction, TKind}.Canonical"/>): the same run with every unused, skipped or
 /// fallback intent replaced by what actually happened — it always fails when the original does, and it makes
 /// the later removals mean "leave this action out";</item>
 /// <item>remove steps: chunks of half the length, a quarter, …, one step, tail first (a violation usually
@@ -33,8 +33,8 @@ public sealed record ShrinkResult(Schedule Schedule, int Shrinks, int Runs, bool
 /// minima where an action and the one that reacts to it can only go together;</item>
 /// <item>remove one step and move one later selector by ±1 (same length limit): removing an action often shifts
 /// a later action's rank among its kind by one, e.g. one segment fewer in flight;</item>
-/// <item>weaken faults: a loss, duplication, crash or delay becomes a delivery, an application call, a tick or
-/// a timeout with the same selector;</item>
+/// <item>weaken faults: a fault becomes each of the model's milder kinds (<see cref="ScheduleKinds{TKind}.Milder"/>)
+/// with the same selector;</item>
 /// <item>lower selectors: K → 0, K → K/2, K → K−1 (the first enabled action of a kind is the simplest).</item>
 /// </list>
 /// </remarks>
@@ -48,27 +48,28 @@ public static class ScheduleShrinker
 
     /// <summary>The candidates, most aggressive first, produced lazily. <paramref name="canonical"/>, when given,
     /// maps a schedule to its canonical form on the model under test.</summary>
-    public static IEnumerable<Schedule> Candidates(Schedule schedule, Func<Schedule, Schedule>? canonical = null)
+    public static IEnumerable<Schedule<TKind>> Candidates<TKind>(Schedule<TKind> schedule, Func<Schedule<TKind>, Schedule<TKind>>? canonical = null)
+        where TKind : struct, Enum
     {
         if (canonical?.Invoke(schedule) is { } c && !c.Equals(schedule)) yield return c;
         var intents = schedule.Intents;
-        foreach (var s in Removals(intents)) yield return s;
-        if (intents.Length <= RangeLimit) foreach (var s in RangeRemovals(intents)) yield return s;
+        foreach (var s in Removals(intents)) yield return schedule.With(s);
+        if (intents.Length <= RangeLimit) foreach (var s in RangeRemovals(intents)) yield return schedule.With(s);
         if (intents.Length <= PairLimit)
         {
-            foreach (var s in PairRemovals(intents)) yield return s;
-            foreach (var s in RemovalsWithShift(intents)) yield return s;
+            foreach (var s in PairRemovals(intents)) yield return schedule.With(s);
+            foreach (var s in RemovalsWithShift(intents)) yield return schedule.With(s);
         }
-        foreach (var s in Weakenings(intents)) yield return s;
-        foreach (var s in SelectorReductions(intents)) yield return s;
+        foreach (var s in Weakenings(intents, schedule.Kinds)) yield return schedule.With(s);
+        foreach (var s in SelectorReductions(intents)) yield return schedule.With(s);
     }
 
     /// <summary>
     /// Greedily shrinks <paramref name="failing"/> while <paramref name="fails"/> still holds, trying at most
     /// <paramref name="maxRuns"/> candidates. <paramref name="fails"/> must hold for <paramref name="failing"/>.
     /// </summary>
-    public static ShrinkResult Minimize(Schedule failing, Func<Schedule, bool> fails,
-        Func<Schedule, Schedule>? canonical = null, int maxRuns = 200_000)
+    public static ShrinkResult<TKind> Minimize<TKind>(Schedule<TKind> failing, Func<Schedule<TKind>, bool> fails,
+        Func<Schedule<TKind>, Schedule<TKind>>? canonical = null, int maxRuns = 200_000) where TKind : struct, Enum
     {
         var current = failing;
         int shrinks = 0, runs = 0;
@@ -91,10 +92,10 @@ public static class ScheduleShrinker
 
     /// <summary>True when <paramref name="smaller"/> comes strictly before <paramref name="larger"/> in the
     /// shrinking order (length, then faults, then the sum of selectors).</summary>
-    public static bool IsSmaller(Schedule smaller, Schedule larger) =>
+    public static bool IsSmaller<TKind>(Schedule<TKind> smaller, Schedule<TKind> larger) where TKind : struct, Enum =>
         (smaller.Length, smaller.Faults, smaller.SelectorSum).CompareTo((larger.Length, larger.Faults, larger.SelectorSum)) < 0;
 
-    private static IEnumerable<Schedule> Removals(ImmutableArray<Intent> intents)
+    private static IEnumerable<ImmutableArray<Intent<TKind>>> Removals<TKind>(ImmutableArray<Intent<TKind>> intents) where TKind : struct, Enum
     {
         var n = intents.Length;
         for (var size = Math.Max(1, n / 2); ; size /= 2)
@@ -102,7 +103,7 @@ public static class ScheduleShrinker
             for (var start = n - size; start > -size; start -= size)
             {
                 var from = Math.Max(0, start);
-                yield return new Schedule(intents.RemoveRange(from, start + size - from));
+                yield return (intents.RemoveRange(from, start + size - from));
             }
             if (size == 1) yield break;
         }
@@ -110,55 +111,54 @@ public static class ScheduleShrinker
 
     /// <summary>Every contiguous range of two or more steps, longest first, tail first: removes a whole phase
     /// (e.g. one connection of a reconnect workload) wherever it starts, which halving chunks rarely line up with.</summary>
-    private static IEnumerable<Schedule> RangeRemovals(ImmutableArray<Intent> intents)
+    private static IEnumerable<ImmutableArray<Intent<TKind>>> RangeRemovals<TKind>(ImmutableArray<Intent<TKind>> intents) where TKind : struct, Enum
     {
         for (var size = intents.Length - 1; size >= 2; size--)
             for (var start = intents.Length - size; start >= 0; start--)
-                yield return new Schedule(intents.RemoveRange(start, size));
+                yield return (intents.RemoveRange(start, size));
     }
 
-    private static IEnumerable<Schedule> PairRemovals(ImmutableArray<Intent> intents)
+    private static IEnumerable<ImmutableArray<Intent<TKind>>> PairRemovals<TKind>(ImmutableArray<Intent<TKind>> intents) where TKind : struct, Enum
     {
         for (var j = intents.Length - 1; j > 0; j--)
             for (var i = j - 1; i >= 0; i--)
-                yield return new Schedule(intents.RemoveAt(j).RemoveAt(i));
+                yield return (intents.RemoveAt(j).RemoveAt(i));
     }
 
     /// <summary>Remove one step and move a later step's selector by one: removing an action often shifts the
     /// rank of a later action among its kind by one (one segment fewer or more in flight).</summary>
-    private static IEnumerable<Schedule> RemovalsWithShift(ImmutableArray<Intent> intents)
+    private static IEnumerable<ImmutableArray<Intent<TKind>>> RemovalsWithShift<TKind>(ImmutableArray<Intent<TKind>> intents) where TKind : struct, Enum
     {
         for (var i = intents.Length - 1; i >= 0; i--)
         {
             var removed = intents.RemoveAt(i);
             for (var j = i; j < removed.Length; j++)
             {
-                if (removed[j].K > 0) yield return new Schedule(removed.SetItem(j, removed[j] with { K = removed[j].K - 1 }));
-                yield return new Schedule(removed.SetItem(j, removed[j] with { K = removed[j].K + 1 }));
+                if (removed[j].K > 0) yield return (removed.SetItem(j, removed[j] with { K = removed[j].K - 1 }));
+                yield return (removed.SetItem(j, removed[j] with { K = removed[j].K + 1 }));
             }
         }
     }
 
-    private static readonly IntentKind[] Milder = [IntentKind.Deliver, IntentKind.App, IntentKind.Tick, IntentKind.Timeout];
-
-    private static IEnumerable<Schedule> Weakenings(ImmutableArray<Intent> intents)
+    private static IEnumerable<ImmutableArray<Intent<TKind>>> Weakenings<TKind>(ImmutableArray<Intent<TKind>> intents, ScheduleKinds<TKind> kinds)
+        where TKind : struct, Enum
     {
         for (var i = 0; i < intents.Length; i++)
         {
-            if (!intents[i].IsFault) continue;
-            foreach (var kind in Milder) yield return new Schedule(intents.SetItem(i, intents[i] with { Kind = kind }));
+            if (!kinds.IsFault(intents[i].Kind)) continue;
+            foreach (var kind in kinds.Milder) yield return (intents.SetItem(i, intents[i] with { Kind = kind }));
         }
     }
 
-    private static IEnumerable<Schedule> SelectorReductions(ImmutableArray<Intent> intents)
+    private static IEnumerable<ImmutableArray<Intent<TKind>>> SelectorReductions<TKind>(ImmutableArray<Intent<TKind>> intents) where TKind : struct, Enum
     {
         for (var i = 0; i < intents.Length; i++)
         {
             var k = intents[i].K;
             if (k == 0) continue;
-            yield return new Schedule(intents.SetItem(i, intents[i] with { K = 0 }));
-            if (k / 2 > 0) yield return new Schedule(intents.SetItem(i, intents[i] with { K = k / 2 }));
-            if (k - 1 > k / 2) yield return new Schedule(intents.SetItem(i, intents[i] with { K = k - 1 }));
+            yield return (intents.SetItem(i, intents[i] with { K = 0 }));
+            if (k / 2 > 0) yield return (intents.SetItem(i, intents[i] with { K = k / 2 }));
+            if (k - 1 > k / 2) yield return (intents.SetItem(i, intents[i] with { K = k - 1 }));
         }
     }
 }

@@ -1,13 +1,13 @@
-using TcpModelCheck.Tcp.Schedules;
+using TcpModelCheck.Engine.Schedules;
 
-namespace TcpModelCheck.Tcp.Tests.Schedules;
+namespace TcpModelCheck.Engine.Tests.Schedules;
 
 /// <summary>The shrinker's candidates are strictly smaller, and greedy shrinking reaches the known minimum.</summary>
 public sealed class ShrinkerTests
 {
-    private static readonly ScheduleShape Shape = ScheduleShape.Default with { Length = 40, MaxSelector = 6 };
+    private static readonly ScheduleShape Shape = ToyChannel.Shape with { Length = 40, MaxSelector = 6 };
 
-    private static Schedule Random(int i) => RandomSchedules.Generate(RandomSchedules.RunSeed(11, i), Shape);
+    private static Schedule<ToyKind> Random(int i) => ScheduleSearch.Generate(ToyChannel.Kinds, ScheduleSearch.RunSeed(11, i), Shape);
 
     [Fact]
     public void Every_candidate_is_strictly_smaller_so_shrinking_terminates()
@@ -24,7 +24,7 @@ public sealed class ShrinkerTests
     [Fact]
     public void Candidates_remove_steps_weaken_faults_and_lower_selectors()
     {
-        var candidates = ScheduleShrinker.Candidates(Schedule.Parse("app lose2 dup tick3")).Select(c => c.ToString()).ToList();
+        var candidates = ScheduleShrinker.Candidates(ToyChannel.Kinds.Parse("app lose2 dup tick3")).Select(c => c.ToString()).ToList();
         Assert.Equal(
         [
             "app lose2", "dup tick3",                                               // halves, tail first
@@ -50,7 +50,7 @@ public sealed class ShrinkerTests
     {
         var interpreter = ToyChannel.Interpreter("in-order");
         // "tick" with nothing in flight falls back to app; "lose9" picks lose m0 (9 mod 1); the tail is unused.
-        var schedule = Schedule.Parse("tick lose9 app app deliver1 tick tick");
+        var schedule = ToyChannel.Kinds.Parse("tick lose9 app app deliver1 tick tick");
         var first = ScheduleShrinker.Candidates(schedule, interpreter.Canonical).First();
         Assert.Equal("app lose app app deliver1", first.ToString());
         Assert.True(ScheduleShrinker.IsSmaller(first, schedule));
@@ -58,13 +58,13 @@ public sealed class ShrinkerTests
     }
 
     [Fact]
-    public void The_empty_schedule_has_no_candidates() => Assert.Empty(ScheduleShrinker.Candidates(Schedule.Empty));
+    public void The_empty_schedule_has_no_candidates() => Assert.Empty(ScheduleShrinker.Candidates(ToyChannel.Kinds.Empty));
 
     [Fact]
     public void A_long_failing_schedule_shrinks_to_the_shortest_violation()
     {
         var interpreter = ToyChannel.Interpreter("in-order");
-        bool Fails(Schedule s) => interpreter.Execute(s).Violation?.Property == "in-order";
+        bool Fails(Schedule<ToyKind> s) => interpreter.Execute(s).Violation?.Property == "in-order";
         var shrunk = 0;
         for (var i = 0; shrunk < 20; i++)
         {
@@ -89,8 +89,8 @@ public sealed class ShrinkerTests
     public void Shrinking_removes_faults_that_the_violation_does_not_need()
     {
         var interpreter = ToyChannel.Interpreter("in-order");
-        bool Fails(Schedule s) => interpreter.Execute(s).Violation is not null;
-        var start = Schedule.Parse("app dup lose app dup tick lose deliver3 deliver1 app tick");
+        bool Fails(Schedule<ToyKind> s) => interpreter.Execute(s).Violation is not null;
+        var start = ToyChannel.Kinds.Parse("app dup lose app dup tick lose deliver3 deliver1 app tick");
         Assert.True(Fails(start));
         var result = ScheduleShrinker.Minimize(start, Fails, interpreter.Canonical);
         Assert.Equal(0, result.Schedule.Faults);
@@ -101,8 +101,8 @@ public sealed class ShrinkerTests
     public void Duplicate_delivery_needs_its_duplication_and_keeps_it()
     {
         var interpreter = ToyChannel.Interpreter("no-duplicate-delivery");
-        bool Fails(Schedule s) => interpreter.Execute(s).Violation is not null;
-        var start = Schedule.Parse("app tick dup2 app lose1 deliver deliver tick app deliver");
+        bool Fails(Schedule<ToyKind> s) => interpreter.Execute(s).Violation is not null;
+        var start = ToyChannel.Kinds.Parse("app tick dup2 app lose1 deliver deliver tick app deliver");
         Assert.True(Fails(start));
         var result = ScheduleShrinker.Minimize(start, Fails, interpreter.Canonical);
         var run = interpreter.Run(result.Schedule);
@@ -114,7 +114,7 @@ public sealed class ShrinkerTests
     public void A_run_budget_cuts_shrinking_short_and_says_so()
     {
         var interpreter = ToyChannel.Interpreter("in-order");
-        var start = Schedule.Parse("app tick tick tick app tick tick deliver1");
+        var start = ToyChannel.Kinds.Parse("app tick tick tick app tick tick deliver1");
         var result = ScheduleShrinker.Minimize(start, s => interpreter.Execute(s).Violation is not null, maxRuns: 2);
         Assert.False(result.LocalMinimum);
         Assert.Equal(2, result.Runs);

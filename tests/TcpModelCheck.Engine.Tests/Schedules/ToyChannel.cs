@@ -1,10 +1,13 @@
 using TcpModelCheck.Engine.Model;
-using TcpModelCheck.Tcp.Schedules;
+using TcpModelCheck.Engine.Schedules;
 
-namespace TcpModelCheck.Tcp.Tests.Schedules;
+namespace TcpModelCheck.Engine.Tests.Schedules;
+
+/// <summary>The toy channel's action kinds (the toy uses five of them; the rest exercise the text form).</summary>
+public enum ToyKind : byte { Deliver, Lose, Duplicate, Tick, App, Timeout, Crash, Delay }
 
 /// <summary>A toy action: its intent kind and the message it concerns (-1 for none).</summary>
-public readonly record struct ToyAction(IntentKind Kind, int Message = -1);
+public readonly record struct ToyAction(ToyKind Kind, int Message = -1);
 
 /// <summary>
 /// The toy channel's state: messages sent so far, how many copies of each message are in flight (4 bits per
@@ -26,6 +29,18 @@ public sealed class ToyChannel : IModel<ToyState, ToyAction>
 {
     public const int Messages = 3;
 
+    /// <summary>The toy's action kinds, named as the TCP model's are (so the schedule texts read the same).</summary>
+    public static ScheduleKinds<ToyKind> Kinds { get; } = new(
+        [
+            (ToyKind.Deliver, "deliver", false), (ToyKind.Lose, "lose", true), (ToyKind.Duplicate, "dup", true),
+            (ToyKind.Tick, "tick", false), (ToyKind.App, "app", false), (ToyKind.Timeout, "timeout", false),
+            (ToyKind.Crash, "crash", true), (ToyKind.Delay, "delay", true),
+        ],
+        [ToyKind.Deliver, ToyKind.App, ToyKind.Tick, ToyKind.Timeout]);
+
+    /// <summary>The TCP model's default weights, for schedules of the same mix.</summary>
+    public static ScheduleShape Shape { get; } = new() { Weights = [40, 8, 5, 14, 18, 8, 2, 6] };
+
     public string Name => "toy-channel";
     public IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["messages"] = "3" };
     public IReadOnlyList<ToyState> InitialStates { get; } = [default];
@@ -33,21 +48,21 @@ public sealed class ToyChannel : IModel<ToyState, ToyAction>
     public void Actions(in ToyState s, List<ToyAction> actions)
     {
         if (s.Finished) return;
-        if (s.Sent < Messages) actions.Add(new(IntentKind.App));
-        else if (s.Copies == 0) actions.Add(new(IntentKind.App));
-        for (var m = 0; m < Messages; m++) if (s.CopiesOf(m) > 0) actions.Add(new(IntentKind.Deliver, m));
-        for (var m = 0; m < Messages && s.Losses < 1; m++) if (s.CopiesOf(m) > 0) actions.Add(new(IntentKind.Lose, m));
-        for (var m = 0; m < Messages && s.Duplications < 1; m++) if (s.CopiesOf(m) > 0) actions.Add(new(IntentKind.Duplicate, m));
-        if (s.Copies != 0) actions.Add(new(IntentKind.Tick));
+        if (s.Sent < Messages) actions.Add(new(ToyKind.App));
+        else if (s.Copies == 0) actions.Add(new(ToyKind.App));
+        for (var m = 0; m < Messages; m++) if (s.CopiesOf(m) > 0) actions.Add(new(ToyKind.Deliver, m));
+        for (var m = 0; m < Messages && s.Losses < 1; m++) if (s.CopiesOf(m) > 0) actions.Add(new(ToyKind.Lose, m));
+        for (var m = 0; m < Messages && s.Duplications < 1; m++) if (s.CopiesOf(m) > 0) actions.Add(new(ToyKind.Duplicate, m));
+        if (s.Copies != 0) actions.Add(new(ToyKind.Tick));
     }
 
     public ToyState Next(in ToyState s, ToyAction a) => a.Kind switch
     {
-        IntentKind.App when s.Sent < Messages => s with { Sent = s.Sent + 1, Copies = s.Copies + (1 << 4 * s.Sent) },
-        IntentKind.App => s with { Finished = true },
-        IntentKind.Deliver => Delivered(s with { Copies = s.Copies - (1 << 4 * a.Message) }, a.Message),
-        IntentKind.Lose => s with { Copies = s.Copies - (1 << 4 * a.Message), Losses = s.Losses + 1 },
-        IntentKind.Duplicate => s with { Copies = s.Copies + (1 << 4 * a.Message), Duplications = s.Duplications + 1 },
+        ToyKind.App when s.Sent < Messages => s with { Sent = s.Sent + 1, Copies = s.Copies + (1 << 4 * s.Sent) },
+        ToyKind.App => s with { Finished = true },
+        ToyKind.Deliver => Delivered(s with { Copies = s.Copies - (1 << 4 * a.Message) }, a.Message),
+        ToyKind.Lose => s with { Copies = s.Copies - (1 << 4 * a.Message), Losses = s.Losses + 1 },
+        ToyKind.Duplicate => s with { Copies = s.Copies + (1 << 4 * a.Message), Duplications = s.Duplications + 1 },
         _ => s,
     };
 
@@ -60,7 +75,7 @@ public sealed class ToyChannel : IModel<ToyState, ToyAction>
     [
         Property<ToyState, ToyAction>.Always("in-order", s => !s.OutOfOrder),
         Property<ToyState, ToyAction>.ForEveryStep("no-duplicate-delivery",
-            (s, a, _) => a.Kind != IntentKind.Deliver || a.Message >= s.Expected),
+            (s, a, _) => a.Kind != ToyKind.Deliver || a.Message >= s.Expected),
         Property<ToyState, ToyAction>.Sometimes("finished", s => s.Finished),
         Property<ToyState, ToyAction>.NoDeadlock(),
     ];
@@ -75,12 +90,12 @@ public sealed class ToyChannel : IModel<ToyState, ToyAction>
         return 9;
     }
 
-    public string FormatAction(in ToyState s, ToyAction a) => a.Message < 0 ? Intent.Name(a.Kind) : $"{Intent.Name(a.Kind)} m{a.Message}";
+    public string FormatAction(in ToyState s, ToyAction a) => a.Message < 0 ? Kinds.Names.Name(a.Kind) : $"{Kinds.Names.Name(a.Kind)} m{a.Message}";
 
     /// <summary>An interpreter for this model checking the given properties (null: all safety properties).</summary>
-    public static ScheduleInterpreter<ToyState, ToyAction> Interpreter(params string[]? properties)
+    public static ScheduleInterpreter<ToyState, ToyAction, ToyKind> Interpreter(params string[]? properties)
     {
         var model = new ToyChannel();
-        return new(model, a => a.Kind, properties is null ? null : model.Properties.Where(p => properties.Contains(p.Name)).ToList());
+        return new(model, Kinds, a => a.Kind, properties is null ? null : model.Properties.Where(p => properties.Contains(p.Name)).ToList());
     }
 }
