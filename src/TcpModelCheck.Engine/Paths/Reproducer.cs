@@ -122,8 +122,10 @@ public static class Reproducer
             cycleFrom = n;
         }
         var goal = p.Goal!;
+        Reproduction<TState, TAction> Holds(string why) => Not($"replaying all {n} steps does not violate {p.Name}: {why}");
         for (var i = cycleFrom; i <= n; i++)
-            if (goal(states[i])) return Not($"the goal of {p.Name} holds on the cycle, after step {i}");
+            if (goal(states[i])) return Holds(loopStart is null ? $"its goal holds in the last state, where the path ends"
+                : $"its goal holds on the cycle, after step {i}");
         // Walking back from the end: the first trigger met before any goal state is one no goal state follows.
         for (var i = n; i >= 0; i--)
         {
@@ -133,8 +135,6 @@ public static class Reproducer
                     $"after step {i} ({(p.Kind == PropertyKind.Eventually ? "the start" : "a trigger")}) no state of the "
                     + (loopStart is null ? "path, which ends where no action is enabled," : "path or its cycle") + $" satisfies the goal of {p.Name}");
         }
-        return Not(p.Kind == PropertyKind.Eventually
-            ? $"the goal of {p.Name} holds on the path"
-            : $"every trigger of {p.Name} on the path is followed by a goal state");
+        return Holds(p.Kind == PropertyKind.Eventually ? "its goal holds on the path" : "every trigger on the path is followed by a goal state");
     }
 }

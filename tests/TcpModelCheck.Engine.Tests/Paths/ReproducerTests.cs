@@ -41,7 +41,7 @@ public sealed class ReproducerTests
         var r = Reproducer.Reproduce(model, Path(model, "p-leads-to-q", 2, 0, 1, 2, 2));
         Assert.False(r.Reproduced);
         Assert.True(r.LoopCloses);
-        Assert.Equal("every trigger of p-leads-to-q on the path is followed by a goal state", r.Reason);
+        Assert.Equal("replaying all 3 steps does not violate p-leads-to-q: every trigger on the path is followed by a goal state", r.Reason);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ReproducerTests
         var model = new TinyGraph([[1], [2], [2]], Eventually(goal: 1));
         var r = Reproducer.Reproduce(model, Path(model, "eventually-q", 2, 0, 1, 2, 2));
         Assert.False(r.Reproduced);
-        Assert.Equal("the goal of eventually-q holds on the path", r.Reason);
+        Assert.Equal("replaying all 3 steps does not violate eventually-q: its goal holds on the path", r.Reason);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ReproducerTests
         var model = new TinyGraph([[1], [2], [3], [0]], LeadsTo(trigger: 2, goal: 1));
         var r = Reproducer.Reproduce(model, Path(model, "p-leads-to-q", 0, 0, 1, 2, 3, 0));
         Assert.False(r.Reproduced);
-        Assert.Equal("the goal of p-leads-to-q holds on the cycle, after step 1", r.Reason);
+        Assert.Equal("replaying all 4 steps does not violate p-leads-to-q: its goal holds on the cycle, after step 1", r.Reason);
     }
 
     [Fact]
