@@ -21,6 +21,7 @@ public static class SchedulesBench
 
     public static int Run(string[] args)
     {
+        if (args is ["strategies", .. var rest]) return StrategyBench.Run(rest);
         if (!TryParse(args, out var o, out var error))
         {
             Console.Error.WriteLine($"error: {error}");

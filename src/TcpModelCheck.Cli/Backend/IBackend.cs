@@ -84,9 +84,9 @@ internal interface IModelSession
 
     CheckReport Check(CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel);
 
-    /// <summary>One seeded random walk of at most <paramref name="maxSteps"/> steps, checking the safety
-    /// properties named (all when null).</summary>
-    WalkReport Walk(ulong seed, int maxSteps, IReadOnlyList<string>? properties);
+    /// <summary>A batch of fault schedules (the engine's schedule search), checking the safety properties named
+    /// (all when null; a liveness property is bad input), each finding shrunk and drawn.</summary>
+    SimulationReport Simulate(SimulationPlan plan, IReadOnlyList<string>? properties, CancellationToken cancel);
 
     ReplayReport Replay(Trace trace);
 
@@ -125,8 +125,9 @@ internal sealed record CheckReport(
     SearchStatistics Statistics,
     IReadOnlyList<string> Skipped);
 
-/// <summary>One random walk: its trace, the violated property (if any) and the step it was violated at.</summary>
-internal sealed record WalkReport(RenderedTrace Trace, string? Violated, int Step);
+/// <summary>A batch of fault schedules: runs executed, model steps, and per violated property its shrunk finding
+/// with the chart of its run, in the order found.</summary>
+internal sealed record SimulationReport(int Runs, long Steps, IReadOnlyList<(ScheduleFindingReport Finding, RenderedTrace Trace)> Findings);
 
 /// <summary>A trace re-executed: where it diverged, or which property it violates (or neither).</summary>
 /// <param name="Partial">The chart of the steps that did replay (all of them when it matched); null when not even

@@ -1,7 +1,7 @@
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Paths;
-using TcpModelCheck.Engine.Simulation;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Engine.Traces;
 
 namespace TcpModelCheck.Cli.Backend;
@@ -18,7 +18,7 @@ internal interface ITraceRenderer
 }
 
 /// <summary>
-/// The engine side of every verb, written once for any model: exhaustive check, random walk and replay, with
+/// The engine side of every verb, written once for any model: exhaustive check, fault schedules and replay, with
 /// results turned into the type-free reports of <see cref="IModelSession"/>. The backend supplies the model
 /// and its renderer; nothing here knows about TCP.
 /// </summary>
@@ -27,7 +27,8 @@ internal sealed class ModelSession<TState, TAction>(
     ITraceRenderer renderer,
     string name,
     string variant,
-    string workload) : IModelSession where TState : IEquatable<TState>
+    string workload,
+    IScheduleBinding<TState, TAction>? schedules = null) : IModelSession where TState : IEquatable<TState>
 {
     public IReadOnlyDictionary<string, string> Settings => model.Settings;
     public string Name => name;
@@ -64,15 +65,20 @@ internal sealed class ModelSession<TState, TAction>(
         }
     }
 
-    public WalkReport Walk(ulong seed, int maxSteps, IReadOnlyList<string>? properties)
+    public SimulationReport Simulate(SimulationPlan plan, IReadOnlyList<string>? properties, CancellationToken cancel)
     {
-        var selected = PropertySelection.Resolve(model.Properties, properties).Where(p => p.IsSafety).ToList();
-        var (trace, violation) = Simulator.RandomWalk(model, seed, maxSteps, selected);
-        var context = violation is null
-            ? new TraceContext([Context(), $"random walk, seed {seed}: {trace.Length} steps, no violation"])
-            : new TraceContext([.. ViolationHeader(violation.Property, trace.Length, null), $"seed: {seed}"], Verdict.Violated,
-                model.Properties.First(p => p.Name == violation.Property).Kind);
-        return new WalkReport(Render(trace, context), violation?.Property, violation?.Step ?? 0);
+        if (schedules is null) throw new BadInputException($"model '{model.Name}' offers no fault schedules");
+        var selected = PropertySelection.Resolve(model.Properties, properties);
+        if (properties is { Count: > 0 } && selected.FirstOrDefault(p => !p.IsSafety) is { } live)
+            throw new BadInputException($"property '{live.Name}' is not a safety property ({live.Kind}): a finite run cannot refute it; use tcpmc check");
+        var batch = schedules.Run(model, selected.Where(p => p.IsSafety).ToList(), plan, cancel);
+        var findings = batch.Findings.Select(f => (f, Render(f.Trace, new TraceContext(
+        [
+            .. ViolationHeader(f.Property, f.Trace.Length, null),
+            $"schedule ({f.Schedule.Split(' ').Length} intents, shrunk from {f.DrawnLength}{(f.Minimal ? "" : ", shrink budget spent")}): {f.Schedule}",
+            $"found at run {f.Run} (run seed {f.RunSeed}) of seed {plan.Seed}, strategy {ScheduleStrategies.Names.Name(plan.Strategy)}",
+        ], Verdict.Violated, model.Properties.First(p => p.Name == f.Property).Kind)))).ToList();
+        return new SimulationReport(batch.Runs, batch.Steps, findings);
     }
 
     /// <summary>Replays <paramref name="trace"/> and judges its claim with the engine's one reproduce check

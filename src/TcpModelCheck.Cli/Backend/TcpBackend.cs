@@ -1,6 +1,7 @@
 using TcpModelCheck.Reports.Comparison;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Schedules;
 
 namespace TcpModelCheck.Cli.Backend;
 
@@ -34,11 +35,16 @@ internal sealed class TcpBackend : IBackend
     public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyDictionary<string, string> recorded,
         IReadOnlyDictionary<string, string> overrides) => Valid(() => TcpConfig.ForReplay(recorded, overrides)).ToSettings();
 
+    /// <summary>The TCP model's fault schedules: its action kinds, default shape and state abstraction.</summary>
+    private static readonly ScheduleBinding<TcpState, TcpAction, IntentKind> Schedules =
+        new(TcpSchedules.Kinds, TcpSchedules.Classify, TcpSchedules.Shape, TcpSchedules.StateKind);
+
     public IModelSession Open(IReadOnlyDictionary<string, string> settings)
     {
         var config = Configure(settings);
         var model = new TcpModel(config);
-        return new ModelSession<TcpState, TcpAction>(model, new TcpTraceRenderer(model), config.Name, config.Variant, config.Workload);
+        return new ModelSession<TcpState, TcpAction>(model, new TcpTraceRenderer(model), config.Name, config.Variant, config.Workload,
+            Schedules);
     }
 
     /// <summary>The configuration the settings describe; its problems become one line of bad input.</summary>

@@ -3,25 +3,30 @@ using Spectre.Console;
 using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Cli.Options;
 using TcpModelCheck.Cli.Output;
+using TcpModelCheck.Engine.Schedules;
 
 namespace TcpModelCheck.Cli.Commands;
 
 /// <summary>
-/// <c>tcpmc simulate</c>: N seeded random schedules (the engine's random walks), each checking the safety
-/// properties on every step. Reaches deeper than the exhaustive search but proves nothing when it finds no
-/// violation; liveness is not checked on single random paths. Exit 1 when any schedule violates a property,
-/// 2 when Ctrl+C stopped the batch early without a violation.
+/// <c>tcpmc simulate</c>: N seeded random fault schedules (the engine's schedule search, the same schedules the
+/// property suites run), each checking the safety properties on every step; the first violation of each property is
+/// shrunk to a minimal schedule and drawn, and <c>--out</c> writes the shortest as a trace <c>tcpmc replay</c> reads
+/// (<c>-p</c> selects the properties).
+/// Reaches deeper than the exhaustive search but proves nothing when it finds no violation; liveness is not checked
+/// on single random paths. Exit 1 when any schedule violates a property, 2 when Ctrl+C stopped the batch early
+/// without a violation.
 /// </summary>
 internal static class SimulateCommand
 {
-    private sealed record ViolationDocument(string Property, int Count, int ShortestLength, ulong Seed, string ChoicePath);
+    private sealed record ViolationDocument(string Property, int Count, int FirstRun, ulong RunSeed, int DrawnLength,
+        int ShortestLength, string Schedule, string ChoicePath);
 
     private sealed record Document(string Command, int ExitCode, IReadOnlyDictionary<string, string> Settings, ulong Seed,
-        int Runs, int MaxSteps, long TotalSteps, double? Seconds, IReadOnlyList<ViolationDocument> Violations, string? TraceFile);
+        string Strategy, int Runs, int Length, long TotalSteps, double? Seconds, IReadOnlyList<ViolationDocument> Violations, string? TraceFile);
 
     public static Command Create(CliContext context, IBackend backend)
     {
-        var command = new Command("simulate", "Run N random schedules from a seed and report safety violations");
+        var command = new Command("simulate", "Run N random fault schedules from a seed, shrink each violation found and draw it");
         var config = new ConfigOptionSet(backend);
         var properties = PropertyOption.Create();
         var runs = new Option<int>("--runs", "-n")
@@ -31,13 +36,21 @@ internal static class SimulateCommand
         };
         var seed = new Option<ulong>("--seed")
         {
-            Description = "Seed of the first schedule (each schedule's own seed is stored in its trace)", DefaultValueFactory = _ => 1,
+            Description = "Seed of the batch (run i uses the i-th output of SplitMix64(seed), as in the test suites)", DefaultValueFactory = _ => 1,
             HelpName = "n", CustomParser = Bounds.Number("--seed", ulong.MinValue, ulong.MaxValue),
         };
         var steps = new Option<int>("--steps")
         {
-            Description = "Maximum steps per schedule", DefaultValueFactory = _ => 200, HelpName = "n",
+            Description = "Intents (steps) per schedule", DefaultValueFactory = _ => 100, HelpName = "n",
             CustomParser = Bounds.Number("--steps", 1, 1_000_000),
+        };
+        var names = ScheduleStrategies.Names.Names.ToArray();
+        var strategy = new Option<string>("--strategy")
+        {
+            Description = "How schedules are chosen: uniform (kind weights), swarm (random kinds per run), coverage (mutate "
+                + "schedules that reached new state/action kinds), hold (segments held back for random times)",
+            DefaultValueFactory = _ => ScheduleStrategies.Names.Name(ScheduleStrategies.Default),
+            CustomParser = Bounds.OneOf("--strategy", names)!, HelpName = string.Join('|', names),
         };
         var output = new OutputOptionSet();
         config.AddTo(command);
@@ -45,11 +58,13 @@ internal static class SimulateCommand
         command.Add(runs);
         command.Add(seed);
         command.Add(steps);
+        command.Add(strategy);
         output.AddTo(command);
         command.SetAction(parse =>
         {
             var session = backend.Open(config.Given(parse));
-            var plan = new SimulationPlan(parse.GetValue(seed), parse.GetValue(runs), parse.GetValue(steps));
+            var plan = new SimulationPlan(parse.GetValue(seed), parse.GetValue(runs), parse.GetValue(steps),
+                ScheduleStrategies.Names.TryParse(parse.GetValue(strategy)!)!.Value);
             var outcome = Simulation.Run(session, plan, PropertyOption.Read(parse, properties), context.Cancel);
             return (int)Report(context, session, plan, outcome, output.Read(parse));
         });
@@ -59,35 +74,44 @@ internal static class SimulateCommand
     private static ExitCode Report(CliContext context, IModelSession session, SimulationPlan plan, SimulationOutcome outcome, OutputSettings output)
     {
         var shortest = outcome.Shortest;
-        if (output.OutFile is { } path && shortest is not null) TraceOutput.Write(shortest.Trace.Trace, path);
+        if (output.OutFile is { } path && shortest is { } s) TraceOutput.Write(s.Trace.Trace, path);
         var traceFile = shortest is not null ? output.OutFile : null;
-        var code = outcome.Violations.Count > 0 ? ExitCode.Violated : outcome.Runs < plan.Runs ? ExitCode.Inconclusive : ExitCode.Ok;
+        var findings = outcome.Report.Findings;
+        var code = findings.Count > 0 ? ExitCode.Violated : outcome.Runs < plan.Runs ? ExitCode.Inconclusive : ExitCode.Ok;
         if (output.Json)
         {
-            var violations = outcome.Violations.Select(v => new ViolationDocument(v.Property, v.Count, v.Shortest.Trace.Trace.Length,
-                v.Shortest.Trace.Trace.Seed ?? 0, TraceOutput.ChoicePath(v.Shortest.Trace.Trace))).ToList();
-            JsonOutput.Write(context.Out, new Document("simulate", (int)code, session.Settings, plan.Seed, outcome.Runs, plan.MaxSteps,
-                outcome.TotalSteps, output.Timings ? Words.JsonSeconds(outcome.Elapsed) : null, violations, traceFile));
+            var violations = findings.Select(f => new ViolationDocument(f.Finding.Property, f.Finding.Count, f.Finding.Run, f.Finding.RunSeed,
+                f.Finding.DrawnLength, f.Trace.Trace.Length, f.Finding.Schedule, TraceOutput.ChoicePath(f.Trace.Trace))).ToList();
+            JsonOutput.Write(context.Out, new Document("simulate", (int)code, session.Settings, plan.Seed, ScheduleStrategies.Names.Name(plan.Strategy),
+                outcome.Runs, plan.Length, outcome.Report.Steps, output.Timings ? Words.JsonSeconds(outcome.Elapsed) : null, violations, traceFile));
             return code;
         }
         PrintText(context, session, plan, outcome, output);
-        if (traceFile is not null) context.Out.WriteLine($"trace of {shortest!.Violated} written to {traceFile}");
+        if (traceFile is not null)
+            context.Out.WriteLine($"trace of {shortest!.Value.Finding.Property} (the shortest) written to {traceFile}"
+                + (findings.Count > 1 ? "; choose another property's with -p" : ""));
         return code;
     }
 
     private static void PrintText(CliContext context, IModelSession session, SimulationPlan plan, SimulationOutcome outcome, OutputSettings output)
     {
-        var count = outcome.Violations.Count;
+        var findings = outcome.Report.Findings;
+        var count = findings.Count;
         context.Out.WriteLine($"simulate: {session.Name}");
-        context.Out.WriteLine($"{Words.Count(outcome.Runs)} random schedules from seed {plan.Seed} (at most {plan.MaxSteps} steps each, " +
-            $"{Words.Count(outcome.TotalSteps)} steps in all){(output.Timings ? $" in {Words.Seconds(outcome.Elapsed)} s" : "")}: " +
-            (count == 0 ? "no safety property violated" : $"{count} propert{(count == 1 ? "y" : "ies")} violated"));
+        context.Out.WriteLine($"{Words.Count(outcome.Runs)} {ScheduleStrategies.Names.Name(plan.Strategy)} schedules from seed {plan.Seed} "
+            + $"({plan.Length} intents each, {Words.Count(outcome.Report.Steps)} steps in all){(output.Timings ? $" in {Words.Seconds(outcome.Elapsed)} s" : "")}: "
+            + (count == 0 ? "no safety property violated" : $"{count} propert{(count == 1 ? "y" : "ies")} violated"));
         if (outcome.Runs < plan.Runs) context.Out.WriteLine($"cancelled after {Words.Count(outcome.Runs)} of {Words.Count(plan.Runs)} schedules");
         if (count == 0) return;
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("property", "schedules", "shortest", "seed");
-        foreach (var v in outcome.Violations)
-            table.AddRow(Markup.Escape(v.Property), Words.Count(v.Count), v.Shortest.Trace.Trace.Length.ToString(), (v.Shortest.Trace.Trace.Seed ?? 0).ToString());
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("property", "schedules", "first at run", "run seed", "shrunk steps");
+        foreach (var (f, trace) in findings)
+            table.AddRow(Markup.Escape(f.Property), Words.Count(f.Count), f.Run.ToString(), f.RunSeed.ToString(), trace.Trace.Length.ToString());
         context.Console.Write(table);
-        TraceOutput.Print(context.Out, outcome.Shortest!.Trace, output);
+        foreach (var (f, trace) in findings)
+        {
+            TraceOutput.Print(context.Out, trace, output);
+            context.Out.WriteLine($"shrunk schedule of {f.Property} ({trace.Trace.Length} steps, drawn with {f.DrawnLength} intents"
+                + $"{(f.Minimal ? "" : ", shrink budget spent")}): {f.Schedule}");
+        }
     }
 }

@@ -1,25 +1,22 @@
 using System.Diagnostics;
 using TcpModelCheck.Cli.Backend;
-using TcpModelCheck.Engine.Simulation;
 
 namespace TcpModelCheck.Cli.Commands;
 
-/// <summary>How many random schedules to run, from which seed, and how long each may be.</summary>
-internal sealed record SimulationPlan(ulong Seed, int Runs, int MaxSteps);
-
-/// <summary>One violated property over all schedules: how many violated it, and the shortest that did.</summary>
-internal sealed record SimulatedViolation(string Property, int Count, WalkReport Shortest);
-
-/// <summary>What a batch of random schedules found.</summary>
-internal sealed record SimulationOutcome(int Runs, long TotalSteps, TimeSpan Elapsed, IReadOnlyList<SimulatedViolation> Violations)
+/// <summary>What a batch of fault schedules found, and how long it took.</summary>
+internal sealed record SimulationOutcome(SimulationReport Report, TimeSpan Elapsed)
 {
-    /// <summary>The shortest violating schedule of all (ties: the property first in name order).</summary>
-    public WalkReport? Shortest => Violations.Select(v => v.Shortest).OrderBy(w => w.Trace.Trace.Length).FirstOrDefault();
+    public int Runs => Report.Runs;
+
+    /// <summary>The finding with the shortest shrunk run (ties: the one found first).</summary>
+    public (ScheduleFindingReport Finding, RenderedTrace Trace)? Shortest =>
+        Report.Findings.Count == 0 ? null : Report.Findings.MinBy(f => f.Trace.Trace.Length);
 }
 
 /// <summary>
-/// Runs a batch of seeded random schedules. Run 0 uses the seed itself, run i the i-th output of SplitMix64(seed),
-/// so any one schedule can be repeated alone from the seed stored in its trace. Stops early, cleanly, on Ctrl+C.
+/// Runs a batch of fault schedules through the engine's schedule search (the one path loop, the strategy chosen with
+/// <c>--strategy</c>, each finding shrunk). The seed convention is the engine's, shared with the property suites and
+/// the benchmarks: run i of seed S uses run seed i-th output (from 0) of SplitMix64(S). Stops early, cleanly, on Ctrl+C.
 /// </summary>
 internal static class Simulation
 {
@@ -27,20 +24,7 @@ internal static class Simulation
         CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
-        var seeds = new SplitMix64(plan.Seed);
-        var found = new Dictionary<string, SimulatedViolation>();
-        long totalSteps = 0;
-        var runs = 0;
-        for (; runs < plan.Runs && !cancel.IsCancellationRequested; runs++)
-        {
-            var walk = session.Walk(runs == 0 ? plan.Seed : seeds.NextUInt64(), plan.MaxSteps, properties);
-            totalSteps += walk.Trace.Trace.Length;
-            if (walk.Violated is not { } p) continue;
-            found[p] = found.TryGetValue(p, out var f)
-                ? f with { Count = f.Count + 1, Shortest = walk.Trace.Trace.Length < f.Shortest.Trace.Trace.Length ? walk : f.Shortest }
-                : new SimulatedViolation(p, 1, walk);
-        }
-        var violations = found.Values.OrderBy(v => v.Property, StringComparer.Ordinal).ToList();
-        return new SimulationOutcome(runs, totalSteps, clock.Elapsed, violations);
+        var report = session.Simulate(plan, properties, cancel);
+        return new SimulationOutcome(report, clock.Elapsed);
     }
 }

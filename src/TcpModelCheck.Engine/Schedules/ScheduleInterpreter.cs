@@ -49,6 +49,9 @@ public sealed class ScheduleInterpreter<TState, TAction, TKind>(IModel<TState, T
 
     public ScheduleKinds<TKind> Kinds => kinds;
 
+    /// <summary>The kind of each action.</summary>
+    public Func<TAction, TKind> Classify => classify;
+
     /// <summary>The safety properties checked along every run.</summary>
     public IReadOnlyList<Property<TState, TAction>> Properties => _runner.Properties;
 
@@ -63,16 +66,25 @@ public sealed class ScheduleInterpreter<TState, TAction, TKind>(IModel<TState, T
     public IReadOnlyList<Intent<TKind>> LastTaken => _chooser.Taken;
 
     /// <summary>Runs <paramref name="schedule"/> and returns how it ended, without building a trace.</summary>
-    public ScheduleOutcome Execute(Schedule<TKind> schedule)
+    public ScheduleOutcome Execute(Schedule<TKind> schedule) => Outcome(_runner.Run(_chooser.Reset(schedule)), _chooser.Used);
+
+    /// <summary>Runs a path fed by another chooser (e.g. <see cref="HoldChooser{TState, TAction, TKind}"/>), checking
+    /// the same properties; every step counts as one intent used.</summary>
+    public ScheduleOutcome Execute(IChooser<TState, TAction> chooser)
     {
-        var o = _runner.Run(_chooser.Reset(schedule));
+        var o = _runner.Run(chooser);
+        return Outcome(o, o.Steps);
+    }
+
+    private static ScheduleOutcome Outcome(PathOutcome o, int used)
+    {
         var end = o.End switch
         {
             PathEnd.Violation => RunEnd.Violation,
             PathEnd.NoAction => RunEnd.NoAction,
             _ => RunEnd.ScheduleExhausted,
         };
-        return new(o.Steps, _chooser.Used, o.Violation, end);
+        return new(o.Steps, used, o.Violation, end);
     }
 
     /// <summary>Runs <paramref name="schedule"/> and records the run as an engine trace (same JSON format as the

@@ -6,6 +6,10 @@ namespace TcpModelCheck.Engine.Schedules;
 /// <summary>Settings of a batch of random schedules beyond the seed and count.</summary>
 public sealed record ScheduleSearchOptions
 {
+    /// <summary>How each run is chosen (uniform unless set: the suites' batches; <c>tcpmc simulate</c> defaults to
+    /// <see cref="ScheduleStrategies.Default"/>).</summary>
+    public ScheduleStrategy Strategy { get; init; } = ScheduleStrategy.Uniform;
+
     /// <summary>Shrink the first violating schedule of each property to a minimal one.</summary>
     public bool Shrink { get; init; } = true;
 
@@ -47,9 +51,11 @@ public sealed record ScheduleSearchSummary<TKind>(
 
 /// <summary>
 /// Runs many random fault schedules from one seed. The seed convention, the same in <c>tcpmc simulate</c>, the
-/// property suites and the benchmarks: run i of seed S draws its schedule from its own run seed
-/// <see cref="RunSeed"/>(S, i) — the i-th output (from 0) of SplitMix64(S) — so a finding is reproduced from its run
-/// seed alone with <see cref="Generate"/>.
+/// property suites and the benchmarks: run i of seed S is drawn from its own run seed <see cref="RunSeed"/>(S, i) —
+/// the i-th output (from 0) of SplitMix64(S) — so with the uniform, swarm and hold strategies a finding is
+/// reproduced from its run seed alone (for uniform with <see cref="Generate"/>); the coverage strategy's run i also
+/// depends on the corpus of runs 0..i−1, so it is reproduced by the batch from its start. Either way the finding's
+/// schedule and trace are written out, and replay needs nothing else.
 /// </summary>
 public static class ScheduleSearch
 {
@@ -65,18 +71,29 @@ public static class ScheduleSearch
         return shape.Draw(kinds, ref rng);
     }
 
-    /// <summary>Runs <paramref name="count"/> random schedules drawn from <paramref name="shape"/> with
-    /// <paramref name="interpreter"/>, or fewer when <see cref="ScheduleSearchOptions.StopAfterFindings"/> is reached
-    /// (<see cref="ScheduleSearchSummary{TKind}.Runs"/> says how many). Throws <see cref="ArgumentException"/> for an
-    /// unusable shape or a negative count.</summary>
+    /// <summary>Runs <paramref name="count"/> random schedules of at most <paramref name="shape"/>'s length with
+    /// <paramref name="interpreter"/>, chosen by <see cref="ScheduleSearchOptions.Strategy"/>, or fewer when
+    /// <see cref="ScheduleSearchOptions.StopAfterFindings"/> is reached or <paramref name="cancel"/> is signalled
+    /// (<see cref="ScheduleSearchSummary{TKind}.Runs"/> says how many). <paramref name="stateKind"/> is the model's
+    /// abstraction of a state for the coverage strategy. Throws <see cref="ArgumentException"/> for an unusable shape,
+    /// a negative count, or the coverage strategy without <paramref name="stateKind"/>.</summary>
     public static ScheduleSearchSummary<TKind> Run<TState, TAction, TKind>(ScheduleInterpreter<TState, TAction, TKind> interpreter,
-        ScheduleShape shape, ulong seed, int count, ScheduleSearchOptions? options = null, CancellationToken cancel = default)
-        where TState : IEquatable<TState> where TKind : struct, Enum
+        ScheduleShape shape, ulong seed, int count, ScheduleSearchOptions? options = null, Func<TState, int>? stateKind = null,
+        CancellationToken cancel = default) where TState : IEquatable<TState> where TKind : struct, Enum
     {
         options ??= ScheduleSearchOptions.Default;
         if (count < 0) throw new ArgumentException($"count: {count} is negative");
         var problems = shape.Validate(interpreter.Kinds.Count);
         if (problems.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, problems));
+        IRunSource<TKind> source = options.Strategy switch
+        {
+            ScheduleStrategy.Uniform => new DrawnRuns<TState, TAction, TKind>(interpreter, shape, swarm: false),
+            ScheduleStrategy.Swarm => new DrawnRuns<TState, TAction, TKind>(interpreter, shape, swarm: true),
+            ScheduleStrategy.Coverage => new CoverageRuns<TState, TAction, TKind>(interpreter, shape,
+                stateKind ?? throw new ArgumentException("the coverage strategy needs the model's state kinds")),
+            ScheduleStrategy.Hold => new HeldRuns<TState, TAction, TKind>(interpreter, shape),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), $"unknown strategy {options.Strategy}"),
+        };
         var master = new SplitMix64(seed);
         var byProperty = new Dictionary<string, int>();
         var findings = new List<ScheduleFinding<TKind>>();
@@ -85,10 +102,8 @@ public static class ScheduleSearch
         var runs = 0;
         for (var i = 0; i < count && findings.Count < (options.StopAfterFindings ?? int.MaxValue) && !cancel.IsCancellationRequested; i++, runs++)
         {
-            var runSeed = master.NextUInt64();
-            var rng = new SplitMix64(runSeed);
-            var schedule = shape.Draw(interpreter.Kinds, ref rng);
-            var outcome = interpreter.Execute(schedule);
+            var runSeed = master.NextUInt64();   // = RunSeed(seed, i)
+            var (schedule, outcome) = source.Next(i, runSeed);
             steps += outcome.Steps;
             if (outcome.Violation is not { } v) continue;
             violating++;
@@ -107,6 +122,7 @@ public static class ScheduleSearch
             ? ScheduleShrinker.Minimize(schedule, s => interpreter.Execute(s).Violation?.Property == property,
                 interpreter.Canonical, options.MaxShrinkRuns)
             : new ShrinkResult<TKind>(schedule, 0, 0, false);
-        return new(run, runSeed, schedule, shrink, interpreter.Run(shrink.Schedule, "random-schedule"));
+        var result = interpreter.Run(shrink.Schedule, "random-schedule");
+        return new(run, runSeed, schedule, shrink, result with { Trace = result.Trace with { Seed = runSeed } });
     }
 }

@@ -75,6 +75,18 @@ public static class TcpSchedules
         _ => throw new ArgumentOutOfRangeException(nameof(action), $"unknown action kind {action.Kind}"),
     };
 
+    /// <summary>
+    /// The abstraction of a state the coverage strategy counts (state kind, action kind) pairs over: both endpoints'
+    /// connection states (RFC 9293 §3.3.2), the client's connection number (for reconnect), and whether a late
+    /// segment (a straggler that may outlive its connection) is in flight.
+    /// </summary>
+    public static int StateKind(TcpState state)
+    {
+        var straggler = false;
+        foreach (var s in state.Segments) straggler |= s.Straggler;
+        return (int)state.Client.State | (int)state.Server.State << 5 | Math.Min((int)state.Client.Opens, 7) << 10 | (straggler ? 1 << 13 : 0);
+    }
+
     /// <summary>Parses a schedule's text form, e.g. <c>app app deliver1 lose tick</c>.</summary>
     public static Schedule<IntentKind> Parse(string text) => Kinds.Parse(text);
 
@@ -112,7 +124,7 @@ public static class TcpSchedules
     {
         shape ??= Shape;
         if (length is { } l) shape = shape with { Length = l };
-        return ScheduleSearch.Run(Interpreter(new TcpModel(config), properties), shape, seed, count, options);
+        return ScheduleSearch.Run(Interpreter(new TcpModel(config), properties), shape, seed, count, options, StateKind);
     }
 
     /// <summary>The safety properties named (null: every safety property of the model), in the model's order.</summary>

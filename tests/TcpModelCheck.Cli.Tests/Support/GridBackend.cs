@@ -1,6 +1,7 @@
 using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Reports.Comparison;
 
@@ -42,6 +43,11 @@ internal sealed class GridBackend : IBackend
 
     private static Dictionary<string, string> Settings(string variant, string workload) => new() { ["variant"] = variant, ["workload"] = workload };
 
+    /// <summary>The grid's two moves as schedule kinds (neither is a fault); a state's kind is its diagonal x + y.</summary>
+    private static readonly ScheduleBinding<(int X, int Y), int, GridMove> Schedules = new(
+        new ScheduleKinds<GridMove>([(GridMove.Right, "right", false), (GridMove.Up, "up", false)], [GridMove.Right, GridMove.Up]),
+        a => (GridMove)a, new ScheduleShape { Weights = [1, 1], MaxSelector = 0 }, s => s.X + s.Y);
+
     public IModelSession Open(IReadOnlyDictionary<string, string> settings)
     {
         var variant = settings.GetValueOrDefault("variant", "safe");
@@ -53,7 +59,7 @@ internal sealed class GridBackend : IBackend
         var model = new GridModel(variant, workload, size, variant == "safe" ? 100 : 3);
         // Named "variant/workload", plus " size=N" when the size is overridden.
         var name = $"{variant}/{workload}" + (settings.TryGetValue("size", out var given) && given != "default" ? $" size={given}" : "");
-        return new ModelSession<(int X, int Y), int>(model, new PlainRenderer<(int X, int Y), int>(model), name, variant, workload);
+        return new ModelSession<(int X, int Y), int>(model, new PlainRenderer<(int X, int Y), int>(model), name, variant, workload, Schedules);
     }
 
     /// <summary>The grid has no presets: the user's settings simply replace the recorded ones.</summary>
@@ -70,6 +76,9 @@ internal sealed class GridBackend : IBackend
 }
 
 /// <summary>A renderer for any model: one numbered line per step with the action and the state reached.</summary>
+/// <summary>The grid's actions: 0 moves right, 1 moves up.</summary>
+internal enum GridMove : byte { Right, Up }
+
 internal sealed class PlainRenderer<TState, TAction>(IModel<TState, TAction> model) : ITraceRenderer where TState : IEquatable<TState>
 {
     public (string Chart, string Mermaid) Render(Trace trace, TraceContext context)

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using TcpModelCheck.Engine.Schedules;
+using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Schedules;
+
+namespace TcpModelCheck.Bench.Schedules;
+
+/// <summary>
+/// How fast each schedule strategy finds a deep bug: <c>dotnet run -c Release --project src/TcpModelCheck.Bench --
+/// schedules strategies [--seeds N] [--max-runs N]</c>. For every strategy it runs seeds 1..N on no-time-wait/reconnect
+/// at the default bounds until the first <c>no-stale-data</c> violation (no shrinking, one thread, at most max-runs
+/// schedules per seed) and prints the median and range of schedules and seconds to it. Then, on each broken-variant
+/// case of <see cref="BrokenScheduleCases"/> and on the default no-time-wait and naive-fin configurations × every safety
+/// property, it counts the (case, property) pairs each strategy finds within
+/// max-runs schedules from seed 1, and checks that no strategy finds fewer than uniform (exit 1 if one does).
+/// </summary>
+public static class StrategyBench
+{
+    public static int Run(string[] args)
+    {
+        var seeds = 15;
+        var maxRuns = 50_000;
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) || v <= 0) return Usage($"invalid value '{args[i + 1]}' for {args[i]}");
+            if (args[i] == "--seeds") seeds = v;
+            else if (args[i] == "--max-runs") maxRuns = v;
+            else return Usage($"unknown option '{args[i]}'");
+        }
+        if (args.Length % 2 == 1) return Usage($"option '{args[^1]}' needs a value");
+        var target = TcpConfig.ForVariant(Variants.NoTimeWait) with { Workload = Workloads.Reconnect };
+        Console.WriteLine($"schedules to the first {TcpProperties.NoStaleData} on {target.Name} (default bounds, {TcpSchedules.Shape.Length} intents, "
+            + $"seeds 1..{seeds}, at most {maxRuns:N0} schedules per seed, one thread, no shrinking)");
+        Console.WriteLine($"{"strategy",-10} {"found",6} {"median",8} {"min",8} {"max",8} {"median s",9} {"max s",7}");
+        foreach (var strategy in Enum.GetValues<ScheduleStrategy>())
+        {
+            var found = new List<(int Runs, double Seconds)>();
+            for (ulong seed = 1; seed <= (ulong)seeds; seed++)
+                if (FirstFinding(target, TcpProperties.NoStaleData, strategy, seed, maxRuns) is { } f) found.Add(f);
+            var runs = found.Select(f => f.Runs).Order().ToList();
+            var secs = found.Select(f => f.Seconds).Order().ToList();
+            Console.WriteLine(runs.Count == 0 ? $"{Name(strategy),-10} {0,6}"
+                : $"{Name(strategy),-10} {runs.Count,6} {Median(runs),8:N0} {runs[0],8:N0} {runs[^1],8:N0} {Median(secs),9:F2} {secs[^1],7:F2}");
+        }
+        return Coverage(maxRuns);
+    }
+
+    /// <summary>The (case, property) pairs each strategy finds from seed 1; false when one finds fewer than uniform.</summary>
+    private static int Coverage(int maxRuns)
+    {
+        var cases = BrokenScheduleCases.All.Select(c => (c.Name, c.Config, Properties: (IReadOnlyList<string>)[c.Property]))
+            .Append(("no-time-wait/client-closes-first (all properties)", TcpConfig.ForVariant(Variants.NoTimeWait), Safety()))
+            .Append(("naive-fin/client-closes-first (all properties)", TcpConfig.ForVariant(Variants.NaiveFin), Safety()))
+            .ToList();
+        Console.WriteLine($"broken-variant cases: violated properties found within {maxRuns:N0} schedules from seed 1");
+        var counts = new Dictionary<ScheduleStrategy, int>();
+        foreach (var strategy in Enum.GetValues<ScheduleStrategy>())
+        {
+            var found = 0;
+            foreach (var (_, config, properties) in cases)
+            {
+                var summary = TcpSchedules.Search(config, 1, maxRuns, properties: properties,
+                    options: new ScheduleSearchOptions { Strategy = strategy, Shrink = false, StopAfterFindings = properties.Count });
+                found += summary.Findings.Count;
+            }
+            counts[strategy] = found;
+            Console.WriteLine($"  {Name(strategy),-10} {found}");
+        }
+        var weaker = counts.Where(kv => kv.Value < counts[ScheduleStrategy.Uniform]).Select(kv => Name(kv.Key)).ToList();
+        Console.WriteLine(weaker.Count == 0 ? "no strategy finds fewer than uniform" : $"FEWER than uniform: {string.Join(", ", weaker)}");
+        return weaker.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Every safety property of the model.</summary>
+    private static IReadOnlyList<string> Safety() =>
+        new TcpModel().Properties.Where(p => p.IsSafety).Select(p => p.Name).ToList();
+
+    private static (int Runs, double Seconds)? FirstFinding(TcpConfig config, string property, ScheduleStrategy strategy, ulong seed, int maxRuns)
+    {
+        var clock = Stopwatch.StartNew();
+        var s = TcpSchedules.Search(config, seed, maxRuns, properties: [property],
+            options: new ScheduleSearchOptions { Strategy = strategy, Shrink = false, StopAfterFindings = 1 });
+        return s.Findings.Count == 0 ? null : (s.Findings[0].Run + 1, clock.Elapsed.TotalSeconds);
+    }
+
+    private static string Name(ScheduleStrategy s) => ScheduleStrategies.Names.Name(s);
+
+    private static T Median<T>(List<T> sorted) => sorted[sorted.Count / 2];
+
+    private static int Usage(string error)
+    {
+        Console.Error.WriteLine($"error: {error}");
+        Console.Error.WriteLine("usage: schedules strategies [--seeds N] [--max-runs N]");
+        return 2;
+    }
+}

@@ -1,0 +1,87 @@
+using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Paths;
+using TcpModelCheck.Engine.Simulation;
+
+namespace TcpModelCheck.Engine.Schedules;
+
+/// <summary>
+/// Random choice with random holds ("delay this event until k other events", the idea behind PCT's priority
+/// change points, Burckhardt et al., ASPLOS 2010): each distinct action — told apart by its label, so in the TCP
+/// model each segment in flight, a late one apart from a fresh one — is held back, when first seen, for a random
+/// number of steps with probability one quarter. A step draws a kind by the shape's weights and takes a uniformly
+/// chosen action of that kind that is not held; when none is free it falls back to any free ordinary action, then to
+/// any free action, then to the held ones (a hold never stops a run). Uniform choice delivers an old segment within a
+/// few steps of its sending almost every time; a hold keeps some of them in flight across a close and a reconnect.
+/// Records the intents it took, so each run is also a replayable, shrinkable <see cref="Schedule{TKind}"/>.
+/// </summary>
+public sealed class HoldChooser<TState, TAction, TKind>(IModel<TState, TAction> model, ScheduleKinds<TKind> kinds,
+    Func<TAction, TKind> classify, ScheduleShape shape) : IChooser<TState, TAction> where TState : IEquatable<TState> where TKind : struct, Enum
+{
+    private readonly Dictionary<string, int> _freeAt = [];
+    private readonly List<Intent<TKind>> _taken = [];
+    private readonly List<int> _candidates = [];
+    private TKind[] _classified = new TKind[16];
+    private bool[] _free = new bool[16];
+    private SplitMix64 _rng;
+
+    /// <summary>For each step taken, the intent that names its action directly (its kind and rank among the enabled
+    /// actions of that kind): the run as a schedule.</summary>
+    public IReadOnlyList<Intent<TKind>> Taken => _taken;
+
+    /// <summary>Starts a run from <paramref name="seed"/>.</summary>
+    public HoldChooser<TState, TAction, TKind> Reset(ulong seed)
+    {
+        _rng = new SplitMix64(seed);
+        _freeAt.Clear();
+        _taken.Clear();
+        return this;
+    }
+
+    public int Choose(in TState state, IReadOnlyList<TAction> enabled, int step)
+    {
+        var n = enabled.Count;
+        if (n == 0 || step > shape.Length) return Chooser.Stop;
+        if (_classified.Length < n) { _classified = new TKind[2 * n]; _free = new bool[2 * n]; }
+        for (var i = 0; i < n; i++)
+        {
+            _classified[i] = classify(enabled[i]);
+            var label = model.FormatAction(state, enabled[i]);
+            if (!_freeAt.TryGetValue(label, out var at))
+                _freeAt[label] = at = Hold(step);
+            _free[i] = at <= step;
+        }
+        var kind = DrawKind();
+        var choice = Pick(n, i => _free[i] && Same(_classified[i], kind));
+        if (choice < 0) choice = Pick(n, i => _free[i] && !kinds.IsFault(_classified[i]));
+        if (choice < 0) choice = Pick(n, i => _free[i]);
+        if (choice < 0) choice = Pick(n, i => !kinds.IsFault(_classified[i]));
+        if (choice < 0) choice = Pick(n, _ => true);
+        var rank = 0;
+        for (var i = 0; i < choice; i++) if (Same(_classified[i], _classified[choice])) rank++;
+        _taken.Add(new Intent<TKind>(_classified[choice], rank));
+        return choice;
+    }
+
+    /// <summary>The step from which an action first seen at <paramref name="step"/> may be taken: with probability
+    /// 1/4 a hold of 1 to the shape's length steps, else at once (measured: holding half of them, or up to 40 or 60
+    /// steps only, needed more schedules to the first no-stale-data; see the strategy benchmark).</summary>
+    private int Hold(int step) => _rng.NextInt(4) != 0 ? step : step + 1 + _rng.NextInt(Math.Max(1, shape.Length));
+
+    private static bool Same(TKind a, TKind b) => EqualityComparer<TKind>.Default.Equals(a, b);
+
+    private TKind DrawKind()
+    {
+        var roll = _rng.NextInt(shape.Weights.Sum());
+        for (var k = 0; k < shape.Weights.Length; k++)
+            if ((roll -= shape.Weights[k]) < 0) return kinds.All[k];
+        throw new InvalidOperationException("unreachable: the roll is below the sum of the weights");
+    }
+
+    /// <summary>A uniformly chosen index among the first <paramref name="n"/> actions that pass <paramref name="ok"/>, or -1.</summary>
+    private int Pick(int n, Func<int, bool> ok)
+    {
+        _candidates.Clear();
+        for (var i = 0; i < n; i++) if (ok(i)) _candidates.Add(i);
+        return _candidates.Count == 0 ? -1 : _candidates[_rng.NextInt(_candidates.Count)];
+    }
+}
