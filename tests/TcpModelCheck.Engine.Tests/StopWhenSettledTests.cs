@@ -4,7 +4,7 @@ using TcpModelCheck.Engine.Tests.Reference;
 
 namespace TcpModelCheck.Engine.Tests;
 
-/// <summary><see cref="CheckOptions.StopWhenAllViolated"/>: stopping once every selected property is settled
+/// <summary><see cref="CheckOptions.StopWhenAllSettled"/>: stopping once every selected property is settled
 /// keeps the verdicts but not the state count, and turning it off explores everything.</summary>
 public class StopWhenSettledTests
 {
@@ -23,7 +23,7 @@ public class StopWhenSettledTests
     [Fact]
     public void When_asked_not_to_stop_the_search_explores_every_state()
     {
-        var options = CheckOptions.Default with { Properties = ["x-below-3"], StopWhenAllViolated = false };
+        var options = CheckOptions.Default with { Properties = ["x-below-3"], StopWhenAllSettled = false };
         var result = ModelChecker.Check(_torus, options);
         Assert.Equal(StopReason.None, result.Statistics.StopReason);
         Assert.Equal(10_000, result.Statistics.DistinctStates);

@@ -47,7 +47,7 @@ public class ToyModelAgreementTests
         where TState : IEquatable<TState>
     {
         IReadOnlyList<string> names = model.Properties.Where(p => storage == StorageMode.Exact || !p.IsLiveness).Select(p => p.Name).ToList();
-        var options = CheckOptions.Default with { Properties = names, StopWhenAllViolated = false, Threads = 2 };
+        var options = CheckOptions.Default with { Properties = names, StopWhenAllSettled = false, Threads = 2 };
         var reference = ModelChecker.Check(model, options);
         var result = ModelChecker.Check(model, options with { Strategy = strategy, Storage = storage });
         Assert.Equal(StopReason.None, reference.Statistics.StopReason);

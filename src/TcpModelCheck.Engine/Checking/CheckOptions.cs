@@ -97,9 +97,9 @@ public sealed record CheckOptions
     /// <summary>Names of the properties to check; null means every property of the model.</summary>
     public IReadOnlyList<string>? Properties { get; init; }
 
-    /// <summary>Stop as soon as every selected safety property is violated (default: keep exploring to
-    /// settle the others).</summary>
-    public bool StopWhenAllViolated { get; init; } = true;
+    /// <summary>Stop as soon as every selected property is settled — its verdict can no longer change, e.g. a safety
+    /// property violated (the default); false explores the whole space, for complete state counts.</summary>
+    public bool StopWhenAllSettled { get; init; } = true;
 
     /// <summary>How often the progress callback is called.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -114,7 +114,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
         _counters.States++;
         var sink = new DirectSink<TState, TAction>(_ctx.Properties);
         _ctx.CheckNewState(state, id, ref sink);
-        if (_ctx.Options.StopWhenAllViolated && _ctx.Properties.AllSettled) _stop = StopReason.AllPropertiesSettled;
+        if (_ctx.Options.StopWhenAllSettled && _ctx.Properties.AllSettled) _stop = StopReason.AllPropertiesSettled;
         return true;
     }
 
@@ -130,7 +130,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
         if (count == 0 && props.PendingDeadlock is { } dl && !_model.IsTerminal(state))
         {
             props.Record(dl, id);
-            if (_ctx.Options.StopWhenAllViolated && props.AllSettled) _stop = StopReason.AllPropertiesSettled;
+            if (_ctx.Options.StopWhenAllSettled && props.AllSettled) _stop = StopReason.AllPropertiesSettled;
         }
         if (count > 0 && depth >= _maxDepth)
         {

@@ -116,7 +116,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
             _counters.States++;
             _ctx.CheckNewState(s, id, ref sink);
         }
-        if (_ctx.Options.StopWhenAllViolated && _ctx.Properties.AllSettled) _stop = StopReason.AllPropertiesSettled;
+        if (_ctx.Options.StopWhenAllSettled && _ctx.Properties.AllSettled) _stop = StopReason.AllPropertiesSettled;
     }
 
     /// <summary>The loop every worker runs (worker 0 on the calling thread): the three phases of each round.</summary>
@@ -214,7 +214,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         _log.SpillBelow(_counters.States);
         _counters.Transitions = _scratch.Sum(w => w.Transitions);
         _ctx.Properties.RecordEarliest(_round.Findings());
-        if (_stop == StopReason.None && _ctx.Options.StopWhenAllViolated && _ctx.Properties.AllSettled)
+        if (_stop == StopReason.None && _ctx.Options.StopWhenAllSettled && _ctx.Properties.AllSettled)
             _stop = StopReason.AllPropertiesSettled;
         if (_stop == StopReason.None) _stop = _limits.Check(_counters.States, Snapshot);
         _quit = _stop != StopReason.None || !NextRound();

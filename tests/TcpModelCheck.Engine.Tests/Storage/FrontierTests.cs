@@ -31,7 +31,7 @@ public class FrontierTests : IDisposable
         Strategy = threads == 1 ? SearchStrategy.BreadthFirst : SearchStrategy.ParallelBreadthFirst,
         Threads = threads,
         Storage = storage,
-        StopWhenAllViolated = false,
+        StopWhenAllSettled = false,
         SpillDirectory = spill ? _dir : null,
     };
 

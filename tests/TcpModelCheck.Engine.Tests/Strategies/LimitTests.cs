@@ -24,7 +24,7 @@ public class LimitTests
         Storage = storage,
         Threads = threads,
         Limits = limits,
-        StopWhenAllViolated = false,
+        StopWhenAllSettled = false,
         Properties = storage == StorageMode.Exact ? null : Safety,
     };
 
@@ -120,7 +120,7 @@ public class LimitTests
     {
         var options = Options(strategy, storage, threads, SearchLimits.None) with
         {
-            StopWhenAllViolated = true,
+            StopWhenAllSettled = true,
             Properties = ["sum-below-4"],
         };
         var r = ModelChecker.Check(new GridModel(40), options);
@@ -133,7 +133,7 @@ public class LimitTests
     [MemberData(nameof(Strategies))]
     public void With_no_property_selected_the_whole_space_is_counted(SearchStrategy strategy, StorageMode storage, int threads)
     {
-        var options = Options(strategy, storage, threads, SearchLimits.None) with { StopWhenAllViolated = true, Properties = [] };
+        var options = Options(strategy, storage, threads, SearchLimits.None) with { StopWhenAllSettled = true, Properties = [] };
         var r = ModelChecker.Check(new GridModel(10), options);
         Assert.Equal(StopReason.None, r.Statistics.StopReason);
         Assert.Equal(1000, r.Statistics.DistinctStates);

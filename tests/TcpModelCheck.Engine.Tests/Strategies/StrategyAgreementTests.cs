@@ -25,7 +25,7 @@ public class StrategyAgreementTests
         Strategy = strategy,
         Storage = storage,
         Threads = threads,
-        StopWhenAllViolated = false,
+        StopWhenAllSettled = false,
         // liveness needs exact storage; in fingerprint mode check the safety properties only
         Properties = storage == StorageMode.Exact ? null : ["avoid-target", "no-step-to-target", "reach-target", "no-deadlock"],
     };

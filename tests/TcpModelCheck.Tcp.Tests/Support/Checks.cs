@@ -19,7 +19,7 @@ internal static class Checks
         ModelChecker.Check(new TcpModel(config), CheckOptions.Default with
         {
             Properties = properties.Length == 0 ? null : properties,
-            StopWhenAllViolated = stopWhenViolated,
+            StopWhenAllSettled = stopWhenViolated,
         });
 
     /// <summary>Asserts <paramref name="property"/> is violated, with a counterexample of <paramref name="length"/>
