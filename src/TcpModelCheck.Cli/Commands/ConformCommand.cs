@@ -7,9 +7,11 @@ using TcpModelCheck.Conformance.Scripts;
 namespace TcpModelCheck.Cli.Commands;
 
 /// <summary>
-/// <c>tcpmc conform PATH… [--variant V]… [--json] [--explain]</c>: checks packetdrill scripts (files, or every
-/// <c>.pkt</c> under a directory) against variants of the model, one line per script and variant, then a summary
-/// table per variant. Exit 0 when no supported script disagrees, 1 when one does, 3 on a malformed script.
+/// <c>tcpmc conform PATH… [--variant V]… [--json] [--explain] [--live [--record DIR] [--tolerance-usecs N]]</c>:
+/// checks packetdrill scripts (files, or every <c>.pkt</c> under a directory) against variants of the model, one
+/// line per script and variant, then a summary table per variant. Exit 0 when no supported script disagrees, 1
+/// when one does, 3 on a malformed script. With <c>--live</c> each script runs against this machine's kernel
+/// instead (see <see cref="LiveConform"/>).
 /// </summary>
 internal static class ConformCommand
 {
@@ -20,14 +22,26 @@ internal static class ConformCommand
         var variants = new Option<string[]>("--variant") { Description = "Variant(s) to check against (repeat or comma-separate; default rfc9293)", HelpName = "name" };
         var json = new Option<bool>("--json") { Description = "Print the verdicts as JSON" };
         var explain = new Option<bool>("--explain") { Description = "Also print, per script, the notes: skipped lines and the rule that allowed each step" };
+        var live = new Option<bool>("--live") { Description = "Run each script against this machine's kernel (root: a private network namespace and TUN device per script), then check the model against what the kernel did (default variant linux)" };
+        var record = new Option<string?>("--record") { Description = "With --live: write each run as a packetdrill script of what the kernel really did, DIR/<name>.pkt", HelpName = "dir" };
+        var tolerance = new Option<long?>("--tolerance-usecs") { Description = "With --live: timing tolerance for every script, overriding its --tolerance_usecs (packetdrill default 4000)", HelpName = "us" };
         command.Add(paths);
         command.Add(variants);
         command.Add(json);
         command.Add(explain);
+        command.Add(live);
+        command.Add(record);
+        command.Add(tolerance);
         command.SetAction(parse =>
         {
-            var names = VariantList(parse.GetValue(variants));
+            var isLive = parse.GetValue(live);
+            if (!isLive && (parse.GetValue(record) is not null || parse.GetValue(tolerance) is not null))
+                throw new BadInputException("--record and --tolerance-usecs need --live");
+            var names = VariantList(parse.GetValue(variants), isLive ? "linux" : "rfc9293");
             var scripts = Load(parse.GetValue(paths) ?? []);
+            if (isLive)
+                return (int)LiveConform.Run(context, scripts, names, new LiveConform.Settings(
+                    parse.GetValue(record), parse.GetValue(tolerance), parse.GetValue(json), parse.GetValue(explain)));
             var verdicts = names.SelectMany(v => scripts.Select(s => Conformer.Check(s, v))).ToList();
             if (parse.GetValue(json)) WriteJson(context, verdicts);
             else WriteText(context, verdicts, names, parse.GetValue(explain));
@@ -36,10 +50,10 @@ internal static class ConformCommand
         return command;
     }
 
-    private static List<string> VariantList(string[]? given)
+    private static List<string> VariantList(string[]? given, string fallback)
     {
         var names = (given ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (names.Count == 0) names.Add("rfc9293");
+        if (names.Count == 0) names.Add(fallback);
         foreach (var n in names)
             if (!Conformer.VariantNames.Contains(n))
                 throw new BadInputException($"unknown variant '{n}' (known: {string.Join(", ", Conformer.VariantNames)})");
@@ -47,7 +61,7 @@ internal static class ConformCommand
     }
 
     /// <summary>Every script, parsed before any is checked, so a malformed one is exit 3 with its file:line.</summary>
-    private static List<Script> Load(string[] paths)
+    internal static List<Script> Load(string[] paths)
     {
         var files = new List<string>();
         foreach (var p in paths)
