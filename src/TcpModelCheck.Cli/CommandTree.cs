@@ -20,6 +20,7 @@ internal static class CommandTree
         root.Add(ActionsCommand.Create(context, backend));
         root.Add(ExplainCommand.Create(context, backend));
         root.Add(ConformCommand.Create(context));
+        root.Add(GenerateCommand.Create(context));
         root.Add(ListCommand.Create(context, backend));
         root.Add(ExploreCommand.Create(context, backend));
         return root;

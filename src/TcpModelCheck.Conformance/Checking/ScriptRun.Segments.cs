@@ -23,6 +23,7 @@ internal sealed partial class ScriptRun
         var why = Why($"line {p.Line} in {before.State.RfcName()}", ArrivalSection(before.State));
         var delayable = seg.HasData && !seg.Fin && _ep.E.RcvNxt != before.RcvNxt;
         foreach (var s in sent) _pending.Add(new Pending(s, _now, why, delayable && s.Flags == SegmentFlags.Ack && s.DataLength == 0));
+        if (before.State == ConnectionState.SynSent && sent.Any(s => (s.Flags & SegmentFlags.Rst) != 0)) _ep.AfterResetInSynSent(_now);
         AfterStep(before);
     }
 

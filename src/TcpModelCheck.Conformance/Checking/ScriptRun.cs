@@ -11,7 +11,9 @@ namespace TcpModelCheck.Conformance.Checking;
 /// delayed ACK). Like packetdrill, a segment the stack sends that no later <c>&gt;</c> line expects is noticed only
 /// when a <c>&gt;</c> line comes; at the end of the script it is reported as a note.
 /// </summary>
-internal sealed partial class ScriptRun(Script script, TcpConfig config, VariantTiming timing)
+/// <remarks>With <c>strictEnd</c> (a recording of a live run, which holds every segment the kernel sent until it had
+/// been quiet for a while) a segment the endpoint still owes at the end is a disagreement: the kernel did not send it.</remarks>
+internal sealed partial class ScriptRun(Script script, TcpConfig config, VariantTiming timing, bool strictEnd = false)
 {
     /// <summary>RFC 9293 §3.8.6.3 (MUST-40): an ACK may be delayed, but by less than 0.5 s.</summary>
     private const long MaxAckDelay = 500_000;
@@ -28,6 +30,15 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     private sealed record Pending(OpenSegment Segment, long At, string Why, bool Delayable);
 
     public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>After <see cref="Execute"/>: the segments the endpoint sent that no line matched, in order, with
+    /// the time each was sent and whether it is an ACK that may be delayed (what <c>tcpmc generate</c> writes as the
+    /// variant's predicted reply).</summary>
+    public IReadOnlyList<(OpenSegment Segment, long At, bool Delayable)> Unmatched =>
+        _pending.Select(p => (p.Segment, p.At, p.Delayable)).ToList();
+
+    /// <summary>The time of the last event processed, in microseconds.</summary>
+    public long Now => _now;
 
     public (VerdictKind Kind, int? Line, string Reason) Execute()
     {
@@ -65,6 +76,7 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     {
         var before = _ep.E;
         var sent = _ep.Apply(at, (ref Step s) => Timers.Fire(ref s, OpenEndpoint.Kernel));
+        _ep.TimerFired();
         foreach (var seg in sent) _pending.Add(new Pending(seg, at, $"{rule}, RFC 9293 §3.10.8", false));
         if (sent.Count == 0)
             _notes.Add($"at {ScriptWriter.Seconds(at)} s: {Describe(before.State)} ended silently ({rule})");
@@ -74,6 +86,12 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     private void Finish()
     {
         CompleteBlockedCalls(final: true);
+        if (strictEnd && _pending.Count > 0)
+        {
+            var first = _pending[0];
+            throw Disagree(script.Events.Count == 0 ? 0 : script.Events[^1].Line,
+                $"the variant also sends {Format(first.Segment)} at {ScriptWriter.Seconds(first.At)} s ({first.Why}); the kernel sent nothing more");
+        }
         foreach (var p in _pending)
             _notes.Add($"at {ScriptWriter.Seconds(p.At)} s the variant also sends {Format(p.Segment)} ({p.Why}); no later line expects it (packetdrill does not check)");
     }

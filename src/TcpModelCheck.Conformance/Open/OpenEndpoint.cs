@@ -33,6 +33,22 @@ internal sealed class OpenEndpoint(TcpConfig config, VariantTiming timing)
     /// <summary>The application closed the socket (close(), not shutdown): FIN-WAIT-2 may time out (Linux).</summary>
     public bool Orphaned { get; set; }
 
+    /// <summary>Set when the variant retransmits a SYN at once after SYN-SENT answered an unacceptable ACK with a
+    /// reset (<see cref="VariantTiming.ResynAfterReset"/>); cleared when the timer fires.</summary>
+    public bool ResynSoon { get; private set; }
+
+    /// <summary>SYN-SENT answered an unacceptable ACK with &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt; at <paramref name="now"/>:
+    /// a variant with <see cref="VariantTiming.ResynAfterReset"/> sends its SYN again within that time.</summary>
+    public void AfterResetInSynSent(long now)
+    {
+        if (Timing.ResynAfterReset is null || E.State != ConnectionState.SynSent) return;
+        ResynSoon = true;
+        TimerSetAt = now;
+    }
+
+    /// <summary>The running timer fired.</summary>
+    public void TimerFired() => ResynSoon = false;
+
     /// <summary>The notes the shared code made during the last step ("RST not at RCV.NXT: challenge ACK").</summary>
     public IReadOnlyList<string> LastNotes { get; private set; } = [];
 
@@ -46,6 +62,7 @@ internal sealed class OpenEndpoint(TcpConfig config, VariantTiming timing)
         MaxSegment = Mss,
         HoldsOutOfOrder = false,
         BacksOff = true,
+        Orphaned = Orphaned,
         MaxRetransmissions = E.State switch
         {
             ConnectionState.SynSent => Timing.SynRetries,
@@ -90,6 +107,8 @@ internal sealed class OpenEndpoint(TcpConfig config, VariantTiming timing)
 
     private (double, double, string) Retransmission()
     {
+        if (ResynSoon && Timing.ResynAfterReset is { } soon)
+            return (0, soon, $"the SYN is sent again within {soon} s of the reset ({Timing.Variant}: tcp_rcv_synsent_state_process re-arms the timer at TCP_TIMEOUT_MIN)");
         var (lo, hi) = Timing.RetransmissionWindow(E.State, E.Retransmits);
         return (lo, hi, $"retransmission timeout {lo}–{hi} s ({Timing.RtoRule})");
     }

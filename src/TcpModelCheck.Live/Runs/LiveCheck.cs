@@ -27,11 +27,13 @@ public sealed record LiveCheck(LiveRunResult Run, Verdict Model, int? ModelLine)
     /// <summary>
     /// Checks <paramref name="variant"/> against the recording of a kernel run of <paramref name="script"/> (the
     /// kernel runs once for all variants). The recording holds the script's inputs and its sysctl lines, so the
-    /// variant is configured as the kernel was.
+    /// variant is configured as the kernel was, and every segment the kernel sent until it had been quiet for
+    /// <see cref="LiveRunOptions.SettleMicros"/>: a segment the variant would send that the kernel did not is a
+    /// difference too.
     /// </summary>
     public static LiveCheck Against(LiveRunResult run, Script script, string variant)
     {
-        var model = Conformer.Check(run.Recorded with { Source = script.Source }, variant);
+        var model = Conformer.Check(run.Recorded with { Source = script.Source }, variant, strictEnd: true);
         return new LiveCheck(run, model, OriginalLine(run, model.Line));
     }
 

@@ -45,7 +45,10 @@ public sealed class PeerLink(IsolatedNetwork network, ScriptClock clock, ushort 
     public uint KernelAbsolute(uint relative) => unchecked(relative + (KernelIsn ?? 0));
 
     /// <summary>The kernel's relative sequence number for an absolute one.</summary>
-    public uint KernelRelative(uint absolute) => unchecked(absolute - (KernelIsn ?? absolute));
+    /// <remarks>Before the kernel has sent a SYN there is no ISN to be relative to, and numbers are absolute both ways
+    /// (as <see cref="KernelAbsolute"/> has them): a listener's reset to <c>&lt; . 0:0(0) ack 1000</c> is
+    /// <c>&gt; R 1000:1000(0)</c>, as packetdrill writes it.</remarks>
+    public uint KernelRelative(uint absolute) => unchecked(absolute - (KernelIsn ?? 0));
 
     /// <summary>
     /// Reads the device until <paramref name="deadlineMicros"/>, or until a segment is waiting when
@@ -86,10 +89,13 @@ public sealed class PeerLink(IsolatedNetwork network, ScriptClock clock, ushort 
         var at = clock.NowMicros;
         if (Ipv4TcpCodec.TryDecode(packet, out _) is not { } segment) return;
         if (!segment.Destination.Equals(Plan.Remote) || !segment.Source.Equals(Plan.Local)) return;
-        if (segment.Has(TcpFlags.Syn) && KernelIsn is null)
+        // Every SYN the kernel sends sets the base of its relative numbers, as packetdrill does per socket: a
+        // listener's second connection (after an RST, or a SYN that reopens TIME-WAIT) starts again at 0.
+        if (segment.Has(TcpFlags.Syn))
         {
+            var first = KernelIsn is null;
             KernelIsn = segment.Sequence;
-            if (!segment.Has(TcpFlags.Ack))
+            if (first && !segment.Has(TcpFlags.Ack))
             {
                 KernelPort = segment.SourcePort; // an active open: the kernel chose an ephemeral port
                 RemotePort = segment.DestinationPort;

@@ -53,6 +53,8 @@ public sealed partial record TcpConfig
     private int? _finWait2;
     private bool? _ignoreRst;
     private bool? _naiveFin;
+    private bool? _linuxTimeWait;
+    private bool? _oldAck;
 
     /// <summary>Variant name (see <see cref="Variants"/>): the preset the variant-specific fields follow unless
     /// set explicitly. The behaviour is fully determined by the field values.</summary>
@@ -137,6 +139,14 @@ public sealed partial record TcpConfig
     /// RCV.NXT is answered by a challenge ACK instead of resetting the connection. False gives RFC 793's rule (any
     /// in-window RST resets), the blind-reset exposure RFC 5961 closes.</summary>
     public bool RstChallengeAck { get; init; } = true;
+
+    /// <summary>TIME-WAIT (and, at the open endpoint, an orphaned FIN-WAIT-2 and data after close()) processed as
+    /// Linux's tcp_timewait_state_process does (see LinuxTimeWait); unless set, true for linux only.</summary>
+    public bool LinuxTimeWait { get => _linuxTimeWait ?? TcpFields.LinuxTimeWait.Rule!(this); init => _linuxTimeWait = value; }
+
+    /// <summary>RFC 5961 §5.2's lower edge as Linux implements it: an ACK older than SND.UNA - min(MAX.SND.WND,
+    /// bytes acknowledged) is dropped with a challenge ACK; unless set, true for linux only.</summary>
+    public bool OldAckChallenge { get => _oldAck ?? TcpFields.OldAckChallenge.Rule!(this); init => _oldAck = value; }
 
     /// <summary>The naive-fin bug: process an in-window FIN at once even if earlier data is missing; unless set,
     /// true for naive-fin only.</summary>

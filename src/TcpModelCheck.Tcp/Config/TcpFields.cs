@@ -130,12 +130,22 @@ public static class TcpFields
         "RFC 5961 §3.2: an in-window RST not at RCV.NXT draws a challenge ACK (false: RFC 793, any in-window RST resets)",
         c => c.RstChallengeAck, (c, v) => c with { RstChallengeAck = v });
 
+    public static readonly TcpField<bool> LinuxTimeWait = Flag("linux-time-wait",
+        "TIME-WAIT as Linux runs it (tcp_timewait_state_process): RST not at RCV.NXT ignored, other segments ACKed, any ACK restarts it",
+        c => c.LinuxTimeWait, (c, v) => c with { LinuxTimeWait = v })
+        .From(FieldPreset.Variant, c => c.Variant == Variants.Linux, "true for linux");
+
+    public static readonly TcpField<bool> OldAckChallenge = Flag("old-ack-challenge",
+        "RFC 5961 §5.2 as Linux: an ACK older than SND.UNA - min(MAX.SND.WND, bytes acked) draws a challenge ACK",
+        c => c.OldAckChallenge, (c, v) => c with { OldAckChallenge = v })
+        .From(FieldPreset.Variant, c => c.Variant == Variants.Linux, "true for linux");
+
     /// <summary>Every field, in the order help lists them.</summary>
     public static IReadOnlyList<TcpField> All { get; } =
     [
         Variant, Workload, Incarnations, DataItems, ServerDataItems, Msl, Rto, MaxRetransmissions, SequenceSpace, IsnSet,
         IsnMode, ReceiveWindow, NetworkCapacity, LossBudget, DuplicationBudget, DelayBudget, Fifo, CrashBudget, TimeWait,
-        FinWait2Timeout, IgnoreRstInTimeWait, RstChallengeAck, NaiveFin,
+        FinWait2Timeout, IgnoreRstInTimeWait, RstChallengeAck, LinuxTimeWait, OldAckChallenge, NaiveFin,
     ];
 
     /// <summary>The field with settings key <paramref name="key"/>, or null.</summary>

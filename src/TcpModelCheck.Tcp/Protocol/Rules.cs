@@ -35,6 +35,10 @@ internal sealed class Rules
     public int TimeWait { get; init; }
     public int FinWait2 { get; init; }
 
+    /// <summary>The application gave up the socket with close() (not a half-close): Linux's orphan rules apply
+    /// (<see cref="LinuxTimeWait"/>). Only the open endpoint sets it; the explorer's CLOSE is RFC 9293's half-close.</summary>
+    public bool Orphaned { get; init; }
+
     /// <summary>Largest payload of one retransmitted segment: one unit in the explorer, the MSS at the open endpoint.</summary>
     public int MaxSegment { get; init; } = 1;
 

@@ -12,11 +12,13 @@ internal static class Synchronized
 {
     public static void Process(ref Step step, Side side, Arriving seg)
     {
+        if (LinuxTimeWait.Applies(ref step, side)) { LinuxTimeWait.Process(ref step, side, seg); return; }
         if (!CheckSequence(ref step, side, seg)) return;
         if (seg.Rst) { ProcessReset(ref step, side, seg); return; }
         if (seg.Syn) { ProcessSyn(ref step, side); return; }
         if (!seg.HasAck) { step.Note(side, "no ACK bit: dropped"); return; }
         if (!ProcessAck(ref step, side, seg)) return;
+        if (LinuxTimeWait.ResetOnDataAfterClose(ref step, side, seg)) return;
         Receiver.ProcessTextAndFin(ref step, side, seg);
     }
 
@@ -99,6 +101,12 @@ internal static class Synchronized
             }
             e = e with { State = ConnectionState.Established, PeerIncarnation = (byte)seg.Incarnation };
         }
+        if (step.Rules.Config.OldAckChallenge && TooOld(ref step, e, seg.Ack))
+        {
+            step.Note(side, "ACK older than SND.UNA - min(MAX.SND.WND, bytes acknowledged): challenge ACK (RFC 5961 §5.2)");
+            Tcb.SendAck(ref step, side);
+            return false;
+        }
         if (seq.Lt(e.SndNxt, seg.Ack))
         {
             step.Note(side, "ACK of unsent data: ACK and drop");
@@ -126,5 +134,20 @@ internal static class Synchronized
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// RFC 5961 §5.2's lower edge, which RFC 9293 leaves optional and Linux implements: SEG.ACK must not be older than
+    /// SND.UNA - MAX.SND.WND, where Linux caps MAX.SND.WND at the bytes acknowledged so far (tcp_ack: "do not accept
+    /// ACK for bytes we never sent") — so early in a connection any ACK below SND.UNA draws a challenge ACK. The
+    /// peer's largest window is taken as RCV.WND, the window both ends use here.
+    /// </summary>
+    private static bool TooOld(ref Step step, in Endpoint e, int ack)
+    {
+        var seq = step.Seq;
+        if (!seq.Lt(ack, e.SndUna)) return false;
+        var acked = Math.Max(0, seq.Distance(e.Iss, e.SndUna) - 1);
+        var floor = seq.Add(e.SndUna, -(int)Math.Min(step.Rules.Window, acked));
+        return seq.Lt(ack, floor);
     }
 }
