@@ -21,20 +21,26 @@ internal static class CheckCommand
         var properties = PropertyOption.Create();
         var search = new SearchOptionSet();
         var output = new OutputOptionSet();
+        var html = HtmlReportFile.CreateOption();
         config.AddTo(command);
         command.Add(properties);
         search.AddTo(command);
         output.AddTo(command);
+        command.Add(html);
         command.SetAction(parse =>
         {
             var session = backend.Open(config.Given(parse));
             var options = search.ToCheckOptions(parse, PropertyOption.Read(parse, properties));
-            return (int)Run(context, session, options, output.Read(parse));
+            var settings = output.Read(parse);
+            Action<CheckReport>? report = parse.GetValue(html) is { } file
+                ? r => HtmlReportFile.WriteCheck(context, parse, file, session, r, settings.Timings, settings.Json)
+                : null;
+            return (int)Run(context, session, options, settings, report);
         });
         return command;
     }
 
-    private static ExitCode Run(CliContext context, IModelSession session, CheckOptions options, OutputSettings output)
+    private static ExitCode Run(CliContext context, IModelSession session, CheckOptions options, OutputSettings output, Action<CheckReport>? html)
     {
         var report = Search.Run(context, session, options, output, "");
         var code = Verdicts.ExitCodeOf(report.Outcomes.Select(o => o.Verdict));
@@ -49,12 +55,14 @@ internal static class CheckCommand
             var rows = report.Outcomes.Select(o => ResultRow.Of(session, o, report.Statistics, output.Timings)).ToList();
             JsonOutput.Write(context.Out, new Document("check", (int)code, session.Settings, rows,
                 StatisticsDocument.Of(report.Statistics, output.Timings), report.Skipped, traceFile));
+            html?.Invoke(report);
             return code;
         }
         PrintText(context, session, options, output, report);
         var what = report.Outcomes.Any(o => o.Counterexample is not null) ? "trace" : "witness path";
         if (traceFile is not null) context.Out.WriteLine($"{what} of {first!.Trace.Property} written to {traceFile}");
         else if (output.OutFile is not null) context.Out.WriteLine($"no counterexample or witness, so nothing was written to {output.OutFile}");
+        html?.Invoke(report);
         return code;
     }
 

@@ -30,10 +30,12 @@ internal static class CompareCommand
         };
         var search = new SearchOptionSet();
         var output = new OutputOptionSet();
+        var html = HtmlReportFile.CreateOption();
         config.AddTo(command);
         command.Add(properties);
         command.Add(trace);
         command.Add(markdown);
+        command.Add(html);
         search.AddTo(command);
         output.AddTo(command);
         command.SetAction(parse =>
@@ -42,13 +44,18 @@ internal static class CompareCommand
             var sessions = cells.Select(c => (c, backend.Open(c.Settings))).ToList();
             var options = search.ToCheckOptions(parse, PropertyOption.Read(parse, properties));
             var choice = TraceChoice.Parse(parse.GetValue(trace), backend);
-            return (int)Run(context, backend.Expectations, sessions, options, choice, output.Read(parse), parse.GetValue(markdown));
+            var settings = output.Read(parse);
+            var quiet = settings.Json || parse.GetValue(markdown);
+            Action<IReadOnlyList<ComparisonResult>>? report = parse.GetValue(html) is { } file
+                ? results => HtmlReportFile.WriteComparison(context, parse, file, results, settings.Timings, quiet)
+                : null;
+            return (int)Run(context, backend.Expectations, sessions, options, choice, settings, parse.GetValue(markdown), report);
         });
         return command;
     }
 
     private static ExitCode Run(CliContext context, ExpectationTable expectations, List<(MatrixCell Cell, IModelSession Session)> sessions,
-        CheckOptions options, TraceChoice choice, OutputSettings output, bool markdown)
+        CheckOptions options, TraceChoice choice, OutputSettings output, bool markdown, Action<IReadOnlyList<ComparisonResult>>? html)
     {
         var results = new List<ComparisonResult>();
         foreach (var (cell, session) in sessions)
@@ -64,6 +71,7 @@ internal static class CompareCommand
         if (output.Json) ComparisonOutput.WriteJson(context, results, shown, code, output);
         else if (markdown) ComparisonOutput.WriteMarkdown(context, results, shown, output);
         else ComparisonOutput.WriteText(context, results, shown, output, choice);
+        html?.Invoke(results);
         return code;
     }
 }
