@@ -10,6 +10,7 @@ public sealed class LiveFactAttribute : FactAttribute
 {
     public LiveFactAttribute()
     {
-        if (Privileges.Missing is { } reason) Skip = reason;
+        if (Privileges.Missing is { } reason)
+            Skip = $"this test drives the live Linux kernel and did not run: {reason} (run dotnet test as root to include it)";
     }
 }

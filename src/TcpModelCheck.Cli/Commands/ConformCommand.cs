@@ -54,10 +54,15 @@ internal static class ConformCommand
     {
         var names = (given ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (names.Count == 0) names.Add(fallback);
-        foreach (var n in names)
-            if (!Conformer.VariantNames.Contains(n))
-                throw new BadInputException($"unknown variant '{n}' (known: {string.Join(", ", Conformer.VariantNames)})");
+        foreach (var n in names) RequireVariant(n);
         return names.Distinct().ToList();
+    }
+
+    /// <summary>Exit 3 with the valid names unless <paramref name="name"/> is a variant scripts can be checked against.</summary>
+    internal static void RequireVariant(string name)
+    {
+        if (!Conformer.VariantNames.Contains(name))
+            throw new BadInputException($"unknown variant '{name}' (known: {string.Join(", ", Conformer.VariantNames)})");
     }
 
     /// <summary>Every script, parsed before any is checked, so a malformed one is exit 3 with its file:line.</summary>

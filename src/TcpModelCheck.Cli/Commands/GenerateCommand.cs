@@ -1,5 +1,4 @@
 using System.CommandLine;
-using TcpModelCheck.Conformance.Checking;
 using TcpModelCheck.Conformance.Generation;
 
 namespace TcpModelCheck.Cli.Commands;
@@ -23,8 +22,7 @@ internal static class GenerateCommand
         command.SetAction(parse =>
         {
             var name = parse.GetValue(variant)!;
-            if (!Conformer.VariantNames.Contains(name))
-                throw new BadInputException($"unknown variant '{name}' (known: {string.Join(", ", Conformer.VariantNames)})");
+            ConformCommand.RequireVariant(name);
             var root = parse.GetValue(output)!;
             if (File.Exists(root)) throw new BadInputException($"--out {root}: is a file, not a directory");
             var dir = Path.Combine(root, "coverage");
