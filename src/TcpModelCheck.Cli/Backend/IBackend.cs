@@ -127,7 +127,10 @@ internal sealed record CheckReport(
 
 /// <summary>A batch of fault schedules: runs executed, model steps, and per violated property its shrunk finding
 /// with the chart of its run, in the order found.</summary>
-internal sealed record SimulationReport(int Runs, long Steps, IReadOnlyList<(ScheduleFindingReport Finding, RenderedTrace Trace)> Findings);
+/// <summary>What a batch of schedules did: runs executed, model steps taken, the safety properties checked on every
+/// step, and one finding per property violated.</summary>
+internal sealed record SimulationReport(int Runs, long Steps, IReadOnlyList<(string Name, PropertyKind Kind)> Checked,
+    IReadOnlyList<(ScheduleFindingReport Finding, RenderedTrace Trace)> Findings);
 
 /// <summary>A trace re-executed: where it diverged, or which property it violates (or neither).</summary>
 /// <param name="Partial">The chart of the steps that did replay (all of them when it matched); null when not even

@@ -71,14 +71,15 @@ internal sealed class ModelSession<TState, TAction>(
         var selected = PropertySelection.Resolve(model.Properties, properties);
         if (properties is { Count: > 0 } && selected.FirstOrDefault(p => !p.IsSafety) is { } live)
             throw new BadInputException($"property '{live.Name}' is not a safety property ({live.Kind}): a finite run cannot refute it; use tcpmc check");
-        var batch = schedules.Run(model, selected.Where(p => p.IsSafety).ToList(), plan, cancel);
+        var safety = selected.Where(p => p.IsSafety).ToList();
+        var batch = schedules.Run(model, safety, plan, cancel);
         var findings = batch.Findings.Select(f => (f, Render(f.Trace, new TraceContext(
         [
             .. ViolationHeader(f.Property, f.Trace.Length, null),
             $"schedule ({f.Schedule.Split(' ').Length} intents, shrunk from {f.DrawnLength}{(f.Minimal ? "" : ", shrink budget spent")}): {f.Schedule}",
             $"found at run {f.Run} (run seed {f.RunSeed}) of seed {plan.Seed}, strategy {ScheduleStrategies.Names.Name(plan.Strategy)}",
         ], Verdict.Violated, model.Properties.First(p => p.Name == f.Property).Kind)))).ToList();
-        return new SimulationReport(batch.Runs, batch.Steps, findings);
+        return new SimulationReport(batch.Runs, batch.Steps, safety.Select(p => (p.Name, p.Kind)).ToList(), findings);
     }
 
     /// <summary>Replays <paramref name="trace"/> and judges its claim with the engine's one reproduce check

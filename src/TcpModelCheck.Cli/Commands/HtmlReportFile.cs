@@ -1,12 +1,14 @@
 using System.CommandLine;
 using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Cli.Output;
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Explorer.Report;
 
 namespace TcpModelCheck.Cli.Commands;
 
 /// <summary>
-/// <c>--html FILE</c> of <c>compare</c> and <c>check</c>: the results as one self-contained HTML file (the verdict
+/// <c>--html FILE</c> of <c>compare</c>, <c>check</c> and <c>simulate</c>: the results as one self-contained HTML file (the verdict
 /// matrix, each counterexample's SVG chart, state counts, timings, settings; see <see cref="HtmlReport"/>). The
 /// text or JSON output is printed as without it; text output ends with one line naming the file and its size.
 /// </summary>
@@ -45,6 +47,33 @@ internal static class HtmlReportFile
             Notes([(session.Name, report)])), quiet);
     }
 
+    /// <summary>A batch of random schedules: each violated property with its shrunk run drawn; a property no schedule
+    /// violated is inconclusive, never "holds" (a random search proves nothing).</summary>
+    public static void WriteSimulation(CliContext context, ParseResult parse, string path, IModelSession session, SimulationPlan plan,
+        SimulationOutcome outcome, bool timings, bool quiet)
+    {
+        var report = outcome.Report;
+        var found = report.Findings.ToDictionary(f => f.Finding.Property);
+        var strategy = ScheduleStrategies.Names.Name(plan.Strategy);
+        var cells = report.Checked.Select(p => found.TryGetValue(p.Name, out var f)
+            ? new ReportCell(p.Name, Reports.Comparison.ComparisonRow.KindName(p.Kind), p.Kind, Verdict.Violated, null, null,
+                $"violated by {Words.Count(f.Finding.Count)} of {Words.Count(report.Runs)} schedules, first at run {f.Finding.Run} " +
+                $"(run seed {f.Finding.RunSeed}); shrunk to {f.Trace.Trace.Length} steps: {f.Finding.Schedule}", f.Trace.Trace)
+            : new ReportCell(p.Name, Reports.Comparison.ComparisonRow.KindName(p.Kind), p.Kind, Verdict.Inconclusive, null, null,
+                $"no violation in {Words.Count(report.Runs)} {strategy} schedules (a random search proves nothing; tcpmc check does)", null))
+            .ToList();
+        var cut = report.Runs < plan.Runs ? $"stopped after {Words.Count(report.Runs)} of {Words.Count(plan.Runs)} schedules" : null;
+        var row = new ReportRow(session.Name, session.Settings, report.Steps,
+            $"{Words.Count(report.Runs)} {strategy} schedules from seed {plan.Seed}, {plan.Length} intents each, {Words.Count(report.Steps)} steps",
+            timings ? outcome.Elapsed.TotalSeconds : null, cut, cells);
+        var violated = report.Findings.Count;
+        var summary = violated == 0
+            ? $"no schedule violated any of {cells.Count} safety properties in {Words.Count(report.Runs)} schedules (inconclusive: nothing is proved)"
+            : $"{violated} of {cells.Count} safety properties violated in {Words.Count(report.Runs)} schedules";
+        Write(context, path, new ReportDocument($"tcpmc simulate: {session.Name}", CommandLine(parse), summary, violated == 0, [row],
+            [], CountColumn: "steps"), quiet);
+    }
+
     private static ReportRow Row(string name, IModelSession session, CheckReport report, bool timings,
         Func<string, (Verdict Verdict, string? Why)>? expected)
     {
@@ -55,7 +84,8 @@ internal static class HtmlReportFile
             return new ReportCell(o.Property.Name, Reports.Comparison.ComparisonRow.KindName(o.Property.Kind), o.Property.Kind, o.Verdict,
                 e?.Verdict, e?.Why, o.Reason, o.Counterexample?.Trace);
         }).ToList();
-        return new ReportRow(name, session.Settings, s.DistinctStates, s.Transitions, s.MaxDepth,
+        return new ReportRow(name, session.Settings, s.DistinctStates,
+            $"{Words.Count(s.DistinctStates)} states, {Words.Count(s.Transitions)} transitions, max depth {s.MaxDepth}",
             timings ? s.Elapsed.TotalSeconds : null, s.CutShort ? s.StopReason.ToString() : null, cells);
     }
 

@@ -53,6 +53,7 @@ internal static class SimulateCommand
             CustomParser = Bounds.OneOf("--strategy", names)!, HelpName = string.Join('|', names),
         };
         var output = new OutputOptionSet();
+        var html = HtmlReportFile.CreateOption();
         config.AddTo(command);
         command.Add(properties);
         command.Add(runs);
@@ -60,13 +61,18 @@ internal static class SimulateCommand
         command.Add(steps);
         command.Add(strategy);
         output.AddTo(command);
+        command.Add(html);
         command.SetAction(parse =>
         {
             var session = backend.Open(config.Given(parse));
             var plan = new SimulationPlan(parse.GetValue(seed), parse.GetValue(runs), parse.GetValue(steps),
                 ScheduleStrategies.Names.TryParse(parse.GetValue(strategy)!)!.Value);
+            var settings = output.Read(parse);
             var outcome = Simulation.Run(session, plan, PropertyOption.Read(parse, properties), context.Cancel);
-            return (int)Report(context, session, plan, outcome, output.Read(parse));
+            var code = Report(context, session, plan, outcome, settings);
+            if (parse.GetValue(html) is { } file)
+                HtmlReportFile.WriteSimulation(context, parse, file, session, plan, outcome, settings.Timings, settings.Json);
+            return (int)code;
         });
         return command;
     }

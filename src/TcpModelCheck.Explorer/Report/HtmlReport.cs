@@ -54,7 +54,8 @@ public static class HtmlReport
     private static void Matrix(StringBuilder sb, ReportDocument doc, Dictionary<(int, string), string> traces)
     {
         var properties = doc.Rows.SelectMany(r => r.Cells.Select(c => (c.Property, c.Kind))).Distinct().ToList();
-        sb.Append("<table id=\"matrix\" class=\"matrix\">\n<thead><tr><th>configuration</th><th>states</th><th>seconds</th>");
+        sb.Append("<table id=\"matrix\" class=\"matrix\">\n<thead><tr><th>configuration</th><th>").Append(H(doc.CountColumn))
+            .Append("</th><th>seconds</th>");
         foreach (var (p, kind) in properties)
             sb.Append("<th class=\"prop\" title=\"").Append(H(kind)).Append("\"><span>").Append(H(p)).Append("</span></th>");
         sb.Append("</tr></thead>\n<tbody>\n");
@@ -62,7 +63,7 @@ public static class HtmlReport
         {
             var row = doc.Rows[r];
             sb.Append("<tr data-config=\"").Append(H(row.Configuration)).Append("\"><th>").Append(H(row.Configuration)).Append("</th>")
-                .Append("<td class=\"num\">").Append(row.States.ToString("N0", CultureInfo.InvariantCulture)).Append("</td>")
+                .Append("<td class=\"num\">").Append(row.Count.ToString("N0", CultureInfo.InvariantCulture)).Append("</td>")
                 .Append("<td class=\"num\">").Append(row.Seconds is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "").Append("</td>");
             foreach (var (p, _) in properties)
             {
@@ -116,9 +117,7 @@ public static class HtmlReport
         foreach (var row in doc.Rows)
         {
             sb.Append("<details class=\"config\"><summary><b>").Append(H(row.Configuration)).Append("</b>: ")
-                .Append(row.States.ToString("N0", CultureInfo.InvariantCulture)).Append(" states, ")
-                .Append(row.Transitions.ToString("N0", CultureInfo.InvariantCulture)).Append(" transitions, max depth ")
-                .Append(row.MaxDepth.ToString(CultureInfo.InvariantCulture));
+                .Append(H(row.Effort));
             if (row.Seconds is { } s) sb.Append(", ").Append(s.ToString("0.00", CultureInfo.InvariantCulture)).Append(" s");
             if (row.CutShort is { } cut) sb.Append(" — <span class=\"cut\">cut short: ").Append(H(cut)).Append("</span>");
             sb.Append("</summary><table class=\"settings\">");

@@ -17,13 +17,17 @@ public sealed record ReportCell(string Property, string Kind, PropertyKind? Prop
 }
 
 /// <summary>One configuration checked: its settings, the numbers of its search, and its verdicts.</summary>
+/// <param name="Count">The number in the matrix's count column (<see cref="ReportDocument.CountColumn"/>): distinct
+/// states of an exhaustive search, model steps of a batch of random schedules.</param>
+/// <param name="Effort">The search's numbers in words, e.g. "162,372 states, 1,204,551 transitions, max depth 40".</param>
 /// <param name="Seconds">The search's wall-clock time, or null when timings are left out.</param>
-public sealed record ReportRow(string Configuration, IReadOnlyDictionary<string, string> Settings, long States, long Transitions,
-    int MaxDepth, double? Seconds, string? CutShort, IReadOnlyList<ReportCell> Cells);
+public sealed record ReportRow(string Configuration, IReadOnlyDictionary<string, string> Settings, long Count, string Effort,
+    double? Seconds, string? CutShort, IReadOnlyList<ReportCell> Cells);
 
 /// <summary>Everything one HTML report shows.</summary>
 /// <param name="Command">The command line that made it (shown so the report can be reproduced).</param>
 /// <param name="Summary">The verdict in one line, e.g. "every verdict as expected".</param>
 /// <param name="Good">Whether that verdict is the good one (the summary's colour).</param>
+/// <param name="CountColumn">What <see cref="ReportRow.Count"/> counts ("states", "steps"): the matrix column's heading.</param>
 public sealed record ReportDocument(string Title, string Command, string Summary, bool Good, IReadOnlyList<ReportRow> Rows,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes, string CountColumn = "states");
