@@ -108,11 +108,8 @@ internal sealed class ModelSession<TState, TAction>(
 
     public PathActions ActionsAfter(ChoicePath path)
     {
-        var replay = Replayer.Replay(model, path.ToUnlabelledTrace(model.Name), checkLabels: false);
-        if (replay.Divergence is { } d)
-            throw new BadInputException(d.Step == 0
-                ? $"path {path}: there is no initial state #{path.Initial} ({d.Found})"
-                : $"path {path} leaves the model at step {d.Step}: choice {path.Choices[d.Step - 1]} is not enabled ({d.Found})");
+        var replay = path.Follow(model, out var error);
+        if (error is not null) throw new BadInputException(error);
         var state = replay.Initial!;
         var taken = new List<EnabledAction>(replay.Steps.Count);
         foreach (var step in replay.Steps)

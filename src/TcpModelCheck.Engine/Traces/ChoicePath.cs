@@ -56,6 +56,19 @@ public sealed record ChoicePath(int Initial, ImmutableArray<int> Choices)
     /// <summary>The path as text, the same form <see cref="Trace.ChoicePath"/> gives.</summary>
     public override string ToString() => (Initial != 0 ? $"i{Initial}:" : "") + string.Join('/', Choices);
 
+    /// <summary>Follows the path on <paramref name="model"/> (label checks off). <paramref name="error"/> is the one
+    /// line saying where it leaves the model — no such initial state, or the step whose choice is not enabled — worded
+    /// the same for every front end (<c>tcpmc actions</c>, the explorer); null when the whole path is followed.</summary>
+    public ReplayResult<TState, TAction> Follow<TState, TAction>(Model.IModel<TState, TAction> model, out string? error)
+        where TState : IEquatable<TState>
+    {
+        var replay = Replayer.Replay(model, ToUnlabelledTrace(model.Name), checkLabels: false);
+        error = replay.Divergence is not { } d ? null
+            : d.Step == 0 ? $"path {this}: there is no initial state #{Initial} ({d.Found})"
+            : $"path {this} leaves the model at step {d.Step}: choice {Choices[d.Step - 1]} is not enabled ({d.Found})";
+        return replay;
+    }
+
     /// <summary>A trace of these choices with no recorded labels, for <see cref="Replayer.Replay{TState,TAction}"/>
     /// with label checks off: it reports where the path leaves the model (a choice not enabled).</summary>
     public Trace ToUnlabelledTrace(string model) => new()

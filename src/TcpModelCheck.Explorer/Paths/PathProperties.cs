@@ -1,4 +1,6 @@
 using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Engine.Paths;
+using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Tcp;
 
 namespace TcpModelCheck.Explorer.Paths;
@@ -14,56 +16,45 @@ namespace TcpModelCheck.Explorer.Paths;
 public sealed record PropertyStatus(string Name, PropertyKind Kind, string Description, string Status, int? Step, bool Decided);
 
 /// <summary>
-/// Evaluates every property of the model on a walked path, as the checker would judge its states and edges:
-/// invariants on every state (the initial state is step 0), step properties on every edge, no-deadlock on the
-/// last state, witnesses and goals by the first state that satisfies them.
+/// Evaluates every property of the model on a walked path with the engine's own judgement, so the page cannot
+/// disagree with <c>tcpmc replay</c>: safety properties (invariants on every state, the initial one being step 0;
+/// step properties on every edge; no-deadlock at a last state with no enabled action) and witnesses through
+/// <see cref="Reproducer"/>, liveness by the liveness checker's triggers and goals
+/// (<see cref="Property{TState, TAction}.Triggers"/>).
 /// </summary>
 public static class PathProperties
 {
     public static IReadOnlyList<PropertyStatus> Evaluate(WalkedPath path)
     {
         var states = Enumerable.Range(0, path.Steps.Count + 1).Select(path.StateAfter).ToList();
-        return path.Model.Properties.Select(p => Evaluate(path, states, p)).ToList();
+        var trace = path.ToTrace();
+        return path.Model.Properties.Select(p => Evaluate(path.Model, trace, states, p)).ToList();
     }
 
     /// <summary>The first safety violation on the path (the step the page marks), or null.</summary>
     public static PropertyStatus? FirstViolation(IReadOnlyList<PropertyStatus> statuses) =>
         statuses.Where(s => s.Status == "violated").OrderBy(s => s.Step).FirstOrDefault();
 
-    private static PropertyStatus Evaluate(WalkedPath path, List<TcpState> states, Property<TcpState, TcpAction> p)
+    private static PropertyStatus Evaluate(TcpModel model, Trace trace, List<TcpState> states, Property<TcpState, TcpAction> p)
     {
         PropertyStatus Status(string status, int? step, bool decided = true) => new(p.Name, p.Kind, p.Description, status, step, decided);
-        switch (p.Kind)
+        if (p.IsSafety || p.Kind == PropertyKind.Reachable)
         {
-            case PropertyKind.Invariant:
-                var bad = states.FindIndex(s => !p.Condition!(s));
-                return bad < 0 ? Status("holds", null) : Status("violated", bad);
-            case PropertyKind.ActionProperty:
-                for (var i = 0; i < path.Steps.Count; i++)
-                    if (!p.Edge!(states[i], path.Steps[i].Action, states[i + 1])) return Status("violated", i + 1);
-                return Status("holds", null);
-            case PropertyKind.NoDeadlock:
-                var last = path.Current;
-                return path.Enabled().Count == 0 && !path.Model.IsTerminal(last)
-                    ? Status("violated", path.Steps.Count) : Status("holds", null);
-            case PropertyKind.Reachable:
-                var at = states.FindIndex(s => p.Condition!(s));
-                return at < 0 ? Status("not-reached", null) : Status("reached", at);
-            case PropertyKind.Eventually:
-                var goal = states.FindIndex(s => p.Goal!(s));
-                return goal < 0 ? Status("not-reached", null, false) : Status("reached", goal, false);
-            default:
-                return LeadsTo(states, p, Status);
+            // the walked path follows the model by construction: the reproduction cannot diverge
+            var r = Reproducer.Reproduce(model, trace with { Property = p.Name }, checkLabels: false);
+            if (p.Kind == PropertyKind.Reachable)
+                return r.WitnessStep is { } at ? Status("reached", at) : Status("not-reached", null);
+            return r.Violation is { } v ? Status("violated", v.Step) : Status("holds", null);
         }
-    }
-
-    /// <summary>A leads-to is pending when some trigger state has no goal state at or after it.</summary>
-    private static PropertyStatus LeadsTo(List<TcpState> states, Property<TcpState, TcpAction> p,
-        Func<string, int?, bool, PropertyStatus> status)
-    {
+        if (p.Kind == PropertyKind.Eventually)
+        {
+            var goal = states.FindIndex(s => p.Goal!(s));
+            return goal < 0 ? Status("not-reached", null, false) : Status("reached", goal, false);
+        }
+        // leads-to: pending when some trigger state has no goal state at or after it
         var lastGoal = states.FindLastIndex(s => p.Goal!(s));
         for (var i = lastGoal + 1; i < states.Count; i++)
-            if (p.Condition!(states[i])) return status("pending", i, false);
-        return status("met", null, false);
+            if (p.Triggers(states[i], initial: i == 0)) return Status("pending", i, false);
+        return Status("met", null, false);
     }
 }

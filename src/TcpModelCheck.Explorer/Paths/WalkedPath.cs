@@ -53,11 +53,8 @@ public sealed class WalkedPath
     /// <c>tcpmc actions</c> words it.</summary>
     public static WalkedPath Follow(TcpModel model, ChoicePath path)
     {
-        var replay = Replayer.Replay(model, path.ToUnlabelledTrace(model.Name), checkLabels: false);
-        if (replay.Divergence is { } d)
-            throw new ExplorerInputException(d.Step == 0
-                ? $"path {path}: there is no initial state #{path.Initial} ({d.Found})"
-                : $"path {path} leaves the model at step {d.Step}: choice {path.Choices[d.Step - 1]} is not enabled ({d.Found})");
+        var replay = path.Follow(model, out var error);
+        if (error is not null) throw new ExplorerInputException(error);
         var state = replay.Initial!;
         var steps = new List<WalkedStep>(replay.Steps.Count);
         foreach (var s in replay.Steps)
