@@ -1,6 +1,9 @@
+using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Properties.Support;
 using TcpModelCheck.Reports.Comparison;
 using TcpModelCheck.Reports.Tcp;
+using TcpModelCheck.Tcp.Matrix;
+using TcpModelCheck.Tcp;
 
 namespace TcpModelCheck.Properties.Comparison;
 
@@ -10,11 +13,15 @@ public sealed class ComparisonRunnerTests
     private static readonly string[] Small =
         ["no-time-wait/client-closes-first fifo=true", "rfc1337/reconnect isn-set=0 loss-budget=0 network-capacity=2"];
 
+    private static IEnumerable<ComparisonCase<TcpState, TcpAction>> Cases(IEnumerable<MatrixEntry> entries) =>
+        entries.Select(e => new ComparisonCase<TcpState, TcpAction>(e.Name, e.Config.Variant, e.Config.Workload,
+            () => new TcpModel(e.Config)));
+
     [Fact]
     public void Runs_one_exhaustive_check_per_configuration_and_meets_the_expected_table()
     {
         var done = new List<string>();
-        var report = ComparisonRunner.Run(TcpMatrix.Cases(Small.Select(TcpMatrix.Get)), ExpectedVerdicts.Table,
+        var report = ComparisonRunner.Run(Cases(Small.Select(TcpMatrix.Get)), ExpectedVerdicts.Table,
             rowDone: r => done.Add(r.Configuration));
         Assert.Equal(Small, done);
         Assert.True(report.AsExpected, ComparisonText.Render(report));
@@ -34,7 +41,7 @@ public sealed class ComparisonRunnerTests
         var name = Small[0];
         var wrong = new ExpectationTable(ExpectedVerdicts.Table.Exceptions
             .Append(new(name, "no-stale-data", Engine.Checking.Verdict.Violated, "deliberately wrong")));
-        var report = ComparisonRunner.Run(TcpMatrix.Cases([TcpMatrix.Get(name)]), wrong);
+        var report = ComparisonRunner.Run(Cases([TcpMatrix.Get(name)]), wrong);
         var (row, cell) = Assert.Single(report.Mismatches);
         Assert.Equal((name, "no-stale-data"), (row.Configuration, cell.Property));
         Assert.Contains("1 of 16 verdicts DIFFER from the expected table", ComparisonText.Render(report));

@@ -6,6 +6,7 @@ using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Properties.Simulation;
 

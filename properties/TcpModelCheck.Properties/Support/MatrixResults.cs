@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Properties.Support;
 

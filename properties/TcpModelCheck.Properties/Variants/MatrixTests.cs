@@ -4,6 +4,7 @@ using TcpModelCheck.Reports.Comparison;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
 using Xunit.Abstractions;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Properties.Variants;
 

@@ -1,7 +1,6 @@
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Traces;
-using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Backend;
 

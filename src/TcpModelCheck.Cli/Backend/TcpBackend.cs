@@ -1,6 +1,6 @@
-using TcpModelCheck.Reports.Comparison;
-using TcpModelCheck.Reports.Tcp;
+using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 using TcpModelCheck.Tcp.Schedules;
 
 namespace TcpModelCheck.Cli.Backend;

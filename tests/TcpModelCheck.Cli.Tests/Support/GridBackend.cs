@@ -3,7 +3,6 @@ using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Engine.Traces;
-using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Tests.Support;
 

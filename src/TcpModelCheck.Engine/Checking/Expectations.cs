@@ -1,6 +1,4 @@
-using TcpModelCheck.Engine.Checking;
-
-namespace TcpModelCheck.Reports.Comparison;
+namespace TcpModelCheck.Engine.Checking;
 
 /// <summary>One expected verdict that is not <c>holds</c>, with the one-line reason a reader needs.</summary>
 /// <param name="Configuration">The configuration's name in the matrix, e.g. "no-time-wait/reconnect".</param>

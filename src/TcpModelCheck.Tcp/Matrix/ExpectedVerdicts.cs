@@ -1,9 +1,7 @@
 using TcpModelCheck.Engine.Checking;
-using TcpModelCheck.Reports.Comparison;
-using TcpModelCheck.Tcp;
 using P = TcpModelCheck.Tcp.TcpProperties;
 
-namespace TcpModelCheck.Reports.Tcp;
+namespace TcpModelCheck.Tcp.Matrix;
 
 /// <summary>
 /// THE expected-verdict table of the default matrix (<see cref="TcpMatrix.Default"/>): the one place that says

@@ -1,7 +1,4 @@
-using TcpModelCheck.Reports.Comparison;
-using TcpModelCheck.Tcp;
-
-namespace TcpModelCheck.Reports.Tcp;
+namespace TcpModelCheck.Tcp.Matrix;
 
 /// <summary>One configuration of a comparison matrix, with why it is there.</summary>
 public sealed record MatrixEntry(TcpConfig Config, string Purpose)
@@ -54,9 +51,4 @@ public static class TcpMatrix
     /// <summary>The entry named <paramref name="name"/>; throws <see cref="ArgumentException"/> listing the names.</summary>
     public static MatrixEntry Get(string name) => Default.FirstOrDefault(e => e.Name == name)
         ?? throw new ArgumentException($"no matrix configuration '{name}'; the matrix has: {string.Join(", ", Default.Select(e => e.Name))}");
-
-    /// <summary>The entries as comparison cases.</summary>
-    public static IEnumerable<ComparisonCase<TcpState, TcpAction>> Cases(IEnumerable<MatrixEntry> entries) =>
-        entries.Select(e => new ComparisonCase<TcpState, TcpAction>(e.Name, e.Config.Variant, e.Config.Workload,
-            () => new TcpModel(e.Config)));
 }
