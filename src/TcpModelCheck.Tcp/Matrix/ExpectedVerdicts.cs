@@ -26,7 +26,7 @@ public static class ExpectedVerdicts
         + "TIME-WAIT; each answers the other's unacceptable ACK forever, and with no loss left and prompt "
         + "segments delivered before the clock ticks, time never reaches the end of TIME-WAIT";
 
-    public static ExpectationTable Table { get; } = new(
+    public static ExpectationTable<MatrixEntry> Table { get; } = new(
     [
         V("rfc9293/client-closes-first", P.NoTimeWaitAssassination, Assassination),
 
@@ -87,7 +87,7 @@ public static class ExpectedVerdicts
 
     /// <summary>RFC 9293 and a 1-MSL TIME-WAIT fail the same way when A reconnects: TIME-WAIT assassination
     /// (an acceptable reset ends it at once) lets connection 1's segments meet connection 2.</summary>
-    private static IEnumerable<Expectation> AssassinatedReconnect(string c) =>
+    private static IEnumerable<Expectation<MatrixEntry>> AssassinatedReconnect(string c) =>
     [
         V(c, P.NoStaleData, "TIME-WAIT is assassinated (old ACK, A's ACK, B's reset), A reconnects with the same "
             + "ISS at once, and connection 1's retransmitted d1 is accepted by connection 2"),
@@ -106,6 +106,14 @@ public static class ExpectedVerdicts
         V(c, P.EventuallyClosed, AckWar),
     ];
 
-    private static Expectation V(string configuration, string property, string why) =>
-        new(configuration, property, Verdict.Violated, why);
+    /// <summary>An expected violation of the matrix entry named <paramref name="configuration"/>. The name is resolved
+    /// to its entry once, here (a name that is no entry's throws, so no expectation can silently fall away); the
+    /// table is keyed by the entry and looked up by configuration (<see cref="For"/>).</summary>
+    private static Expectation<MatrixEntry> V(string configuration, string property, string why) =>
+        new(TcpMatrix.Get(configuration), property, Verdict.Violated, why);
+
+    /// <summary>The expected verdict of <paramref name="property"/> in <paramref name="config"/>: the table's cell of
+    /// the matrix entry with exactly this configuration (every field equal, <see cref="TcpMatrix.Find"/>); a
+    /// configuration that is no entry is expected to satisfy every property.</summary>
+    public static (Verdict Verdict, string? Why) For(TcpConfig config, string property) => Table.For(TcpMatrix.Find(config), property);
 }

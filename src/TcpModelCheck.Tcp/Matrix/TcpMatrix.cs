@@ -48,7 +48,21 @@ public static class TcpMatrix
         new(Reconnect(Variants.ShortTimeWait), "a second connection after a 1-MSL TIME-WAIT"),
     ];
 
-    /// <summary>The entry named <paramref name="name"/>; throws <see cref="ArgumentException"/> listing the names.</summary>
-    public static MatrixEntry Get(string name) => Default.FirstOrDefault(e => e.Name == name)
-        ?? throw new ArgumentException($"no matrix configuration '{name}'; the matrix has: {string.Join(", ", Default.Select(e => e.Name))}");
+    /// <summary>
+    /// The rows of the full matrix beyond the default one (<c>tcpmc compare --full</c>, and the property suite's
+    /// <c>Category=Full</c> test): configurations too big for the five-minute <c>dotnet test</c> budget. Empty
+    /// until the reconnect rows at the model's default bounds are settled (issue 10).
+    /// </summary>
+    private static IReadOnlyList<MatrixEntry> Bigger { get; } = [];
+
+    /// <summary>The full matrix: the default one, then the bigger rows.</summary>
+    public static IReadOnlyList<MatrixEntry> Full { get; } = [.. Default, .. Bigger];
+
+    /// <summary>The entry named <paramref name="name"/> (of the full matrix); throws <see cref="ArgumentException"/>
+    /// listing the names.</summary>
+    public static MatrixEntry Get(string name) => Full.FirstOrDefault(e => e.Name == name)
+        ?? throw new ArgumentException($"no matrix configuration '{name}'; the matrix has: {string.Join(", ", Full.Select(e => e.Name))}");
+
+    /// <summary>The entry whose configuration is <paramref name="config"/> (every field equal), or null.</summary>
+    public static MatrixEntry? Find(TcpConfig config) => Full.FirstOrDefault(e => e.Config.Equals(config));
 }
