@@ -78,8 +78,7 @@ internal static class ComparisonOutput
     private static string CutShortLine(int index, ComparisonRow r)
     {
         var open = r.Cells.Count(c => c.Found == Verdict.Inconclusive);
-        var what = r.Cancelled
-            ? r.Statistics.DistinctStates == 0 ? "cancelled before its search started" : $"cancelled after {Words.Count(r.Statistics.DistinctStates)} states"
+        var what = r.Cancelled ? $"cancelled after {Words.Count(r.Statistics.DistinctStates)} states"
             : $"cut short after {Words.Count(r.Statistics.DistinctStates)} states: {r.Ending}";
         return $"#{index + 1} {r.Configuration}: {what}; {open} verdict{(open == 1 ? "" : "s")} inconclusive";
     }
