@@ -80,7 +80,7 @@ internal sealed class ModelSession<TState, TAction>(
         catch (NotSupportedException e) when (options.Strategy != SearchStrategy.BreadthFirst)
         {
             // A strategy the engine build does not offer is a choice the user can change, not a crash.
-            throw new BadInputException($"--strategy {StrategyName(options.Strategy)} is not available in this build ({e.Message})");
+            throw new BadInputException($"--strategy {SearchStrategies.Names.Name(options.Strategy)} is not available in this build ({e.Message})");
         }
     }
 
@@ -156,11 +156,4 @@ internal sealed class ModelSession<TState, TAction>(
     ];
 
     private static PropertyInfo Info(Property<TState, TAction> p) => new(p.Name, p.Kind, p.Description);
-
-    internal static string StrategyName(SearchStrategy s) => s switch
-    {
-        SearchStrategy.DepthFirst => "dfs",
-        SearchStrategy.ParallelBreadthFirst => "parallel",
-        _ => "bfs",
-    };
 }
