@@ -29,7 +29,7 @@ public sealed partial class TcpModel
         {
             destination[n++] = (byte)s.Seq;
             destination[n++] = (byte)s.Ack;
-            destination[n++] = (byte)((int)s.Flags | (s.HasData ? 16 : 0) | (s.From == Charts.Side.Server ? 32 : 0) | (s.Straggler ? 64 : 0));
+            destination[n++] = (byte)((int)s.Flags | (s.HasData ? 16 : 0) | (s.From == Side.Server ? 32 : 0) | (s.Straggler ? 64 : 0));
             destination[n++] = (byte)s.Item;
             destination[n++] = (byte)s.Incarnation;
             destination[n++] = (byte)s.Age;
