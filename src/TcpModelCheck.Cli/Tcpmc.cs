@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Cli.Options;
 using TcpModelCheck.Engine.Traces;
 
 namespace TcpModelCheck.Cli;
@@ -23,7 +24,9 @@ public static class Tcpmc
         try
         {
             var root = CommandTree.Build(context, backend());
-            var parse = root.Parse(args);
+            var parse = root.Parse(Policy.BooleanWords(root, args));
+            if (Culprits.UnknownOption(parse) is { } option)
+                return Fail(context, ExitCode.BadInput, $"unrecognized option '{option}' (see 'tcpmc {VerbOf(parse)}--help')");
             if (parse.Errors.Count > 0)
                 return Fail(context, ExitCode.BadInput, $"{MostSpecific(parse)} (see 'tcpmc {VerbOf(parse)}--help')");
             var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
@@ -48,9 +51,14 @@ public static class Tcpmc
 
     private static int Fail(CliContext context, ExitCode code, string message)
     {
-        context.Err.WriteLine($"tcpmc: {FirstLine(message)}");
+        Error(context, message);
         return (int)code;
     }
+
+    /// <summary>Writes the one error line: "tcpmc: " + the message, control characters escaped and every echoed
+    /// value cut to <see cref="Output.Messages.MaxEcho"/> characters (see <see cref="Output.Messages.OneLine"/>).</summary>
+    internal static void Error(CliContext context, string message) =>
+        context.Err.WriteLine($"tcpmc: {Output.Messages.OneLine(message)}");
 
     internal static string FirstLine(string message)
     {
