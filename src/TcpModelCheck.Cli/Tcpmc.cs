@@ -27,7 +27,8 @@ public static class Tcpmc
             var parse = root.Parse(Policy.BooleanWords(root, args));
             if (Culprits.UnknownOption(parse) is { } option)
                 return Fail(context, ExitCode.BadInput, $"unrecognized option '{option}' (see 'tcpmc {VerbOf(parse)}--help')");
-            if (parse.Errors.Count > 0)
+            var directive = args.Length > 0 && args[0].StartsWith('[');   // [suggest] (completion), [diagram]
+            if (parse.Errors.Count > 0 || (parse.UnmatchedTokens.Count > 0 && !directive))
                 return Fail(context, ExitCode.BadInput, $"{MostSpecific(parse)} (see 'tcpmc {VerbOf(parse)}--help')");
             var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             return parse.Invoke(config);
@@ -44,7 +45,7 @@ public static class Tcpmc
     /// which says less than the unrecognized word itself.</summary>
     private static string MostSpecific(ParseResult parse) => parse.UnmatchedTokens.Count > 0
         ? $"unrecognized command or argument '{parse.UnmatchedTokens[0]}'"
-        : parse.Errors[0].Message;
+        : Output.Messages.WithoutTypeNames(parse.Errors[0].Message);
 
     private static string VerbOf(ParseResult parse) =>
         parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";

@@ -53,10 +53,10 @@ internal static class Bounds
     {
         var text = Text(result);
         if (!T.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value))
-            result.AddError(double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var wide)
-                    && double.IsFinite(wide)
-                ? $"{option} must be between {Show(min)} and {Show(max)} (got {text})"
-                : $"{option} expects a number (got '{text}')");
+            result.AddError(!double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var wide)
+                    || !double.IsFinite(wide) ? $"{option} expects a number (got '{text}')"
+                : Math.Floor(wide) != wide ? $"{option} expects a whole number (got '{text}')"
+                : $"{option} must be between {Show(min)} and {Show(max)} (got {text})");
         else if (!T.IsFinite(value))
             result.AddError($"{option} expects a finite number (got '{text}')");
         else if (value < min || value > max)

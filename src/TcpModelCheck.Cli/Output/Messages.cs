@@ -20,6 +20,7 @@ internal static partial class Messages
     {
         var line = Engine.Traces.MessageText.Echo(message.Trim(), 1 << 20);
         line = Quoted().Replace(line, m => m.Groups[1].Length > MaxEcho ? $"'{Cut(m.Groups[1].Value, MaxEcho)}'" : m.Value);
+        line = LongWord().Replace(line, m => Cut(m.Value, MaxEcho));   // an unquoted echo: "(got 999…)", "msl: 999… is out of range"
         line = Cut(line, MaxLine);
         return line.Length > 0 ? line : "(no message)";
     }
@@ -35,4 +36,26 @@ internal static partial class Messages
     /// <summary>A value between single quotes; a quote inside a value ends the match early, which only cuts less.</summary>
     [GeneratedRegex("'([^']*)'")]
     private static partial Regex Quoted();
+
+    [GeneratedRegex(@"[^\s']{201,}")]
+    private static partial Regex LongWord();
+
+    /// <summary>The parser's own message for a value of the wrong type names the .NET type ("as expected type
+    /// 'System.Int32'"); this says what the option expects in words instead.</summary>
+    public static string WithoutTypeNames(string message)
+    {
+        var m = TypeError().Match(message);
+        if (!m.Success) return message;
+        var expected = m.Groups[3].Value switch
+        {
+            "System.Int32" or "System.Int64" or "System.UInt64" or "System.Nullable`1[System.Int32]" or "System.Nullable`1[System.Int64]" => "a whole number",
+            "System.Double" or "System.Nullable`1[System.Double]" => "a number",
+            "System.Boolean" => $"no value or a boolean ({Tcp.FieldCodecs.BoolWords})",
+            _ => "a value of another form",
+        };
+        return $"{m.Groups[2].Value} expects {expected} (got '{m.Groups[1].Value}')";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(.*)' for (?:option|command) '(.*)' as expected type '([^']*)'", RegexOptions.Singleline)]
+    private static partial Regex TypeError();
 }
