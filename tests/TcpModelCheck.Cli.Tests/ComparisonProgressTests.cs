@@ -25,7 +25,7 @@ public class ComparisonProgressTests
     public void On_a_log_it_writes_one_line_per_interval_naming_the_configuration_and_one_when_it_ends()
     {
         var err = new StringWriter();
-        var progress = new ComparisonProgress(err, terminal: false, count: 14, every: TimeSpan.FromSeconds(10));
+        var progress = new ComparisonProgress(err, TerminalInfo.Redirected, count: 14, every: TimeSpan.FromSeconds(10));
         var callback = progress.For(new NoCase(), 10)!;
         foreach (var s in new[] { 1, 5, 10, 11, 19, 21 }) callback(At(s, s * 100_000L));
         progress.Done(Row(2_500_000));
@@ -41,7 +41,7 @@ public class ComparisonProgressTests
     public void A_configuration_shorter_than_the_interval_writes_nothing()
     {
         var err = new StringWriter();
-        var progress = new ComparisonProgress(err, terminal: false, count: 2);
+        var progress = new ComparisonProgress(err, TerminalInfo.Redirected, count: 2);
         progress.For(new NoCase(), 0)!(At(1, 1000));
         progress.Done(Row(1000));
         Assert.Equal("", err.ToString());
@@ -51,7 +51,7 @@ public class ComparisonProgressTests
     public void On_a_terminal_the_line_is_redrawn_in_place_and_erased()
     {
         var err = new StringWriter();
-        var progress = new ComparisonProgress(err, terminal: true, count: 2);
+        var progress = new ComparisonProgress(err, new TerminalInfo(true, 200), count: 2);
         progress.For(new NoCase(), 1)!(At(1, 1000));
         progress.Clear();
         Assert.Equal("\r\u001b[2K[2/2] rfc9293/reconnect: 1,000 states  1,000/s  depth 20  queue 1,000  64 MiB  1s\r\u001b[2K", err.ToString());

@@ -55,18 +55,21 @@ internal static class CompareCommand
             var choice = TraceChoice.Parse(parse.GetValue(trace), backend);
             var settings = output.Read(parse);
             var quiet = settings.Json || parse.GetValue(markdown);
+            var target = settings.Mermaid && !parse.GetValue(markdown) ? context.ForMermaid() : context;
             Action<ComparisonReport>? report = parse.GetValue(html) is { } file
-                ? r => HtmlReportFile.WriteComparison(context, parse, file, r, settings.Timings, quiet)
+                ? r => HtmlReportFile.WriteComparison(target, parse, file, r, settings.Timings, quiet)
                 : null;
-            return (int)Run(context, cases, options, choice, settings, parse.GetValue(markdown), report);
+            return (int)Run(context, target, cases, options, choice, settings, parse.GetValue(markdown), report);
         });
         return command;
     }
 
-    private static ExitCode Run(CliContext context, List<SessionCase> cases, CheckOptions options, TraceChoice choice,
+    /// <param name="target">Where the report goes: <paramref name="context"/>, or under <c>--mermaid</c> its
+    /// <see cref="CliContext.ForMermaid"/> (stdout carries the diagram alone).</param>
+    private static ExitCode Run(CliContext context, CliContext target, List<SessionCase> cases, CheckOptions options, TraceChoice choice,
         OutputSettings output, bool markdown, Action<ComparisonReport>? html)
     {
-        var progress = new ComparisonProgress(context.Err, ComparisonProgress.IsTerminal(context.Err), cases.Count);
+        var progress = new ComparisonProgress(context.Err, context.Terminal.Progress, cases.Count);
         ComparisonReport report;
         try
         {
@@ -78,11 +81,16 @@ internal static class CompareCommand
         }
         var code = ExitCodeOf(report);
         var shown = choice.Pick(report) is { } pick ? (report.Rows[pick.Row], cases[pick.Row].Session.Draw(pick.Trace, Verdict.Violated)) : ((ComparisonRow, RenderedTrace)?)null;
-        if (output.OutFile is { } path && shown is not null) TraceOutput.Write(shown.Value.Item2.Trace, path);
-        if (output.Json) ComparisonOutput.WriteJson(context, report, shown, code, output);
-        else if (markdown) ComparisonOutput.WriteMarkdown(context, report, shown, output);
-        else ComparisonOutput.WriteText(context, report, shown, output, choice);
-        html?.Invoke(report);
+        // The --out target was checked before the search; a write that still fails is reported after the report.
+        var failed = output.OutFile is { } path && shown is not null ? TraceOutput.TryWrite(shown.Value.Item2.Trace, path) : null;
+        if (failed is not null) code = ExitCode.BadInput;
+        var written = failed is null ? output : output with { OutFile = null };
+        if (output.Json) ComparisonOutput.WriteJson(target, report, shown, code, written);
+        else if (markdown) ComparisonOutput.WriteMarkdown(target, report, shown, written);
+        else ComparisonOutput.WriteText(target, report, shown, written, choice);
+        try { html?.Invoke(report); }
+        catch (BadInputException e) { failed ??= e.Message; code = ExitCode.BadInput; }
+        if (failed is not null) Tcpmc.Error(context, failed);
         return code;
     }
 

@@ -70,7 +70,7 @@ internal static class ComparisonOutput
         }
         context.Out.WriteLine();
         context.Out.WriteLine($"counterexample: {s.From.Configuration} / {s.Trace.Trace.Property} ({s.Trace.Trace.Length} steps)");
-        TraceOutput.Print(context.Out, s.Trace, output);
+        TraceOutput.Print(context, s.Trace, output);
         if (output.OutFile is { } path) context.Out.WriteLine($"trace written to {path}");
     }
 

@@ -11,15 +11,13 @@ namespace TcpModelCheck.Cli.Commands;
 /// and erased at the end; otherwise (a log file, CI) one line is written every <paramref name="every"/> of a
 /// configuration's search, and a line when such a long configuration ends — never a carriage return.
 /// </summary>
-internal sealed class ComparisonProgress(TextWriter error, bool terminal, int count, TimeSpan? every = null)
+/// <param name="terminal">The terminal stderr is (<see cref="TerminalInfo.Progress"/>), or <see cref="TerminalInfo.Redirected"/>.</param>
+internal sealed class ComparisonProgress(TextWriter error, TerminalInfo terminal, int count, TimeSpan? every = null)
 {
     private readonly TimeSpan _every = every ?? TimeSpan.FromSeconds(10);
-    private readonly ProgressDisplay _live = new(error, new TerminalInfo(terminal, terminal ? 200 : 0));
+    private readonly ProgressDisplay _live = new(error, terminal);
     private TimeSpan _next;
     private bool _reported;
-
-    /// <summary>Whether <paramref name="error"/> is the process's stderr and that is a terminal.</summary>
-    public static bool IsTerminal(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
 
     public static string Label(int index, int count, string configuration) => $"[{index + 1}/{count}] {configuration}: ";
 
@@ -29,7 +27,7 @@ internal sealed class ComparisonProgress(TextWriter error, bool terminal, int co
         var label = Label(index, count, c.Configuration);
         _next = _every;
         _reported = false;
-        if (terminal) return _live.For(label);
+        if (terminal.IsTerminal) return _live.For(label);
         return p =>
         {
             if (p.Elapsed < _next) return;
