@@ -77,7 +77,7 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
         var before = _ep.E;
         var sent = _ep.Apply(at, (ref Step s) => Timers.Fire(ref s, OpenEndpoint.Kernel));
         _ep.TimerFired();
-        foreach (var seg in sent) _pending.Add(new Pending(seg, at, $"{rule}, RFC 9293 §3.10.8", false));
+        foreach (var seg in sent) _pending.Add(new Pending(Relative(seg), at, $"{rule}, RFC 9293 §3.10.8", false));
         if (sent.Count == 0)
             _notes.Add($"at {ScriptWriter.Seconds(at)} s: {Describe(before.State)} ended silently ({rule})");
         AfterStep(before);
@@ -95,6 +95,10 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
         foreach (var p in _pending)
             _notes.Add($"at {ScriptWriter.Seconds(p.At)} s the variant also sends {Format(p.Segment)} ({p.Why}); no later line expects it (packetdrill does not check)");
     }
+
+    /// <summary>A segment the endpoint sent, its SEQ relative to the kernel's ISS as the script writes it (see
+    /// <see cref="OpenEndpoint.Base"/>).</summary>
+    private OpenSegment Relative(OpenSegment s) => s with { Seq = unchecked(s.Seq - _ep.Base) };
 
     private static string Describe(ConnectionState s) => s.RfcName();
 
