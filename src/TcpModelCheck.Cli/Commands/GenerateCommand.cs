@@ -6,7 +6,8 @@ namespace TcpModelCheck.Cli.Commands;
 /// <summary>
 /// <c>tcpmc generate --variant V --out DIR</c>: writes the transition-coverage suite (<see cref="CoverageSuite"/>)
 /// as packetdrill scripts, one per (state, kind of arriving segment), each expecting the reply the variant
-/// predicts, under <c>DIR/coverage/</c>; then prints which pairs it covers. Run them against the model with
+/// predicts, under <c>DIR/coverage/</c>, and RFC 9293's figures 6-13 from the kernel's side
+/// (<see cref="FigureScripts"/>) under <c>DIR/figures/</c>; then prints which pairs it covers and the figures. Run them against the model with
 /// <c>tcpmc conform DIR</c>, against this machine's kernel with <c>tcpmc conform --live DIR</c>, or with packetdrill
 /// against any stack.
 /// </summary>
@@ -16,7 +17,7 @@ internal static class GenerateCommand
     {
         var command = new Command("generate", "Write packetdrill scripts from the model: one per (state, arriving segment) with the variant's predicted reply");
         var variant = new Option<string>("--variant") { Description = "The variant whose predictions the scripts expect (default linux)", HelpName = "name", DefaultValueFactory = _ => "linux" };
-        var output = new Option<string>("--out") { Description = "Directory to write into (created if missing); scripts go under DIR/coverage/", HelpName = "dir", Required = true };
+        var output = new Option<string>("--out") { Description = "Directory to write into (created if missing); scripts go under DIR/coverage/ and DIR/figures/", HelpName = "dir", Required = true };
         command.Add(variant);
         command.Add(output);
         command.SetAction(parse =>
@@ -27,19 +28,34 @@ internal static class GenerateCommand
             if (File.Exists(root)) throw new BadInputException($"--out {root}: is a file, not a directory");
             var dir = Path.Combine(root, "coverage");
             var scripts = CoverageSuite.Generate(name);
+            var figures = FigureScripts.Generate(name);
             try
             {
-                Directory.CreateDirectory(dir);
-                foreach (var s in scripts) File.WriteAllText(Path.Combine(dir, s.Name), s.Text);
+                WriteAll(dir, scripts);
+                WriteAll(Path.Combine(root, "figures"), figures);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new BadInputException($"--out {root}: cannot write there: {Tcpmc.FirstLine(e.Message)}");
             }
             Print(context, name, dir, scripts);
+            PrintFigures(context, name, Path.Combine(root, "figures"), figures);
             return (int)ExitCode.Ok;
         });
         return command;
+    }
+
+    private static void WriteAll(string dir, IReadOnlyList<GeneratedScript> scripts)
+    {
+        Directory.CreateDirectory(dir);
+        foreach (var s in scripts) File.WriteAllText(Path.Combine(dir, s.Name), s.Text);
+    }
+
+    private static void PrintFigures(CliContext context, string variant, string dir, IReadOnlyList<GeneratedScript> figures)
+    {
+        context.Out.WriteLine();
+        context.Out.WriteLine($"{figures.Count} figure scripts for {variant} in {dir} (RFC 9293 figures 6-13, the kernel as one TCP):");
+        foreach (var f in figures) context.Out.WriteLine($"  {f.State,-10} {Path.GetFileNameWithoutExtension(f.Name),-34} {f.Kind} ({f.Prediction})");
     }
 
     private static void Print(CliContext context, string variant, string dir, IReadOnlyList<GeneratedScript> scripts)

@@ -147,10 +147,5 @@ public static class CoverageSuite
         return scripts;
     }
 
-    /// <summary>An outbound line for a segment the endpoint sends; a SYN's options are written <c>&lt;...&gt;</c>.</summary>
-    private static string Outbound(OpenSegment s)
-    {
-        var text = ScriptRun.Format(s);
-        return s.Syn ? text + " <...>" : text;
-    }
+    private static string Outbound(OpenSegment s) => ReplyPredictor.Outbound(s);
 }

@@ -61,6 +61,8 @@ public sealed class CoverageSuiteTests
             Assert.StartsWith($"110 coverage scripts for linux in {Path.Combine(dir, "coverage")} (10 states × 11 kinds", o.ToString());
             Assert.Contains("| TIME-WAIT | . | S. | . | · | · | · | · | · | · | . | . |", o.ToString());
             Assert.Equal(110, Directory.GetFiles(Path.Combine(dir, "coverage"), "*.pkt").Length);
+            Assert.Equal(14, Directory.GetFiles(Path.Combine(dir, "figures"), "*.pkt").Length);
+            Assert.Contains("14 figure scripts for linux", o.ToString());
             var (o2, e2) = (new StringWriter(), new StringWriter());
             Assert.Equal(0, Tcpmc.Run(["conform", dir, "--variant", "linux"], o2, e2));
         }
