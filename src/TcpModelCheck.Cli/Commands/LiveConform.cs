@@ -97,7 +97,10 @@ internal static class LiveConform
             foreach (var c in r.Checks)
             {
                 context.Out.WriteLine($"{new string(' ', width)}  {c.ModelSummary}");
-                if (explain) foreach (var n in c.Model.Notes) context.Out.WriteLine($"{new string(' ', width)}    note: {n}");
+                if (!explain) continue;
+                foreach (var n in c.Model.Notes) context.Out.WriteLine($"{new string(' ', width)}    note: {n}");
+                if (c.Model.Steps is { Count: > 0 })
+                    context.Out.WriteLine(ScriptChart.Render(c.Model, $"kernel's recording (variant {c.Model.Variant})"));
             }
             if (r.RecordedTo is { } to) context.Out.WriteLine($"{new string(' ', width)}  recorded: {to}");
         }

@@ -56,6 +56,7 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     private void Process(ScriptEvent e)
     {
         var (lo, hi) = e.Time.Window(_now);
+        BeginChartStep(e);
         switch (e)
         {
             case PacketEvent { Direction: Direction.Outbound } p: MatchOutbound(p, lo, hi); break;
@@ -75,7 +76,9 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     private void Fire(long at, string rule)
     {
         var before = _ep.E;
+        _events.Add(new Tcp.Charts.StepEvent.TimerFired(Tcp.Charts.Side.Client, $"at {ScriptWriter.Seconds(at)} s: {rule}"));
         var sent = _ep.Apply(at, (ref Step s) => Timers.Fire(ref s, OpenEndpoint.Kernel));
+        ChartStep(before, sent);
         _ep.TimerFired();
         foreach (var seg in sent) _pending.Add(new Pending(Relative(seg), at, $"{rule}, RFC 9293 §3.10.8", false));
         if (sent.Count == 0)
