@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TcpModelCheck.Conformance.Generation;
+using TcpModelCheck.Reports.Tcp;
 
 namespace TcpModelCheck.Cli.Commands;
 
@@ -7,7 +8,8 @@ namespace TcpModelCheck.Cli.Commands;
 /// <c>tcpmc generate --variant V --out DIR</c>: writes the transition-coverage suite (<see cref="CoverageSuite"/>)
 /// as packetdrill scripts, one per (state, kind of arriving segment), each expecting the reply the variant
 /// predicts, under <c>DIR/coverage/</c>, and RFC 9293's figures 6-13 from the kernel's side
-/// (<see cref="FigureScripts"/>) under <c>DIR/figures/</c>; then prints which pairs it covers and the figures. Run them against the model with
+/// (<see cref="FigureScripts"/>) under <c>DIR/figures/</c>, and the default matrix's counterexamples read from either
+/// endpoint's side (<see cref="CounterexampleScripts"/>, through <see cref="TcpMatrix"/>) under <c>DIR/counterexamples/</c>; then prints which pairs it covers and the figures. Run them against the model with
 /// <c>tcpmc conform DIR</c>, against this machine's kernel with <c>tcpmc conform --live DIR</c>, or with packetdrill
 /// against any stack.
 /// </summary>
@@ -18,8 +20,10 @@ internal static class GenerateCommand
         var command = new Command("generate", "Write packetdrill scripts from the model: one per (state, arriving segment) with the variant's predicted reply");
         var variant = new Option<string>("--variant") { Description = "The variant whose predictions the scripts expect (default linux)", HelpName = "name", DefaultValueFactory = _ => "linux" };
         var output = new Option<string>("--out") { Description = "Directory to write into (created if missing); scripts go under DIR/coverage/ and DIR/figures/", HelpName = "dir", Required = true };
+        var skipSearch = new Option<bool>("--no-counterexamples") { Description = "Skip the counterexample scripts (they need an exhaustive check of the default matrix: about a minute)" };
         command.Add(variant);
         command.Add(output);
+        command.Add(skipSearch);
         command.SetAction(parse =>
         {
             var name = parse.GetValue(variant)!;
@@ -29,10 +33,19 @@ internal static class GenerateCommand
             var dir = Path.Combine(root, "coverage");
             var scripts = CoverageSuite.Generate(name);
             var figures = FigureScripts.Generate(name);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var found = parse.GetValue(skipSearch) ? [] : CounterexampleScripts.Find(TcpMatrix.Default.Select(e => (e.Name, e.Config)), context.Cancel);
+            if (context.Cancel.IsCancellationRequested)
+            {
+                context.Err.WriteLine("tcpmc: generate interrupted during the matrix search; nothing written");
+                return (int)ExitCode.Inconclusive;
+            }
+            var (counterexamples, skipped) = CounterexampleScripts.Generate(found);
             try
             {
                 WriteAll(dir, scripts);
                 WriteAll(Path.Combine(root, "figures"), figures);
+                WriteAll(Path.Combine(root, "counterexamples"), counterexamples);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -40,6 +53,8 @@ internal static class GenerateCommand
             }
             Print(context, name, dir, scripts);
             PrintFigures(context, name, Path.Combine(root, "figures"), figures);
+            if (!parse.GetValue(skipSearch))
+                PrintCounterexamples(context, Path.Combine(root, "counterexamples"), found.Count, counterexamples, skipped, clock.Elapsed.TotalSeconds);
             return (int)ExitCode.Ok;
         });
         return command;
@@ -56,6 +71,17 @@ internal static class GenerateCommand
         context.Out.WriteLine();
         context.Out.WriteLine($"{figures.Count} figure scripts for {variant} in {dir} (RFC 9293 figures 6-13, the kernel as one TCP):");
         foreach (var f in figures) context.Out.WriteLine($"  {f.State,-10} {Path.GetFileNameWithoutExtension(f.Name),-34} {f.Kind} ({f.Prediction})");
+    }
+
+    private static void PrintCounterexamples(CliContext context, string dir, int found, IReadOnlyList<GeneratedScript> scripts,
+        IReadOnlyList<string> skipped, double seconds)
+    {
+        context.Out.WriteLine();
+        context.Out.WriteLine($"{scripts.Count} counterexample scripts in {dir}: {found} safety counterexamples of the default matrix " +
+            $"({seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s), each read from both endpoints' sides, each script checked against its own variant:");
+        foreach (var s in scripts) context.Out.WriteLine($"  {Path.GetFileNameWithoutExtension(s.Name)}");
+        context.Out.WriteLine($"not written ({skipped.Count}):");
+        foreach (var s in skipped) context.Out.WriteLine($"  {s}");
     }
 
     private static void Print(CliContext context, string variant, string dir, IReadOnlyList<GeneratedScript> scripts)

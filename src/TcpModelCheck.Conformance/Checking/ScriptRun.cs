@@ -37,16 +37,25 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     public IReadOnlyList<(OpenSegment Segment, long At, bool Delayable)> Unmatched =>
         _pending.Select(p => (p.Segment, p.At, p.Delayable)).ToList();
 
+    /// <summary>After <see cref="Execute"/>: when the endpoint's running timer may fire (microseconds), or null.</summary>
+    public (long Lo, long Hi, string Rule)? NextTimer => _ep.FireWindow();
+
+    /// <summary>The script's timing tolerance in microseconds.</summary>
+    public long Tolerance => _tol;
+
     /// <summary>The time of the last event processed, in microseconds.</summary>
     public long Now => _now;
 
-    public (VerdictKind Kind, int? Line, string Reason) Execute()
+    /// <summary>Runs the script; with <paramref name="until"/> (microseconds) time then goes on to that moment, so the
+    /// timers due by then fire (what <c>tcpmc generate</c> uses to predict a retransmission).</summary>
+    public (VerdictKind Kind, int? Line, string Reason) Execute(long? until = null)
     {
         try
         {
             var (c, t) = Support.Prescan(script, config, timing, _notes);
             _ep = new OpenEndpoint(c, t);
             foreach (var e in script.Events) Process(e);
+            if (until is { } u) AdvanceTo(u);
             Finish();
             return (VerdictKind.Agrees, null, "");
         }

@@ -19,8 +19,18 @@ internal static class ReplyPredictor
     {
         var text = header;
         why = null;
-        foreach (var input in inputs)
+        long? delay = null;
+        foreach (var given in inputs)
         {
+            if (given == Timer)
+            {
+                if (TimerLines(text, variant, name, out delay, out why) is not { } lines) return null;
+                text += lines;
+                continue;
+            }
+            var input = delay is { } d && given.StartsWith("+.01 ", StringComparison.Ordinal)
+                ? $"+{ScriptWriter.Seconds(d)} {given[5..]}" : given;
+            delay = null;
             text += input + "\n";
             var run = new ScriptRun(ScriptParser.Parse(text, name), TcpConfig.ForVariant(variant), VariantTiming.For(variant));
             var (kind, line, reason) = run.Execute();
@@ -33,6 +43,37 @@ internal static class ReplyPredictor
                 text += $"{(delayable ? "+0~+0.5" : "+0")} > {Outbound(segment)}\n";
         }
         return text;
+    }
+
+    /// <summary>An input that stands for "the kernel's running timer fires": the lines written are the segments the
+    /// variant sends then, in the window its rule allows (<c>+lo~+hi &gt; …</c>); a timer that sends nothing (TIME-WAIT
+    /// ending) delays the next input past its window instead.</summary>
+    public const string Timer = "<the kernel's timer fires>";
+
+    private static string? TimerLines(string text, string variant, string name, out long? delay, out string? why)
+    {
+        delay = null;
+        why = null;
+        var script = ScriptParser.Parse(text, name);
+        var run = new ScriptRun(script, TcpConfig.ForVariant(variant), VariantTiming.For(variant));
+        run.Execute();
+        if (run.NextTimer is not { } w)
+        {
+            why = "the variant runs no timer where the explorer's fires";
+            return null;
+        }
+        var fired = new ScriptRun(script, TcpConfig.ForVariant(variant), VariantTiming.For(variant));
+        fired.Execute(w.Hi + fired.Tolerance + 1);
+        var sent = fired.Unmatched.Where(u => u.At > run.Now).ToList();
+        if (sent.Count == 0)
+        {
+            delay = w.Hi - run.Now + 10_000;
+            return "";
+        }
+        var lo = ScriptWriter.Seconds(Math.Max(0, w.Lo - run.Now));
+        var hi = ScriptWriter.Seconds(w.Hi - run.Now);
+        var first = lo == hi ? $"+{hi}" : $"+{lo}~+{hi}";
+        return string.Concat(sent.Select((u, i) => $"{(i == 0 ? first : "+0")} > {Outbound(u.Segment)}\n"));
     }
 
     /// <summary>An outbound line for a segment the endpoint sends; a SYN's options are written <c>&lt;...&gt;</c>, and a
