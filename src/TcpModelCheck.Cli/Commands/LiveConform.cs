@@ -116,6 +116,7 @@ internal static class LiveConform
             context.Out.WriteLine($"| {variants[i]} | {rows.Count} | {passes} | {mine.Count(c => c.Predicts)} | " +
                 $"{mine.Count(c => c.Model.Kind == VerdictKind.Disagrees)} | {mine.Count(c => c.Model.Kind == VerdictKind.Unsupported)} | {secs} |");
         }
+        FidelityTable.Write(context.Out, rows.Select(r => (r.Script.Source, r.Checks)).ToList(), variants);
     }
 
     private static void WriteJson(CliContext context, List<Row> rows, int total, bool interrupted)
