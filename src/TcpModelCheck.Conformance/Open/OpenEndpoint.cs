@@ -106,14 +106,17 @@ internal sealed class OpenEndpoint(TcpConfig config, VariantTiming timing)
         if (E.Timer == 0) return null;
         var (lo, hi, rule) = E.State switch
         {
-            ConnectionState.TimeWait => (Timing.TimeWait, Timing.TimeWait, $"TIME-WAIT lasts {Timing.TimeWait} s"),
-            ConnectionState.FinWait2 when Timing.FinWait2 is { } f && Orphaned => (f, f, $"orphaned FIN-WAIT-2 times out after {f} s (tcp_fin_timeout)"),
+            ConnectionState.TimeWait => (Timing.TimeWait, Timing.TimeWait * (1 + Timing.TimerSlack), $"TIME-WAIT lasts {Timing.TimeWait} s{Slack()}"),
+            ConnectionState.FinWait2 when Timing.FinWait2 is { } f && Orphaned =>
+                (f, f * (1 + Timing.TimerSlack), $"orphaned FIN-WAIT-2 times out after {f} s (tcp_fin_timeout){Slack()}"),
             ConnectionState.FinWait2 => (double.NaN, double.NaN, ""),
             _ => Retransmission(),
         };
         if (double.IsNaN(lo)) return null;
         return (TimerSetAt + (long)(lo * 1e6), TimerSetAt + (long)(hi * 1e6), rule);
     }
+
+    private string Slack() => Timing.TimerSlack > 0 ? $", up to {Timing.TimerSlack * 100} % later (timer wheel)" : "";
 
     private (double, double, string) Retransmission()
     {
