@@ -31,7 +31,9 @@ namespace TcpModelCheck.Conformance.Open;
 /// <param name="TimerSlack">How late a long timer (TIME-WAIT, the orphaned FIN-WAIT-2 timeout) may end, as a fraction of
 /// its length. Linux's timer wheel rounds an expiry up to its level's granularity, which is at most 1/8 of the timeout
 /// (kernel/time/timer.c; 2.048 s for 60 s at HZ=250, 4.096 s at HZ=1000), so 0.125. Measured with <c>tcpmc conform --live</c> (Linux 6.18, HZ=250): a FIN 61 s into TIME-WAIT, and 61 s
-/// into an orphaned FIN-WAIT-2 with tcp_fin_timeout 60, was still ACKed.</param>
+/// into an orphaned FIN-WAIT-2 with tcp_fin_timeout 60, was still ACKed. Not applied to retransmissions: the same wheel made
+/// a SYN due 4 s after the previous one come 190 ms late, yet the give-up 64 s after the last SYN came on time, and one
+/// deterministic endpoint cannot predict both (a known difference, docs/linux-fidelity.md).</param>
 public sealed record VariantTiming(
     string Variant, double SynRto, double DataRtoMin, double DataRtoMax, double TimeWait, double? FinWait2,
     int SynRetries, int SynAckRetries, int DataRetries, string RtoRule, double? ProbeMin = null, double? ResynAfterReset = null, int LinearSynRetries = 0,
