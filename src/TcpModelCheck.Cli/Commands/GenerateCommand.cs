@@ -26,8 +26,7 @@ internal static class GenerateCommand
         command.Add(skipSearch);
         command.SetAction(parse =>
         {
-            var name = parse.GetValue(variant)!;
-            ConformCommand.RequireVariant(name);
+            var name = ConformCommand.RequireVariant(parse.GetValue(variant)!);
             var root = parse.GetValue(output)!;
             if (File.Exists(root)) throw new BadInputException($"--out {root}: is a file, not a directory");
             var dir = Path.Combine(root, "coverage");
@@ -37,19 +36,31 @@ internal static class GenerateCommand
             var found = parse.GetValue(skipSearch) ? [] : CounterexampleScripts.Find(TcpMatrix.Default.Select(e => (e.Name, e.Config)), context.Cancel);
             if (context.Cancel.IsCancellationRequested)
             {
-                context.Err.WriteLine("tcpmc: generate interrupted during the matrix search; nothing written");
+                context.Out.WriteLine("cancelled during the matrix search for counterexamples; nothing written");
                 return (int)ExitCode.Inconclusive;
             }
             var (counterexamples, skipped) = CounterexampleScripts.Generate(found);
+            var all = scripts.Select(s => (Dir: dir, Script: s))
+                .Concat(figures.Select(f => (Dir: Path.Combine(root, "figures"), Script: f)))
+                .Concat(counterexamples.Select(c => (Dir: Path.Combine(root, "counterexamples"), Script: c))).ToList();
+            var written = 0;
             try
             {
-                WriteAll(dir, scripts);
-                WriteAll(Path.Combine(root, "figures"), figures);
-                WriteAll(Path.Combine(root, "counterexamples"), counterexamples);
+                foreach (var (d, s) in all.TakeWhile(_ => !context.Cancel.IsCancellationRequested))
+                {
+                    Directory.CreateDirectory(d);
+                    File.WriteAllText(Path.Combine(d, s.Name), s.Text);
+                    written++;
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new BadInputException($"--out {root}: cannot write there: {Tcpmc.FirstLine(e.Message)}");
+            }
+            if (written < all.Count)
+            {
+                context.Out.WriteLine($"cancelled after writing {written} of {all.Count} scripts under {root}");
+                return (int)ExitCode.Inconclusive;
             }
             Print(context, name, dir, scripts);
             PrintFigures(context, name, Path.Combine(root, "figures"), figures);
@@ -58,12 +69,6 @@ internal static class GenerateCommand
             return (int)ExitCode.Ok;
         });
         return command;
-    }
-
-    private static void WriteAll(string dir, IReadOnlyList<GeneratedScript> scripts)
-    {
-        Directory.CreateDirectory(dir);
-        foreach (var s in scripts) File.WriteAllText(Path.Combine(dir, s.Name), s.Text);
     }
 
     private static void PrintFigures(CliContext context, string variant, string dir, IReadOnlyList<GeneratedScript> figures)
