@@ -20,7 +20,12 @@ internal static class PinnedNumbers
         ["short-time-wait/client-closes-first"] = new(162503, new Dictionary<string, int> { ["graceful-close"] = 21, ["no-time-wait-assassination"] = 14 }),
         // 164,358 → 164,318: linux-time-wait (Linux answers and restarts TIME-WAIT as tcp_timewait_state_process does) and
         // old-ack-challenge (RFC 5961 §5.2 lower edge), both measured against the kernel; verdicts and lengths unchanged.
-        ["linux/client-closes-first"] = new(164318, new Dictionary<string, int> { ["graceful-close"] = 16, ["no-time-wait-assassination"] = 14 }),
+        // 164,318 → 202,492: syn-ack-again (a repeated SYN in SYN-RECEIVED gets the SYN-ACK again, as the kernel does, measured
+        // with conform --live): the client's retransmitted SYN now draws an immediate SYN-ACK instead of a bare ACK, a new
+        // branch wherever the first SYN-ACK was lost (--syn-ack-again false gives 164,318 again). time-wait-reopen and
+        // ack-of-duplicate reach no state here (the TIME-WAIT endpoint is the active client, no retransmission ends at
+        // RCV.NXT with a new ACK); verdicts and shortest lengths unchanged.
+        ["linux/client-closes-first"] = new(202492, new Dictionary<string, int> { ["graceful-close"] = 16, ["no-time-wait-assassination"] = 14 }),
         ["naive-fin/client-closes-first"] = new(253996, new Dictionary<string, int> { ["no-data-loss"] = 7, ["no-time-wait-assassination"] = 13 }),
         ["rfc9293/server-closes-first"] = new(244616, new Dictionary<string, int> { ["no-time-wait-assassination"] = 14 }),
         ["rfc9293/simultaneous-close loss-budget=0"] = new(163800, new Dictionary<string, int> { ["no-time-wait-assassination"] = 14 }),
