@@ -16,6 +16,8 @@ namespace TcpModelCheck.Engine.Liveness;
 /// leaves it, so it is no counterexample; the check counts those it meets so that the exclusion is reported.</item>
 /// </list>
 /// A doomed component that is not bottom is never a trap: strong fairness makes every execution leave it.
+/// The lasso's cycle (<see cref="CloseCycle"/>) represents the trap: the fair execution it stands for goes round
+/// the whole component, taking every edge, the progress edge of the cycle among them.
 /// </summary>
 internal sealed class ProgressTraps
 {
