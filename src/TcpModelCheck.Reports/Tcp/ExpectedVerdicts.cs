@@ -24,8 +24,8 @@ public static class ExpectedVerdicts
     private const string Overflow = "A's ACK, d1 and FIN are in flight at once and the third is tail-dropped "
         + "(capacity 2): in this row such drops act as losses beyond the budget";
 
-    /// <summary>What the ACK war (the shortest lasso under strong fairness alone) became under time progress.</summary>
-    private const string NotAckWar = " (under strong fairness alone, --fairness strong, the shortest lasso is instead "
+    /// <summary>What the ACK war (the lasso found under strong fairness alone) became under time progress.</summary>
+    private const string NotAckWar = " (under strong fairness alone, --fairness strong, the lasso found is instead "
         + "a zero-time \"ACK war\": an old SYN puts B in SYN-RECEIVED while A is in TIME-WAIT and each answers the "
         + "other's unacceptable ACK, with a prompt segment always in flight so the clock never ticks; no run in "
         + "which time advances stays in it)";
