@@ -38,6 +38,8 @@ public enum Fairness
     /// (<see cref="Property{TState, TAction}.Progress"/>, e.g. a clock tick) infinitely often. A model with a
     /// discrete clock can loop forever through actions that take no time (an exchange the clock must wait for);
     /// such a Zeno loop is an artifact of the discretisation, not a behaviour, since every real step takes time.
+    /// Weak fairness on the progress actions would not remove it: strong fairness on every transition already
+    /// implies it, and in such a loop the tick is never enabled — what is assumed is that time diverges.
     /// <para>On a finite graph a strongly fair infinite execution ends up looping through a whole bottom strongly
     /// connected component (BSCC), taking each of its edges infinitely often; so the property fails exactly when
     /// an execution can, before meeting Q (after a P-state, for leads-to), reach a state with no enabled action
