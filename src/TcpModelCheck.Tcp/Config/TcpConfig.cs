@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TcpModelCheck.Engine.Model;
 
 namespace TcpModelCheck.Tcp;
 
@@ -168,6 +169,17 @@ public sealed partial record TcpConfig
     /// <summary>The naive-fin bug: process an in-window FIN at once even if earlier data is missing; unless set,
     /// true for naive-fin only.</summary>
     public bool NaiveFin { get => _naiveFin ?? TcpFields.NaiveFin.Rule!(this); init => _naiveFin = value; }
+
+    /// <summary>
+    /// The fairness the liveness property (<c>eventually-closed</c>) is judged under. By default
+    /// <see cref="Fairness.TimeProgress"/>: strong fairness on every transition, and only runs in which the clock
+    /// keeps ticking count. The model delivers prompt segments before the next tick, so two endpoints that answer
+    /// each other's segments forever (an "ACK war") would do so in zero time, the clock never reaching the end of
+    /// TIME-WAIT; every real exchange takes time, so such a Zeno run is not a behaviour. It does not change the
+    /// state space, only which lassos count: <see cref="Fairness.StrongTransitions"/> ("strong") keeps the
+    /// zero-time loops as counterexamples.
+    /// </summary>
+    public Fairness Fairness { get; init; } = Fairness.TimeProgress;
 
     /// <summary>The default configuration: rfc9293, client-closes-first, sized so a full check takes seconds.</summary>
     public static TcpConfig Default { get; } = new();
