@@ -7,7 +7,7 @@ namespace TcpModelCheck.Cli.Tests;
 
 /// <summary>Two trace files written by the real tool once for the whole class: the 12-step no-time-wait
 /// graceful-close counterexample (issue 13's base.json) and a 21-step lasso of eventually-closed (rfc1337
-/// reconnect, loop from step 19).</summary>
+/// reconnect under strong fairness alone, loop from step 19: the zero-time ACK war).</summary>
 public sealed class GeneratedTraces : IDisposable
 {
     internal TempDir Dir { get; } = new();
@@ -21,7 +21,7 @@ public sealed class GeneratedTraces : IDisposable
         Assert.True(check.Code == 1, check.ToString());
         Lasso = Dir.File("lasso.json");
         check = CliRun.Tcp("check", "--variant", "rfc1337", "--workload", "reconnect", "--isn-set", "0", "--loss-budget", "0",
-            "--network-capacity", "2", "-p", "eventually-closed", "--out", Lasso);
+            "--network-capacity", "2", "-p", "eventually-closed", "--fairness", "strong", "--out", Lasso);
         Assert.True(check.Code == 1, check.ToString());
     }
 
@@ -58,6 +58,23 @@ public class DamagedTraceTests(GeneratedTraces traces) : IClassFixture<Generated
         var lasso = CliRun.Tcp("replay", traces.Lasso);
         Assert.True(lasso.Code == 1, lasso.ToString());
         Assert.Contains("the loop closes: the state after step 21 is the state after step 19", lasso.Out);
+    }
+
+    [Fact]
+    public void The_lasso_records_its_fairness_and_replays_under_time_progress_as_no_counterexample()
+    {
+        // the trace names the fairness it was found under, so a plain replay judges it the same way (above);
+        // under time progress its zero-time cycle is no run, said in one line, and the exit code is 0
+        Assert.Equal("strong", JsonNode.Parse(File.ReadAllText(traces.Lasso))!["settings"]!["fairness"]!.GetValue<string>());
+        var r = CliRun.Tcp("replay", traces.Lasso, "--fairness", "time");
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Contains("replayed with fairness=time (trace: strong)", r.Out);
+        Assert.Contains("not reproduced: the cycle (steps 20-21) takes no time-progress action: under time progress a loop "
+            + "in which time never advances is not an execution", r.Out);
+        var holds = CliRun.Tcp("check", "--variant", "rfc1337", "--workload", "reconnect", "--isn-set", "0", "--loss-budget", "0",
+            "--network-capacity", "2", "-p", "eventually-closed", "--json");
+        Assert.True(holds.Code == 0, holds.ToString());
+        Assert.Contains("excluded 6 timelocks (14 states)", holds.Out);
     }
 
     public static TheoryData<string, string> SafetyEdits() => new()

@@ -20,7 +20,7 @@ internal static class ConformCommand
         var paths = new Argument<string[]>("paths") { Description = "Script files or directories (every .pkt below)", Arity = ArgumentArity.OneOrMore };
         var variants = new Option<string[]>("--variant") { Description = "Variant(s) to check against (repeat or comma-separate; default rfc9293)", HelpName = "name" };
         var json = new Option<bool>("--json") { Description = "Print the verdicts as JSON" };
-        var explain = new Option<bool>("--explain") { Description = "Also print, per script, the notes: skipped lines and the rule that allowed each step" };
+        var explain = new Option<bool>("--explain") { Description = "Also print, per script, the notes (skipped lines, the rule that allowed each step) and the run as a sequence chart, the kernel in the variant's states" };
         var live = new Option<bool>("--live") { Description = "Run each script against this machine's kernel (root: a private network namespace and TUN device per script), then check the model against what the kernel did (default variant linux)" };
         var record = new Option<string?>("--record") { Description = "With --live: write each run as a packetdrill script of what the kernel really did, DIR/<name>.pkt", HelpName = "dir" };
         var tolerance = new Option<long?>("--tolerance-usecs") { Description = "With --live: timing tolerance for every script, overriding its --tolerance_usecs (packetdrill default 4000)", HelpName = "us" };
@@ -91,7 +91,9 @@ internal static class ConformCommand
         foreach (var v in verdicts)
         {
             context.Out.WriteLine($"{v.Script.PadRight(width)}  {v.Variant,-15} {v.Summary}");
-            if (explain) foreach (var n in v.Notes) context.Out.WriteLine($"    note: {n}");
+            if (!explain) continue;
+            foreach (var n in v.Notes) context.Out.WriteLine($"    note: {n}");
+            if (v.Steps is { Count: > 0 }) context.Out.WriteLine(ScriptChart.Render(v));
         }
         context.Out.WriteLine();
         context.Out.WriteLine("| variant | scripts | agrees | disagrees | unsupported | ms/script |");

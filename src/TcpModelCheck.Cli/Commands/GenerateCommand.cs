@@ -1,12 +1,16 @@
 using System.CommandLine;
 using TcpModelCheck.Conformance.Generation;
+using TcpModelCheck.Reports.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Cli.Commands;
 
 /// <summary>
 /// <c>tcpmc generate --variant V --out DIR</c>: writes the transition-coverage suite (<see cref="CoverageSuite"/>)
 /// as packetdrill scripts, one per (state, kind of arriving segment), each expecting the reply the variant
-/// predicts, under <c>DIR/coverage/</c>; then prints which pairs it covers. Run them against the model with
+/// predicts, under <c>DIR/coverage/</c>, and RFC 9293's figures 6-13 from the kernel's side
+/// (<see cref="FigureScripts"/>) under <c>DIR/figures/</c>, and the default matrix's counterexamples read from either
+/// endpoint's side (<see cref="CounterexampleScripts"/>, through <see cref="TcpMatrix"/>) under <c>DIR/counterexamples/</c>; then prints which pairs it covers and the figures. Run them against the model with
 /// <c>tcpmc conform DIR</c>, against this machine's kernel with <c>tcpmc conform --live DIR</c>, or with packetdrill
 /// against any stack.
 /// </summary>
@@ -16,9 +20,11 @@ internal static class GenerateCommand
     {
         var command = new Command("generate", "Write packetdrill scripts from the model: one per (state, arriving segment) with the variant's predicted reply");
         var variant = new Option<string>("--variant") { Description = "The variant whose predictions the scripts expect (default linux)", HelpName = "name", DefaultValueFactory = _ => "linux" };
-        var output = new Option<string>("--out") { Description = "Directory to write into (created if missing); scripts go under DIR/coverage/", HelpName = "dir", Required = true };
+        var output = new Option<string>("--out") { Description = "Directory to write into (created if missing); scripts go under DIR/coverage/ and DIR/figures/", HelpName = "dir", Required = true };
+        var skipSearch = new Option<bool>("--no-counterexamples") { Description = "Skip the counterexample scripts (they need an exhaustive check of the default matrix: about a minute)" };
         command.Add(variant);
         command.Add(output);
+        command.Add(skipSearch);
         command.SetAction(parse =>
         {
             var name = ConformCommand.RequireVariant(parse.GetValue(variant)!);
@@ -26,13 +32,25 @@ internal static class GenerateCommand
             if (File.Exists(root)) throw new BadInputException($"--out {root}: is a file, not a directory");
             var dir = Path.Combine(root, "coverage");
             var scripts = CoverageSuite.Generate(name);
+            var figures = FigureScripts.Generate(name);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var found = parse.GetValue(skipSearch) ? [] : CounterexampleScripts.Find(TcpMatrix.Default.Select(e => (e.Name, e.Config)), context.Cancel);
+            if (context.Cancel.IsCancellationRequested)
+            {
+                context.Out.WriteLine("cancelled during the matrix search for counterexamples; nothing written");
+                return (int)ExitCode.Inconclusive;
+            }
+            var (counterexamples, skipped) = CounterexampleScripts.Generate(found);
+            var all = scripts.Select(s => (Dir: dir, Script: s))
+                .Concat(figures.Select(f => (Dir: Path.Combine(root, "figures"), Script: f)))
+                .Concat(counterexamples.Select(c => (Dir: Path.Combine(root, "counterexamples"), Script: c))).ToList();
             var written = 0;
             try
             {
-                Directory.CreateDirectory(dir);
-                foreach (var s in scripts.TakeWhile(_ => !context.Cancel.IsCancellationRequested))
+                foreach (var (d, s) in all.TakeWhile(_ => !context.Cancel.IsCancellationRequested))
                 {
-                    File.WriteAllText(Path.Combine(dir, s.Name), s.Text);
+                    Directory.CreateDirectory(d);
+                    File.WriteAllText(Path.Combine(d, s.Name), s.Text);
                     written++;
                 }
             }
@@ -40,15 +58,36 @@ internal static class GenerateCommand
             {
                 throw new BadInputException($"--out {root}: cannot write there: {Tcpmc.FirstLine(e.Message)}");
             }
-            if (written < scripts.Count)
+            if (written < all.Count)
             {
-                context.Out.WriteLine($"cancelled after writing {written} of {scripts.Count} coverage scripts to {dir}");
+                context.Out.WriteLine($"cancelled after writing {written} of {all.Count} scripts under {root}");
                 return (int)ExitCode.Inconclusive;
             }
             Print(context, name, dir, scripts);
+            PrintFigures(context, name, Path.Combine(root, "figures"), figures);
+            if (!parse.GetValue(skipSearch))
+                PrintCounterexamples(context, Path.Combine(root, "counterexamples"), found.Count, counterexamples, skipped, clock.Elapsed.TotalSeconds);
             return (int)ExitCode.Ok;
         });
         return command;
+    }
+
+    private static void PrintFigures(CliContext context, string variant, string dir, IReadOnlyList<GeneratedScript> figures)
+    {
+        context.Out.WriteLine();
+        context.Out.WriteLine($"{figures.Count} figure scripts for {variant} in {dir} (RFC 9293 figures 6-13, the kernel as one TCP):");
+        foreach (var f in figures) context.Out.WriteLine($"  {f.State,-10} {Path.GetFileNameWithoutExtension(f.Name),-34} {f.Kind} ({f.Prediction})");
+    }
+
+    private static void PrintCounterexamples(CliContext context, string dir, int found, IReadOnlyList<GeneratedScript> scripts,
+        IReadOnlyList<string> skipped, double seconds)
+    {
+        context.Out.WriteLine();
+        context.Out.WriteLine($"{scripts.Count} counterexample scripts in {dir}: {found} safety counterexamples of the default matrix " +
+            $"({seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s), each read from both endpoints' sides, each script checked against its own variant:");
+        foreach (var s in scripts) context.Out.WriteLine($"  {Path.GetFileNameWithoutExtension(s.Name)}");
+        context.Out.WriteLine($"not written ({skipped.Count}):");
+        foreach (var s in skipped) context.Out.WriteLine($"  {s}");
     }
 
     private static void Print(CliContext context, string variant, string dir, IReadOnlyList<GeneratedScript> scripts)

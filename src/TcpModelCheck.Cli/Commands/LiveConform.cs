@@ -96,7 +96,10 @@ internal static class LiveConform
             foreach (var c in r.Checks)
             {
                 context.Out.WriteLine($"{new string(' ', width)}  {c.ModelSummary}");
-                if (explain) foreach (var n in c.Model.Notes) context.Out.WriteLine($"{new string(' ', width)}    note: {n}");
+                if (!explain) continue;
+                foreach (var n in c.Model.Notes) context.Out.WriteLine($"{new string(' ', width)}    note: {n}");
+                if (c.Model.Steps is { Count: > 0 })
+                    context.Out.WriteLine(ScriptChart.Render(c.Model, $"kernel's recording (variant {c.Model.Variant})"));
             }
             if (r.RecordedTo is { } to) context.Out.WriteLine($"{new string(' ', width)}  recorded: {to}");
         }
@@ -112,6 +115,7 @@ internal static class LiveConform
             context.Out.WriteLine($"| {variants[i]} | {rows.Count} | {passes} | {mine.Count(c => c.Predicts)} | " +
                 $"{mine.Count(c => c.Model.Kind == VerdictKind.Disagrees)} | {mine.Count(c => c.Model.Kind == VerdictKind.Unsupported)} | {secs} |");
         }
+        FidelityTable.Write(context.Out, rows.Select(r => (r.Script.Source, r.Checks)).ToList(), variants);
     }
 
     private static void WriteJson(CliContext context, List<Row> rows, int total, bool interrupted)

@@ -20,6 +20,6 @@ public static class Conformer
         var clock = Stopwatch.StartNew();
         var run = new ScriptRun(script, TcpConfig.ForVariant(variant), VariantTiming.For(variant), strictEnd);
         var (kind, line, reason) = run.Execute();
-        return new Verdict(script.Source, Variants.Get(variant).Name, kind, line, reason, run.Notes, clock.Elapsed.TotalMilliseconds);
+        return new Verdict(script.Source, Variants.Get(variant).Name, kind, line, reason, run.Notes, clock.Elapsed.TotalMilliseconds, run.Chart);
     }
 }

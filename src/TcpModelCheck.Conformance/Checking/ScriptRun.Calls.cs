@@ -13,8 +13,10 @@ internal sealed partial class ScriptRun
     private void Call(string what, StepAction action)
     {
         var before = _ep.E;
+        _events.Add(new Tcp.Charts.StepEvent.AppCall(Tcp.Side.Client, what));
         var sent = _ep.Apply(_now, action);
-        foreach (var seg in sent) _pending.Add(new Pending(seg, _now, Why(what, CallSectionFor(what)), false));
+        ChartStep(before, sent);
+        foreach (var seg in sent) _pending.Add(new Pending(Relative(seg), _now, Why(what, CallSectionFor(what)), false));
         AfterStep(before);
     }
 
@@ -25,7 +27,7 @@ internal sealed partial class ScriptRun
     {
         var sock = Get(fd);
         sock.Listener = true;
-        _listening = true;
+        _listening = _ep.Listening = true;
         if (_ep.E.State == ConnectionState.Closed) Call("listen", (ref Step s) => UserCalls.Open(ref s, OpenEndpoint.Kernel, true, 0));
         return (0, null);
     }
@@ -110,7 +112,7 @@ internal sealed partial class ScriptRun
         if (!_fds.Remove(fd, out var sock)) return (-1, "EBADF");
         if (sock.Listener)
         {
-            _listening = false;
+            _listening = _ep.Listening = false;
             if (_ep.E.State == ConnectionState.Listen) Call("close of the listener", (ref Step s) => UserCalls.Close(ref s, OpenEndpoint.Kernel));
             else if (!_accepted && _ep.E.State != ConnectionState.Closed) Call("abort: close of the listener with a connection not accepted", Abort);
             return (0, null);

@@ -17,12 +17,14 @@ internal sealed partial class ScriptRun
         if (p.Flags.HasFlag(TcpFlags.Ack)) flags |= SegmentFlags.Ack;
         if (p.Flags.HasFlag(TcpFlags.Fin)) flags |= SegmentFlags.Fin;
         if (p.Flags.HasFlag(TcpFlags.Rst)) flags |= SegmentFlags.Rst;
-        var seg = new Arriving(OpenEndpoint.Kernel, flags, (int)p.Seq.Start, (int)(p.Ack ?? 0), p.Seq.Length, 0, 1);
+        var seg = new Arriving(OpenEndpoint.Kernel, flags, (int)p.Seq.Start, unchecked((int)(p.Ack ?? 0) + _ep.Base), p.Seq.Length, 0, 1);
         var before = _ep.E;
+        ChartInbound(p);
         var sent = _ep.Apply(_now, (ref Step s) => Arrival.Process(ref s, seg, 0));
+        ChartStep(before, sent);
         var why = Why($"line {p.Line} in {before.State.RfcName()}", ArrivalSection(before.State));
         var delayable = seg.HasData && !seg.Fin && _ep.E.RcvNxt != before.RcvNxt;
-        foreach (var s in sent) _pending.Add(new Pending(s, _now, why, delayable && s.Flags == SegmentFlags.Ack && s.DataLength == 0));
+        foreach (var s in sent) _pending.Add(new Pending(Relative(s), _now, why, delayable && s.Flags == SegmentFlags.Ack && s.DataLength == 0));
         if (before.State == ConnectionState.SynSent && sent.Any(s => (s.Flags & SegmentFlags.Rst) != 0)) _ep.AfterResetInSynSent(_now);
         AfterStep(before);
     }
@@ -55,6 +57,7 @@ internal sealed partial class ScriptRun
             if (mismatch is not null)
                 throw Disagree(p.Line, $"the script expects {ScriptWriter.Packet(p)}; the variant sends {Format(next.Segment)} ({mismatch}; {next.Why})");
             CheckTiming(p, next, lo, hi);
+            ChartMatched(next.Segment);
             _pending.RemoveAt(0);
             return;
         }

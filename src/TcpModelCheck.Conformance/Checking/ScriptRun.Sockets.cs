@@ -35,6 +35,8 @@ internal sealed partial class ScriptRun
             _received = Math.Max(_received, Math.Max(0, SeqMath.Full.Distance(e.Irs, e.RcvNxt) - 1 - (e.EndOfStream ? 1 : 0)));
             _lastRcvNxt = e.RcvNxt;
         }
+        // A connection reopened from TIME-WAIT by a SYN (RFC 6191) is a new one for the listener to accept.
+        if (before.State == ConnectionState.TimeWait && e.State == ConnectionState.SynReceived) _accepted = false;
         if (e.State != ConnectionState.Closed || before.State is ConnectionState.Closed or ConnectionState.Listen) return;
         _error = e.LastEnd switch
         {

@@ -37,16 +37,25 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     public IReadOnlyList<(OpenSegment Segment, long At, bool Delayable)> Unmatched =>
         _pending.Select(p => (p.Segment, p.At, p.Delayable)).ToList();
 
+    /// <summary>After <see cref="Execute"/>: when the endpoint's running timer may fire (microseconds), or null.</summary>
+    public (long Lo, long Hi, string Rule)? NextTimer => _ep.FireWindow();
+
+    /// <summary>The script's timing tolerance in microseconds.</summary>
+    public long Tolerance => _tol;
+
     /// <summary>The time of the last event processed, in microseconds.</summary>
     public long Now => _now;
 
-    public (VerdictKind Kind, int? Line, string Reason) Execute()
+    /// <summary>Runs the script; with <paramref name="until"/> (microseconds) time then goes on to that moment, so the
+    /// timers due by then fire (what <c>tcpmc generate</c> uses to predict a retransmission).</summary>
+    public (VerdictKind Kind, int? Line, string Reason) Execute(long? until = null)
     {
         try
         {
             var (c, t) = Support.Prescan(script, config, timing, _notes);
             _ep = new OpenEndpoint(c, t);
             foreach (var e in script.Events) Process(e);
+            if (until is { } u) AdvanceTo(u);
             Finish();
             return (VerdictKind.Agrees, null, "");
         }
@@ -56,6 +65,7 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     private void Process(ScriptEvent e)
     {
         var (lo, hi) = e.Time.Window(_now);
+        BeginChartStep(e);
         switch (e)
         {
             case PacketEvent { Direction: Direction.Outbound } p: MatchOutbound(p, lo, hi); break;
@@ -75,9 +85,11 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     private void Fire(long at, string rule)
     {
         var before = _ep.E;
+        _events.Add(new Tcp.Charts.StepEvent.TimerFired(Tcp.Side.Client, $"at {ScriptWriter.Seconds(at)} s: {rule}"));
         var sent = _ep.Apply(at, (ref Step s) => Timers.Fire(ref s, OpenEndpoint.Kernel));
+        ChartStep(before, sent);
         _ep.TimerFired();
-        foreach (var seg in sent) _pending.Add(new Pending(seg, at, $"{rule}, RFC 9293 §3.10.8", false));
+        foreach (var seg in sent) _pending.Add(new Pending(Relative(seg), at, $"{rule}, RFC 9293 §3.10.8", false));
         if (sent.Count == 0)
             _notes.Add($"at {ScriptWriter.Seconds(at)} s: {Describe(before.State)} ended silently ({rule})");
         AfterStep(before);
@@ -95,6 +107,10 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
         foreach (var p in _pending)
             _notes.Add($"at {ScriptWriter.Seconds(p.At)} s the variant also sends {Format(p.Segment)} ({p.Why}); no later line expects it (packetdrill does not check)");
     }
+
+    /// <summary>A segment the endpoint sent, its SEQ relative to the kernel's ISS as the script writes it (see
+    /// <see cref="OpenEndpoint.Base"/>).</summary>
+    private OpenSegment Relative(OpenSegment s) => s with { Seq = unchecked(s.Seq - _ep.Base) };
 
     private static string Describe(ConnectionState s) => s.RfcName();
 

@@ -9,8 +9,10 @@ public enum VerdictKind
 
 /// <summary>The outcome of checking one script against one variant: <c>agrees</c>, <c>disagrees at line n: …</c>
 /// or <c>unsupported: line n: …</c>, with the notes on what was skipped and which rule allowed what.</summary>
+/// <param name="Steps">The run line by line as chart steps (the kernel as peer A in the variant's states), up to the
+/// line that ended it; empty when the run could not start.</param>
 public sealed record Verdict(string Script, string Variant, VerdictKind Kind, int? Line, string Reason,
-    IReadOnlyList<string> Notes, double Milliseconds)
+    IReadOnlyList<string> Notes, double Milliseconds, IReadOnlyList<ScriptStep>? Steps = null)
 {
     public string Summary => Kind switch
     {

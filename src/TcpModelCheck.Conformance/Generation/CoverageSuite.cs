@@ -112,6 +112,11 @@ public static class CoverageSuite
         ("data", "10 bytes of data at RCV.NXT", (s, r) => $"< P. {r}:{r + 10}(10) ack {s} win 257"),
     ];
 
+    /// <summary>Every (state, kind) cell of the suite with the file name its script gets, in the suite's order
+    /// (what <c>conform --live</c>'s fidelity table is laid out by).</summary>
+    public static IReadOnlyList<(string State, string Kind, string File)> Cells { get; } =
+        [.. Prefixes.SelectMany(p => Kinds.Select(k => (p.State, k.Kind, $"{p.State.ToLowerInvariant()}-{k.Kind}.pkt")))];
+
     /// <summary>Every (state, kind) script for <paramref name="variant"/>, in a fixed order. A combination whose
     /// prefix the variant itself does not follow is left out (none is today; the tests pin the count).</summary>
     public static IReadOnlyList<GeneratedScript> Generate(string variant)
@@ -126,7 +131,7 @@ public static class CoverageSuite
                 var test = "+.01 " + (retransmittedFin
                     ? $"< F. {prefix.RcvNxt - 1}:{prefix.RcvNxt - 1}(0) ack {prefix.SndNxt} win 257"
                     : line(prefix.SndNxt, prefix.RcvNxt));
-                var file = $"{prefix.State.ToLowerInvariant()}-{kind}.pkt";
+                var file = Cells.First(c => c.State == prefix.State && c.Kind == kind).File;
                 var draft = ScriptParser.Parse(prefix.Lines + test + "\n", file);
                 var run = new ScriptRun(draft, TcpConfig.ForVariant(name), VariantTiming.For(name));
                 var (verdict, _, _) = run.Execute();
@@ -147,10 +152,5 @@ public static class CoverageSuite
         return scripts;
     }
 
-    /// <summary>An outbound line for a segment the endpoint sends; a SYN's options are written <c>&lt;...&gt;</c>.</summary>
-    private static string Outbound(OpenSegment s)
-    {
-        var text = ScriptRun.Format(s);
-        return s.Syn ? text + " <...>" : text;
-    }
+    private static string Outbound(OpenSegment s) => ReplyPredictor.Outbound(s);
 }

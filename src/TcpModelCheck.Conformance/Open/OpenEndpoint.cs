@@ -33,6 +33,14 @@ internal sealed class OpenEndpoint(TcpConfig config, VariantTiming timing)
     /// <summary>The application closed the socket (close(), not shutdown): FIN-WAIT-2 may time out (Linux).</summary>
     public bool Orphaned { get; set; }
 
+    /// <summary>The script's listening socket is open (a SYN in TIME-WAIT may then reopen the connection, RFC 6191).</summary>
+    public bool Listening { get; set; }
+
+    /// <summary>The kernel's ISS as packetdrill sees it: every SYN the endpoint sends sets the base its outbound sequence
+    /// numbers and the script's inbound ACK numbers are relative to (0 for the first connection; a connection reopened
+    /// from TIME-WAIT starts again at 0, as packetdrill and the live runner number it).</summary>
+    public int Base { get; private set; }
+
     /// <summary>Set when the variant retransmits a SYN at once after SYN-SENT answered an unacceptable ACK with a
     /// reset (<see cref="VariantTiming.ResynAfterReset"/>); cleared when the timer fires.</summary>
     public bool ResynSoon { get; private set; }
@@ -63,6 +71,7 @@ internal sealed class OpenEndpoint(TcpConfig config, VariantTiming timing)
         HoldsOutOfOrder = false,
         BacksOff = true,
         Orphaned = Orphaned,
+        ListenerOpen = Listening,
         MaxRetransmissions = E.State switch
         {
             ConnectionState.SynSent => Timing.SynRetries,
@@ -82,6 +91,7 @@ internal sealed class OpenEndpoint(TcpConfig config, VariantTiming timing)
         var after = step.Build().Client;
         if (after.Timer != 0 && (before.Timer == 0 || after.Timer != Running || after.State != before.State)) TimerSetAt = now;
         E = after;
+        if (sent.FirstOrDefault(x => x.Syn) is { Syn: true } syn) Base = syn.Seq;
         LastNotes = events.OfType<StepEvent.Note>().Select(n => n.Text).ToList();
         return sent;
     }
@@ -96,14 +106,17 @@ internal sealed class OpenEndpoint(TcpConfig config, VariantTiming timing)
         if (E.Timer == 0) return null;
         var (lo, hi, rule) = E.State switch
         {
-            ConnectionState.TimeWait => (Timing.TimeWait, Timing.TimeWait, $"TIME-WAIT lasts {Timing.TimeWait} s"),
-            ConnectionState.FinWait2 when Timing.FinWait2 is { } f && Orphaned => (f, f, $"orphaned FIN-WAIT-2 times out after {f} s (tcp_fin_timeout)"),
+            ConnectionState.TimeWait => (Timing.TimeWait, Timing.TimeWait * (1 + Timing.TimerSlack), $"TIME-WAIT lasts {Timing.TimeWait} s{Slack()}"),
+            ConnectionState.FinWait2 when Timing.FinWait2 is { } f && Orphaned =>
+                (f, f * (1 + Timing.TimerSlack), $"orphaned FIN-WAIT-2 times out after {f} s (tcp_fin_timeout){Slack()}"),
             ConnectionState.FinWait2 => (double.NaN, double.NaN, ""),
             _ => Retransmission(),
         };
         if (double.IsNaN(lo)) return null;
         return (TimerSetAt + (long)(lo * 1e6), TimerSetAt + (long)(hi * 1e6), rule);
     }
+
+    private string Slack() => Timing.TimerSlack > 0 ? $", up to {Timing.TimerSlack * 100} % later (timer wheel)" : "";
 
     private (double, double, string) Retransmission()
     {

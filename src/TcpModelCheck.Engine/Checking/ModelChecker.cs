@@ -46,10 +46,10 @@ public static class ModelChecker
             if (p.IsLiveness)
             {
                 if (cutShort) { results.Add(new(p, Verdict.Inconclusive, Reason: reason)); continue; }
-                var lasso = LivenessChecker.Check(p, outcome.Graph, outcome.States!);
-                results.Add(lasso is null
-                    ? new(p, Verdict.Holds)
-                    : new(p, Verdict.Violated, Counterexample(model, lasso.Initial, lasso.Choices, origin, p.Name, lasso.LoopStart)));
+                var live = LivenessChecker.Check(model, p, outcome.Graph, outcome.States!);
+                results.Add(live.Lasso is { } lasso
+                    ? new(p, Verdict.Violated, Counterexample(model, lasso.Initial, lasso.Choices, origin, p.Name, lasso.LoopStart))
+                    : new(p, Verdict.Holds, Reason: TimelockNote(live)));
                 continue;
             }
             var found = props.Found.TryGetValue(p, out var f);
@@ -82,6 +82,13 @@ public static class ModelChecker
         var trace = Replayer.Record(model, initial, choices, origin, property, loopStart);
         return Replayer.ToCounterexample(model, trace);
     }
+
+    /// <summary>For a liveness property that holds under time progress: the timelocks it excluded, if any (they
+    /// are violations under strong fairness alone, so the exclusion is said, never silent).</summary>
+    private static string? TimelockNote(LivenessOutcome live) => live.Timelocks == 0 ? null
+        : $"holds when time progresses; excluded {(live.Timelocks == 1 ? "1 timelock" : $"{live.Timelocks:N0} timelocks")} "
+          + $"({live.TimelockStates:N0} states) reachable without the goal: cycles in which time can never advance "
+          + "(strong fairness alone reports them as violations)";
 
     /// <summary>One line saying why a search was cut short.</summary>
     public static string Describe(StopReason reason, SearchLimits limits) => reason switch

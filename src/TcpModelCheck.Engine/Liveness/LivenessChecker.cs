@@ -4,8 +4,8 @@ using TcpModelCheck.Engine.Model;
 namespace TcpModelCheck.Engine.Liveness;
 
 /// <summary>
-/// A lasso found by the liveness check, as choices: the path from an initial state to a state from which the
-/// goal is unreachable, followed by the trap (cycle or dead end) it cannot leave.
+/// A lasso found by the liveness check, as choices: the path from an initial state to the trap it cannot
+/// leave without the goal (a cycle or a dead end).
 /// </summary>
 /// <param name="Initial">Initial-state index.</param>
 /// <param name="Choices">Every choice of the path, stem and cycle.</param>
@@ -13,12 +13,17 @@ namespace TcpModelCheck.Engine.Liveness;
 /// deadlock (a state with no enabled action).</param>
 internal sealed record Lasso(int Initial, List<int> Choices, int? LoopStart);
 
+/// <summary>What the liveness check found: a lasso when the property fails; under
+/// <see cref="Fairness.TimeProgress"/>, the timelocks it excluded (bottom components without a progress edge that
+/// some execution reaches without meeting the goal) and their states.</summary>
+internal sealed record LivenessOutcome(Lasso? Lasso, int Timelocks, long TimelockStates);
+
 /// <summary>
 /// Liveness over the explored graph, sound on cycles (unlike a depth-first "eventually" that ignores them).
 /// <para>
 /// Fairness: strong fairness on every transition — an execution that can take an edge infinitely often
 /// does take it infinitely often. On a finite graph such an execution either ends in a state with no enabled
-/// action or ends up looping through a whole bottom strongly connected component. So "eventually Q" fails
+/// action or ends up looping through a whole bottom strongly connected component (BSCC). So "eventually Q" fails
 /// exactly when some execution can, before ever meeting Q, reach a state from which no Q-state is reachable
 /// at all; and "P leads to Q" fails when that can happen after a P-state. That is what is computed:
 /// </para>
@@ -28,16 +33,22 @@ internal sealed record Lasso(int Initial, List<int> Choices, int? LoopStart);
 /// <item>the first doomed state met is the end of the stem; its trap (all its successors are doomed too) is
 /// walked until it revisits a state (the cycle) or stops (deadlock).</item>
 /// </list>
+/// <para>
+/// Under <see cref="Fairness.TimeProgress"/> the forward search instead stops at the first state that is a dead
+/// end or lies in a doomed BSCC containing a progress edge (<see cref="ProgressTraps"/>), and the cycle is built
+/// inside that BSCC through a progress edge; BSCCs without one (timelocks) are passed through and counted.
+/// </para>
 /// </summary>
 internal static class LivenessChecker
 {
-    public static Lasso? Check<TState, TAction>(Property<TState, TAction> property, SearchGraph graph,
-        IReadOnlyList<TState> states) where TState : IEquatable<TState>
+    public static LivenessOutcome Check<TState, TAction>(IModel<TState, TAction> model, Property<TState, TAction> property,
+        SearchGraph graph, IReadOnlyList<TState> states) where TState : IEquatable<TState>
     {
         var n = graph.Count;
         var goal = new bool[n];
         for (var i = 0; i < n; i++) goal[i] = property.Goal!(states[i]);
-        var canReach = BackwardReach(graph, goal);
+        var reverse = ReverseEdges.Of(graph);
+        var canReach = reverse.Reach(goal);
 
         var seeds = new List<int>();
         for (var i = 0; i < n; i++)
@@ -45,12 +56,20 @@ internal static class LivenessChecker
             var isSeed = property.Triggers(states[i], initial: graph.Parent(i) < 0);
             if (isSeed && !goal[i]) seeds.Add(i);
         }
-        var (doomed, from) = ForwardToDoomed(graph, seeds, goal, canReach);
-        if (doomed < 0) return null;
+        var traps = property.Fairness == Fairness.TimeProgress
+            ? ProgressTraps.Find(graph, canReach, v => ProgressChoices(model, property, states[v]))
+            : null;
+        Func<int, bool> isTrap = traps is null ? v => !canReach[v] : traps.IsTrap;
+        var (end, from) = ForwardToTrap(graph, seeds, goal, isTrap);
+        if (end < 0)
+        {
+            var (count, size) = traps?.TimelocksMet(v => from[v] is not null) ?? (0, 0);
+            return new LivenessOutcome(null, count, size);
+        }
 
-        // stem: initial → seed (BFS tree) then seed → doomed (through ¬Q states)
+        // stem: initial → seed (BFS tree) then seed → trap (through ¬Q states)
         var tail = new List<int>();
-        var at = doomed;
+        var at = end;
         while (from[at] is var (prev, choice) && prev >= 0)
         {
             tail.Add(choice);
@@ -59,37 +78,22 @@ internal static class LivenessChecker
         tail.Reverse();
         var (initial, choices) = graph.PathTo(at);
         choices.AddRange(tail);
-        var loopStart = WalkTrap(graph, doomed, choices);
-        return new Lasso(initial, choices, loopStart);
+        int? loopStart = traps is null ? WalkTrap(graph, end, choices) : traps.CloseCycle(end, choices, reverse);
+        return new LivenessOutcome(new Lasso(initial, choices, loopStart), 0, 0);
     }
 
-    private static bool[] BackwardReach(SearchGraph graph, bool[] goal)
+    /// <summary>Which choices of <paramref name="state"/> are the property's progress actions (the graph's edge
+    /// order is the model's action order).</summary>
+    private static bool[] ProgressChoices<TState, TAction>(IModel<TState, TAction> model, Property<TState, TAction> property,
+        TState state) where TState : IEquatable<TState>
     {
-        var n = graph.Count;
-        // reverse adjacency in CSR form
-        var inDegree = new int[n + 1];
-        for (var i = 0; i < n; i++)
-            for (var k = 0; k < graph.EdgeCount(i); k++) inDegree[graph.Edge(i, k) + 1]++;
-        for (var i = 0; i < n; i++) inDegree[i + 1] += inDegree[i];
-        var fill = (int[])inDegree.Clone();
-        var preds = new int[inDegree[n]];
-        for (var i = 0; i < n; i++)
-            for (var k = 0; k < graph.EdgeCount(i); k++) preds[fill[graph.Edge(i, k)]++] = i;
-
-        var reach = (bool[])goal.Clone();
-        var queue = new Queue<int>();
-        for (var i = 0; i < n; i++) if (goal[i]) queue.Enqueue(i);
-        while (queue.Count > 0)
-        {
-            var v = queue.Dequeue();
-            for (var j = inDegree[v]; j < inDegree[v + 1]; j++)
-                if (!reach[preds[j]]) { reach[preds[j]] = true; queue.Enqueue(preds[j]); }
-        }
-        return reach;
+        var actions = new List<TAction>();
+        model.Actions(state, actions);
+        return [.. actions.Select(a => property.Progress!(state, a))];
     }
 
-    private static (int Doomed, (int Prev, int Choice)?[] From) ForwardToDoomed(SearchGraph graph, List<int> seeds,
-        bool[] goal, bool[] canReach)
+    private static (int End, (int Prev, int Choice)?[] From) ForwardToTrap(SearchGraph graph, List<int> seeds,
+        bool[] goal, Func<int, bool> isTrap)
     {
         var from = new (int, int)?[graph.Count];
         var queue = new Queue<int>();
@@ -102,7 +106,7 @@ internal static class LivenessChecker
         while (queue.Count > 0)
         {
             var v = queue.Dequeue();
-            if (!canReach[v]) return (v, from);
+            if (isTrap(v)) return (v, from);
             for (var k = 0; k < graph.EdgeCount(v); k++)
             {
                 var w = graph.Edge(v, k);

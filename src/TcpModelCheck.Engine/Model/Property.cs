@@ -31,6 +31,25 @@ public enum Fairness
     /// it is trapped in (a lasso).
     /// </summary>
     StrongTransitions,
+
+    /// <summary>
+    /// <see cref="StrongTransitions"/> plus <b>time progress</b>: only executions in which time advances without
+    /// bound count — every infinite execution takes one of the model's progress actions
+    /// (<see cref="Property{TState, TAction}.Progress"/>, e.g. a clock tick) infinitely often. A model with a
+    /// discrete clock can loop forever through actions that take no time (an exchange the clock must wait for);
+    /// such a Zeno loop is an artifact of the discretisation, not a behaviour, since every real step takes time.
+    /// Weak fairness on the progress actions would not remove it: strong fairness on every transition already
+    /// implies it, and in such a loop the tick is never enabled — what is assumed is that time diverges.
+    /// <para>On a finite graph a strongly fair infinite execution ends up looping through a whole bottom strongly
+    /// connected component (BSCC), taking each of its edges infinitely often; so the property fails exactly when
+    /// an execution can, before meeting Q (after a P-state, for leads-to), reach a state with no enabled action
+    /// or a BSCC without Q-states that contains a progress edge. A BSCC without a progress edge is a
+    /// <i>timelock</i>: no execution that time-progresses can stay there, and none can leave, so it has no
+    /// admissible execution at all. It is not a counterexample; the check reports how many such traps were
+    /// reachable without the goal, so the exclusion is never silent (<see cref="StrongTransitions"/> alone
+    /// reports them as violations).</para>
+    /// </summary>
+    TimeProgress,
 }
 
 /// <summary>
@@ -62,6 +81,10 @@ public sealed class Property<TState, TAction>
 
     public Fairness Fairness { get; private init; } = Fairness.StrongTransitions;
 
+    /// <summary>For <see cref="Fairness.TimeProgress"/>: whether taking the action in the state advances time (the
+    /// model's clock tick). Null under <see cref="Fairness.StrongTransitions"/>.</summary>
+    public Func<TState, TAction, bool>? Progress { get; private init; }
+
     public bool IsSafety => Kind is PropertyKind.Invariant or PropertyKind.ActionProperty or PropertyKind.NoDeadlock;
     public bool IsLiveness => Kind is PropertyKind.Eventually or PropertyKind.LeadsTo;
 
@@ -79,13 +102,25 @@ public sealed class Property<TState, TAction>
     public static Property<TState, TAction> Sometimes(string name, Func<TState, bool> witness, string description = "") =>
         new(name, PropertyKind.Reachable, description) { Condition = witness };
 
-    public static Property<TState, TAction> Eventually(string name, Func<TState, bool> goal, string description = "",
-        Fairness fairness = Fairness.StrongTransitions) =>
-        new(name, PropertyKind.Eventually, description) { Goal = goal, Fairness = fairness };
+    /// <summary>"Eventually <paramref name="goal"/>" under <see cref="Fairness.StrongTransitions"/>
+    /// (<see cref="AssumingTimeProgress"/> adds time progress).</summary>
+    public static Property<TState, TAction> Eventually(string name, Func<TState, bool> goal, string description = "") =>
+        new(name, PropertyKind.Eventually, description) { Goal = goal };
 
+    /// <summary>"<paramref name="trigger"/> leads to <paramref name="goal"/>" under
+    /// <see cref="Fairness.StrongTransitions"/> (<see cref="AssumingTimeProgress"/> adds time progress).</summary>
     public static Property<TState, TAction> LeadsTo(string name, Func<TState, bool> trigger, Func<TState, bool> goal,
-        string description = "", Fairness fairness = Fairness.StrongTransitions) =>
-        new(name, PropertyKind.LeadsTo, description) { Condition = trigger, Goal = goal, Fairness = fairness };
+        string description = "") =>
+        new(name, PropertyKind.LeadsTo, description) { Condition = trigger, Goal = goal };
+
+    /// <summary>This liveness property judged under <see cref="Fairness.TimeProgress"/>, with
+    /// <paramref name="isProgress"/> naming the actions that advance time.</summary>
+    public Property<TState, TAction> AssumingTimeProgress(Func<TState, TAction, bool> isProgress)
+    {
+        ArgumentNullException.ThrowIfNull(isProgress);
+        if (!IsLiveness) throw new InvalidOperationException($"{Name} is not a liveness property: fairness does not apply");
+        return new(Name, Kind, Description) { Condition = Condition, Goal = Goal, Fairness = Fairness.TimeProgress, Progress = isProgress };
+    }
 
     public static Property<TState, TAction> NoDeadlock(string name = "no-deadlock", string description =
         "every reachable state has an enabled action or is terminal") =>

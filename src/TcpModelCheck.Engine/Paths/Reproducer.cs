@@ -43,7 +43,8 @@ public sealed record Reproduction<TState, TAction>(
 /// is the state at the loop start), or, without a loop start, a last state with no enabled action — on which the
 /// property fails with the liveness check's own trigger and goal (<see cref="Property{TState, TAction}.Triggers"/>):
 /// no goal state on the cycle, and some trigger state (for eventually, the initial state) with no goal state after
-/// it on the path. What one path cannot show — that the goal is unreachable from the cycle altogether, the rest of
+/// it on the path. Under <see cref="Fairness.TimeProgress"/> the cycle must also take a progress action (a loop
+/// in which time never advances is not an execution). What one path cannot show — that the goal is unreachable from the cycle altogether, the rest of
 /// the explorer's claim under its fairness — needs a search and is not judged here.</item>
 /// <item>Witness (sometimes): some state of the path satisfies it.</item>
 /// </list>
@@ -121,6 +122,10 @@ public static class Reproducer
             if (!deadEnd) return Not("the trace has no loop and its last state still has an enabled action");
             cycleFrom = n;
         }
+        if (loopStart is { } from && p.Fairness == Fairness.TimeProgress
+            && !Enumerable.Range(from, n - from).Any(i => p.Progress!(states[i], replay.Steps[i].Action)))
+            return Not($"the cycle (steps {from + 1}-{n}) takes no time-progress action: under time progress a loop in "
+                + "which time never advances is not an execution");
         var goal = p.Goal!;
         Reproduction<TState, TAction> Holds(string why) => Not($"replaying all {n} steps does not violate {p.Name}: {why}");
         for (var i = cycleFrom; i <= n; i++)

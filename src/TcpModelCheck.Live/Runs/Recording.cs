@@ -15,7 +15,11 @@ internal sealed class Recording
 
     public (Script Script, IReadOnlyList<int> OriginLines) ToScript(Script original, long toleranceMicros)
     {
-        var ordered = _events.OrderBy(e => e.At).ThenBy(e => e.Order).ToList();
+        // Within one millisecond (the recording's resolution) the inputs come first: a kernel segment stamped in the same
+        // millisecond as a call or an inbound segment was its answer (a segment's stamp is the last moment the queue was
+        // seen empty, which may precede the call that caused it: a blocking connect's SYN, measured).
+        var ordered = _events.OrderBy(e => Millis(e.At)).ThenBy(e => e.Event is PacketEvent { IsInbound: false } ? 1 : 0)
+            .ThenBy(e => e.Order).ToList();
         var events = ordered.Select((e, i) => WithTime(e.Event, e.At, i + 1)).ToValueList();
         var options = original.Options.Where(o => o.Name != "tolerance_usecs").ToList();
         options.Add(new ScriptOption(0, "tolerance_usecs", toleranceMicros.ToString(System.Globalization.CultureInfo.InvariantCulture)));

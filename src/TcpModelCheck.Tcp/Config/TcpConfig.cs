@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TcpModelCheck.Engine.Model;
 
 namespace TcpModelCheck.Tcp;
 
@@ -55,6 +56,9 @@ public sealed partial record TcpConfig
     private bool? _naiveFin;
     private bool? _linuxTimeWait;
     private bool? _oldAck;
+    private bool? _reopen;
+    private bool? _synAckAgain;
+    private bool? _ackOfDuplicate;
 
     /// <summary>Variant name (see <see cref="Variants"/>): the preset the variant-specific fields follow unless
     /// set explicitly. The behaviour is fully determined by the field values.</summary>
@@ -148,9 +152,34 @@ public sealed partial record TcpConfig
     /// bytes acknowledged) is dropped with a challenge ACK; unless set, true for linux only.</summary>
     public bool OldAckChallenge { get => _oldAck ?? TcpFields.OldAckChallenge.Rule!(this); init => _oldAck = value; }
 
+    /// <summary>RFC 6191 (RFC 1122 §4.2.2.13, RFC 9293 §3.6.1 MAY-2) as Linux does it: a SYN without ACK in TIME-WAIT with
+    /// SEG.SEQ &gt; RCV.NXT reopens the connection when a listener is there (ISS = old SND.NXT + 65537); otherwise
+    /// TIME-WAIT answers it with &lt;SEQ=SND.NXT&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=ACK&gt;. Unless set, true for linux only.</summary>
+    public bool TimeWaitReopen { get => _reopen ?? TcpFields.TimeWaitReopen.Rule!(this); init => _reopen = value; }
+
+    /// <summary>A SYN that repeats the one which made a passive SYN-RECEIVED (SEG.SEQ = IRS) is answered by the SYN-ACK
+    /// again (Linux's tcp_check_req), not by §3.10.7.4's ACK; unless set, true for linux only.</summary>
+    public bool SynAckAgain { get => _synAckAgain ?? TcpFields.SynAckAgain.Rule!(this); init => _synAckAgain = value; }
+
+    /// <summary>A segment that ends exactly at RCV.NXT (a retransmission of what was received) still has a new ACK
+    /// processed (Linux's tcp_sequence accepts end_seq ≥ RCV.NXT); the duplicate is then ACKed unless that ACK ended
+    /// CLOSING or LAST-ACK. Unless set, true for linux only.</summary>
+    public bool AckOfDuplicate { get => _ackOfDuplicate ?? TcpFields.AckOfDuplicate.Rule!(this); init => _ackOfDuplicate = value; }
+
     /// <summary>The naive-fin bug: process an in-window FIN at once even if earlier data is missing; unless set,
     /// true for naive-fin only.</summary>
     public bool NaiveFin { get => _naiveFin ?? TcpFields.NaiveFin.Rule!(this); init => _naiveFin = value; }
+
+    /// <summary>
+    /// The fairness the liveness property (<c>eventually-closed</c>) is judged under. By default
+    /// <see cref="Fairness.TimeProgress"/>: strong fairness on every transition, and only runs in which the clock
+    /// keeps ticking count. The model delivers prompt segments before the next tick, so two endpoints that answer
+    /// each other's segments forever (an "ACK war") would do so in zero time, the clock never reaching the end of
+    /// TIME-WAIT; every real exchange takes time, so such a Zeno run is not a behaviour. It does not change the
+    /// state space, only which lassos count: <see cref="Fairness.StrongTransitions"/> ("strong") keeps the
+    /// zero-time loops as counterexamples.
+    /// </summary>
+    public Fairness Fairness { get; init; } = Fairness.TimeProgress;
 
     /// <summary>The default configuration: rfc9293, client-closes-first, sized so a full check takes seconds.</summary>
     public static TcpConfig Default { get; } = new();

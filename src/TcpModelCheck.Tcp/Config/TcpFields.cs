@@ -36,6 +36,9 @@ public static class TcpFields
 
     public static NameTable<IsnMode> IsnModes { get; } = new("an ISN mode", (Tcp.IsnMode.Set, "set"), (Tcp.IsnMode.Clock, "clock"));
 
+    public static NameTable<Fairness> Fairnesses { get; } = new("a fairness",
+        (Engine.Model.Fairness.TimeProgress, "time"), (Engine.Model.Fairness.StrongTransitions, "strong"));
+
     public static readonly TcpField<string> Variant = new TcpField<string>("variant", "name",
         "Protocol variant (see 'tcpmc list variants'): the preset of the variant-specific fields not given explicitly",
         NameIn(Variants.All, "variant"), c => c.Variant, (c, v) => c with { Variant = v })
@@ -140,12 +143,33 @@ public static class TcpFields
         c => c.OldAckChallenge, (c, v) => c with { OldAckChallenge = v })
         .From(FieldPreset.Variant, c => c.Variant == Variants.Linux, "true for linux");
 
+    public static readonly TcpField<bool> TimeWaitReopen = Flag("time-wait-reopen",
+        "RFC 6191: a SYN in TIME-WAIT beyond RCV.NXT reopens the connection if a listener is there (ISS = SND.NXT + 65537, Linux); else it is ACKed",
+        c => c.TimeWaitReopen, (c, v) => c with { TimeWaitReopen = v })
+        .From(FieldPreset.Variant, c => c.Variant == Variants.Linux, "true for linux");
+
+    public static readonly TcpField<bool> SynAckAgain = Flag("syn-ack-again",
+        "A repeat of the SYN that made a passive SYN-RECEIVED (SEG.SEQ = IRS) is answered by the SYN-ACK again (Linux tcp_check_req)",
+        c => c.SynAckAgain, (c, v) => c with { SynAckAgain = v })
+        .From(FieldPreset.Variant, c => c.Variant == Variants.Linux, "true for linux");
+
+    public static readonly TcpField<bool> AckOfDuplicate = Flag("ack-of-duplicate",
+        "A segment ending exactly at RCV.NXT still has a new ACK processed (Linux tcp_sequence); silent if that ACK ends CLOSING/LAST-ACK",
+        c => c.AckOfDuplicate, (c, v) => c with { AckOfDuplicate = v })
+        .From(FieldPreset.Variant, c => c.Variant == Variants.Linux, "true for linux");
+
+    public static readonly TcpField<Fairness> Fairness = new("fairness", "time|strong",
+        "Fairness of the liveness check: 'time' = strong fairness on every step and time progresses (a loop in which "
+        + "the clock can never tick is not a run); 'strong' = strong fairness alone (zero-time loops count)",
+        Enum(Fairnesses), c => c.Fairness, (c, v) => c with { Fairness = v });
+
     /// <summary>Every field, in the order help lists them.</summary>
     public static IReadOnlyList<TcpField> All { get; } =
     [
         Variant, Workload, Incarnations, DataItems, ServerDataItems, Msl, Rto, MaxRetransmissions, SequenceSpace, IsnSet,
         IsnMode, ReceiveWindow, NetworkCapacity, LossBudget, DuplicationBudget, DelayBudget, Fifo, CrashBudget, TimeWait,
-        FinWait2Timeout, IgnoreRstInTimeWait, RstChallengeAck, LinuxTimeWait, OldAckChallenge, NaiveFin,
+        FinWait2Timeout, IgnoreRstInTimeWait, RstChallengeAck, LinuxTimeWait, OldAckChallenge, TimeWaitReopen, SynAckAgain,
+        AckOfDuplicate, NaiveFin, Fairness,
     ];
 
     /// <summary>The field with settings key <paramref name="key"/>, or null.</summary>

@@ -33,7 +33,10 @@ public static class Variants
             + "TIME-WAIT is ignored instead of closing the connection early."),
         new(Linux, "Linux-like timers: an orphaned FIN-WAIT-2 times out (tcp_fin_timeout) and TIME-WAIT lasts "
             + "60 s instead of 2*MSL = 240 s; with MSL scaled to the model's ticks both become ceil(MSL/2) ticks. "
-            + "Linux's timestamp and ISN-clock protections (RFC 6191, RFC 6528) are not modelled."),
+            + "TIME-WAIT as tcp_timewait_state_process runs it, RFC 5961 §5.2's old-ACK challenge, a SYN beyond RCV.NXT reopening "
+            + "TIME-WAIT (RFC 6191, ISS = SND.NXT + 65537), the SYN-ACK sent again for a repeated SYN in SYN-RECEIVED, and the ACK "
+            + "of a retransmission ending at RCV.NXT processed; each measured against the kernel (tcpmc conform --live). "
+            + "Timestamps (PAWS) and the ISN clock (RFC 6528) are not modelled; the known differences are in docs/linux-fidelity.md."),
         new(NaiveFin, "Deliberately broken: a FIN inside the window is processed as soon as it arrives, even when "
             + "earlier data is still missing (RFC 9293 §3.10.7.4 says it must wait for RCV.NXT to reach it), so "
             + "the receiver signals end-of-stream and the missing data is lost."),

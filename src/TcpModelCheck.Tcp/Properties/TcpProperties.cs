@@ -25,9 +25,9 @@ public static class TcpProperties
     /// <see cref="NoDataLoss"/>, reported separately so a duplicate is told apart from a loss).</summary>
     public const string NoDuplicateDelivery = "no-duplicate-delivery";
 
-    /// <summary>Liveness. Both sides eventually CLOSED with their scripts finished: from every reachable state such
-    /// a state is reachable (the engine's Eventually under strong fairness over transitions), so no run is
-    /// trapped in a cycle or a stuck state.</summary>
+    /// <summary>Liveness. Both sides eventually CLOSED with their scripts finished, on every run that is strongly
+    /// fair on every transition and, by default, in which time progresses (<see cref="TcpConfig.Fairness"/>): no such
+    /// run is trapped in a cycle or a stuck state.</summary>
     public const string EventuallyClosed = "eventually-closed";
 
     /// <summary>Invariant. No connection ends by a reset in ESTABLISHED, FIN-WAIT-1/2, CLOSE-WAIT, CLOSING or

@@ -50,9 +50,10 @@ internal static class TcpPropertyCatalog
                 "no segment was ever dropped because the network was full"),
             Property<TcpState, TcpAction>.NoDeadlock(TcpProperties.NoDeadlock,
                 "every state can move on unless both endpoints are CLOSED and the network is empty"),
-            Property<TcpState, TcpAction>.Eventually(TcpProperties.EventuallyClosed,
+            Liveness(config, Property<TcpState, TcpAction>.Eventually(TcpProperties.EventuallyClosed,
                 s => Finished(s, incarnations, serverActive),
-                "from every reachable state, a state with both endpoints CLOSED and the scripts finished is reachable"),
+                "every run (strongly fair" + (config.Fairness == Fairness.TimeProgress ? ", in which time progresses" : "")
+                + ") ends with both endpoints CLOSED and the scripts finished")),
             Property<TcpState, TcpAction>.Sometimes(TcpProperties.ReachedEstablished,
                 s => s.Client.State == ConnectionState.Established && s.Server.State == ConnectionState.Established,
                 "both endpoints are ESTABLISHED at once"),
@@ -67,6 +68,11 @@ internal static class TcpPropertyCatalog
                 "both applications received every item and end-of-stream"),
         ];
     }
+
+    /// <summary>A liveness property under the configured fairness: with time progress, the clock tick is the
+    /// progress action (<see cref="Fairness.TimeProgress"/>).</summary>
+    private static Property<TcpState, TcpAction> Liveness(TcpConfig config, Property<TcpState, TcpAction> p) =>
+        config.Fairness == Fairness.TimeProgress ? p.AssumingTimeProgress((_, a) => a.Kind == TcpActionKind.Tick) : p;
 
     private static Property<TcpState, TcpAction> Never(string name, Observations bad, string description) =>
         Property<TcpState, TcpAction>.Always(name, s => ((s.Client.Observed | s.Server.Observed) & bad) == 0, description);

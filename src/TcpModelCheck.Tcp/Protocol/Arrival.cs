@@ -44,7 +44,7 @@ internal static class Arrival
     /// SND.UNA = ISS, SND.NXT = ISS+1, enter SYN-RECEIVED; drop anything else. Ghost: the new TCB belongs to the
     /// incarnation of the SYN's sender.
     /// </summary>
-    private static void Listen(ref Step step, Side side, Arriving seg, int isn)
+    internal static void Listen(ref Step step, Side side, Arriving seg, int isn)
     {
         if (seg.Rst) { step.Note(side, "RST in LISTEN: ignored"); return; }
         if (seg.HasAck) { Tcb.SendResetFor(ref step, side, seg, hasTcb: true); return; }

@@ -9,8 +9,8 @@ namespace TcpModelCheck.Tcp;
 /// machine's kernel with <c>tcpmc conform --live</c> over the generated coverage suite (docs/linux-fidelity.md).
 /// </summary>
 /// <remarks>
-/// Not modelled: a SYN beyond RCV.NXT in TIME-WAIT opening a new connection (RFC 6191; Linux picks ISN = SND.NXT +
-/// 65537) is answered with an ACK here; and the per-socket rate limit on these ACKs (<c>tcp_invalid_ratelimit</c>,
+/// A SYN beyond RCV.NXT in TIME-WAIT that reopens the connection (RFC 6191) is <see cref="StackRules.Reopens"/>, which
+/// runs first; without a listener it is ACKed here. Not modelled: the per-socket rate limit on these ACKs (<c>tcp_invalid_ratelimit</c>,
 /// 500 ms), so two such segments within 500 ms each get an ACK here, only the first from Linux.
 /// </remarks>
 internal static class LinuxTimeWait

@@ -39,6 +39,10 @@ internal sealed class Rules
     /// (<see cref="LinuxTimeWait"/>). Only the open endpoint sets it; the explorer's CLOSE is RFC 9293's half-close.</summary>
     public bool Orphaned { get; init; }
 
+    /// <summary>A listening socket exists beside the connection (RFC 6191 reopening from TIME-WAIT needs one). The
+    /// explorer's passive endpoint always listens; the open endpoint says whether the script's listener is open.</summary>
+    public bool ListenerOpen { get; init; } = true;
+
     /// <summary>Largest payload of one retransmitted segment: one unit in the explorer, the MSS at the open endpoint.</summary>
     public int MaxSegment { get; init; } = 1;
 

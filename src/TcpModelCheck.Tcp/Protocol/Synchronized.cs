@@ -12,6 +12,7 @@ internal static class Synchronized
 {
     public static void Process(ref Step step, Side side, Arriving seg)
     {
+        if (StackRules.Reopens(ref step, side, seg) || StackRules.SynAckAgain(ref step, side, seg)) return;
         if (LinuxTimeWait.Applies(ref step, side)) { LinuxTimeWait.Process(ref step, side, seg); return; }
         if (!CheckSequence(ref step, side, seg)) return;
         if (seg.Rst) { ProcessReset(ref step, side, seg); return; }
@@ -33,6 +34,7 @@ internal static class Synchronized
         ref var e = ref step[side];
         if (step.Seq.Acceptable(seg.Seq, seg.Length, e.RcvNxt, step.Rules.Window)) return true;
         if (seg.Rst) { step.Note(side, "RST outside the window: dropped"); return false; }
+        if (StackRules.AckOfDuplicate(ref step, side, seg)) return false;
         if (e.State == ConnectionState.TimeWait && seg.Fin && step.Seq.Add(seg.Seq, seg.Length) == e.RcvNxt)
         {
             e = e with { Timer = Tcb.TimerIn(step.Rules.TimeWait) };
@@ -71,7 +73,8 @@ internal static class Synchronized
     /// <summary>
     /// Fourth step, SYN: SYN-RECEIVED from a passive OPEN returns to LISTEN; in every other state the SYN draws a
     /// challenge ACK &lt;SEQ=SND.NXT&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=ACK&gt; and is dropped (RFC 9293 §3.10.7.4 citing
-    /// RFC 5961 §4). Reopening from TIME-WAIT on a new SYN (RFC 9293 §3.6.1 MAY-2, RFC 6191) is not modelled.
+    /// RFC 5961 §4). Reopening from TIME-WAIT on a new SYN (RFC 9293 §3.6.1 MAY-2, RFC 6191) is the configuration row
+    /// time-wait-reopen (<see cref="StackRules.Reopens"/>, checked before this step).
     /// </summary>
     private static void ProcessSyn(ref Step step, Side side)
     {
@@ -88,7 +91,7 @@ internal static class Synchronized
     /// ignored. FIN-WAIT-1 whose FIN is acknowledged enters FIN-WAIT-2; CLOSING enters TIME-WAIT (otherwise the
     /// segment is ignored); LAST-ACK deletes the TCB. Returns whether processing continues with the text.
     /// </summary>
-    private static bool ProcessAck(ref Step step, Side side, Arriving seg)
+    internal static bool ProcessAck(ref Step step, Side side, Arriving seg)
     {
         ref var e = ref step[side];
         var seq = step.Seq;

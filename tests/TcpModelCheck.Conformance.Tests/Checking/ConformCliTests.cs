@@ -65,4 +65,20 @@ public sealed class ConformCliTests
         Assert.Contains("  TIME-WAIT: 240 s", Run("explain").Out);
         Assert.Contains("  data/FIN retransmission timeout: 1–1 s", Run("explain", "--variant", "rfc9293").Out);
     }
+
+    /// <summary>--explain draws the run as the explorer's sequence chart: the kernel in the variant's states on the
+    /// left, each block headed by its script line, the segment the variant sends, and the disagreement at the end.</summary>
+    [Fact]
+    public void Explain_draws_the_run_as_a_sequence_chart_up_to_the_disagreement()
+    {
+        var path = Path.Combine(CorpusTests.CorpusDirectory, "close", "close-unread-data-reset.pkt");
+        var (code, output, _) = Run("conform", path, "--variant", "rfc9293", "--explain");
+        Assert.Equal(1, code);
+        Assert.Contains("kernel (variant rfc9293)", output);
+        Assert.Contains("script (the peer)", output);
+        Assert.Contains("  0. CLOSED", output);
+        Assert.Contains("     SYN-RECEIVED <-- <SEQ=0><CTL=SYN>", output);
+        Assert.Contains("     (abort: close with unread data)\n     CLOSED       --> <SEQ=1><CTL=RST>", output.Replace("\r", ""));
+        Assert.Contains("line 14: +0 > R. 1:1(0) ack 1001\n     disagrees at line 14: the script expects > R. 1:1(0) ack 1001", output.Replace("\r", ""));
+    }
 }

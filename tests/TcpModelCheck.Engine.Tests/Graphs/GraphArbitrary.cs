@@ -6,7 +6,7 @@ namespace TcpModelCheck.Engine.Tests.Graphs;
 
 /// <summary>
 /// Random small graphs for the FsCheck properties, generated valid by construction (no <c>Where</c>), with a
-/// shrinker that only produces valid graphs: it removes nodes, initial entries and edges, and clears marks,
+/// shrinker that only produces valid graphs: it removes nodes, initial entries and edges, and clears marks and bad or tick flags,
 /// so a failure is reported on a minimal graph.
 /// </summary>
 public static class GraphArbitrary
@@ -24,13 +24,15 @@ public static class GraphArbitrary
         from marks in Gen.ArrayOf(Mark, n)
         select new GraphSpec([.. edges], [.. initial], [.. marks]));
 
-    /// <summary>0–3 out-edges (a quarter of the nodes have none: deadlocks or terminal ends); 1 edge in 10 is bad.</summary>
+    /// <summary>0–3 out-edges (a quarter of the nodes have none: deadlocks or terminal ends); 1 edge in 10 is bad,
+    /// 1 in 3 a tick.</summary>
     private static Gen<ImmutableArray<Edge>> EdgeList(int n) =>
         from count in Gen.Choose(0, 3)
         from edges in Gen.ArrayOf(
             from to in Gen.Choose(0, n - 1)
             from bad in Gen.Frequency((1, Gen.Constant(true)), (9, Gen.Constant(false)))
-            select new Edge(to, bad), count)
+            from tick in Gen.Frequency((1, Gen.Constant(true)), (2, Gen.Constant(false)))
+            select new Edge(to, bad, tick), count)
         select edges.ToImmutableArray();
 
     /// <summary>Independent marks: bad 1 in 8, goal 1 in 3, trigger 1 in 3, terminal 1 in 2.</summary>
@@ -58,6 +60,10 @@ public static class GraphArbitrary
             for (var j = 0; j < g.Edges[v].Length; j++)
                 if (g.Edges[v][j].Bad)
                     yield return g with { Edges = g.Edges.SetItem(v, g.Edges[v].SetItem(j, g.Edges[v][j] with { Bad = false })) };
+        for (var v = 0; v < g.NodeCount; v++)
+            for (var j = 0; j < g.Edges[v].Length; j++)
+                if (g.Edges[v][j].Tick)
+                    yield return g with { Edges = g.Edges.SetItem(v, g.Edges[v].SetItem(j, g.Edges[v][j] with { Tick = false })) };
         for (var v = 0; v < g.NodeCount; v++)
             foreach (var m in new[] { NodeMark.Bad, NodeMark.Goal, NodeMark.Trigger, NodeMark.Terminal })
                 if (g.Has(v, m)) yield return g with { Marks = g.Marks.SetItem(v, g.Marks[v] & ~m) };

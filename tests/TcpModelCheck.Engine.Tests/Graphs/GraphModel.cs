@@ -10,12 +10,14 @@ namespace TcpModelCheck.Engine.Tests.Graphs;
 public sealed class GraphModel(GraphSpec graph) : IModel<int, int>
 {
     public const string NoBad = "no-bad", NoBadEdge = "no-bad-edge", NoDeadlock = "no-deadlock",
-        EventuallyGoal = "eventually-goal", TriggerLeadsToGoal = "trigger-leads-to-goal";
+        EventuallyGoal = "eventually-goal", TriggerLeadsToGoal = "trigger-leads-to-goal",
+        EventuallyGoalTimed = "eventually-goal-timed", TriggerLeadsToGoalTimed = "trigger-leads-to-goal-timed";
 
     /// <summary>The properties whose verdicts do not need the whole graph (fingerprint storage can check them).</summary>
     public static readonly IReadOnlyList<string> Safety = [NoBad, NoBadEdge, NoDeadlock];
 
-    public static readonly IReadOnlyList<string> Liveness = [EventuallyGoal, TriggerLeadsToGoal];
+    /// <summary>The liveness properties: each under strong fairness and under time progress (tick edges).</summary>
+    public static readonly IReadOnlyList<string> Liveness = [EventuallyGoal, TriggerLeadsToGoal, EventuallyGoalTimed, TriggerLeadsToGoalTimed];
 
     public static string Reach(int node) => $"reach-{node}";
 
@@ -43,8 +45,13 @@ public sealed class GraphModel(GraphSpec graph) : IModel<int, int>
         Property<int, int>.NoDeadlock(NoDeadlock),
         Property<int, int>.Eventually(EventuallyGoal, s => graph.Has(s, NodeMark.Goal)),
         Property<int, int>.LeadsTo(TriggerLeadsToGoal, s => graph.Has(s, NodeMark.Trigger), s => graph.Has(s, NodeMark.Goal)),
+        Property<int, int>.Eventually(EventuallyGoalTimed, s => graph.Has(s, NodeMark.Goal)).AssumingTimeProgress(IsTick),
+        Property<int, int>.LeadsTo(TriggerLeadsToGoalTimed, s => graph.Has(s, NodeMark.Trigger), s => graph.Has(s, NodeMark.Goal))
+            .AssumingTimeProgress(IsTick),
         .. Enumerable.Range(0, graph.NodeCount).Select(i => Property<int, int>.Sometimes(Reach(i), s => s == i)),
     ];
+
+    private bool IsTick(int state, int action) => graph.Edges[state][action].Tick;
 
     /// <summary>Every witness property: their verdicts are the reachable set.</summary>
     public IReadOnlyList<string> ReachNames => Enumerable.Range(0, graph.NodeCount).Select(Reach).ToList();

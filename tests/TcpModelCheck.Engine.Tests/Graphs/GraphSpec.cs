@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 
 namespace TcpModelCheck.Engine.Tests.Graphs;
 
-/// <summary>An edge of a generated graph; a <paramref name="Bad"/> edge violates the action property.</summary>
-public readonly record struct Edge(int To, bool Bad);
+/// <summary>An edge of a generated graph; a <paramref name="Bad"/> edge violates the action property; a
+/// <paramref name="Tick"/> edge is a progress action (time advances) for the time-progress liveness properties.</summary>
+public readonly record struct Edge(int To, bool Bad, bool Tick = false);
 
 /// <summary>Per-node marks of a generated graph.</summary>
 [Flags]
@@ -32,12 +33,12 @@ public sealed record GraphSpec(ImmutableArray<ImmutableArray<Edge>> Edges, Immut
 
     public bool Has(int node, NodeMark mark) => (Marks[node] & mark) != 0;
 
-    /// <summary>Compact form for FsCheck's failure report, e.g. <c>init [0] | 0:→1,→2! 1*:→0 2G:</c> (! bad
-    /// edge; marks: * bad, G goal, T trigger, E terminal).</summary>
+    /// <summary>Compact form for FsCheck's failure report, e.g. <c>init [0] | 0:→1,→2! 1*:→0~ 2G:</c> (! bad
+    /// edge, ~ tick edge; marks: * bad, G goal, T trigger, E terminal).</summary>
     public override string ToString()
     {
         var nodes = Enumerable.Range(0, NodeCount).Select(i =>
-            $"{i}{MarkLetters(Marks[i])}:{string.Join(",", Edges[i].Select(e => $"→{e.To}{(e.Bad ? "!" : "")}"))}");
+            $"{i}{MarkLetters(Marks[i])}:{string.Join(",", Edges[i].Select(e => $"→{e.To}{(e.Bad ? "!" : "")}{(e.Tick ? "~" : "")}"))}");
         return $"init [{string.Join(",", Initial)}] | {string.Join(" ", nodes)}";
     }
 

@@ -65,7 +65,12 @@ public static class Expect
         var reproduction = Reproducer.Reproduce(model, cx.Trace);
         Assert.True(reproduction.Reproduced, reproduction.Reason);
         // what one path cannot show: from the end of the lasso the goal is unreachable altogether
-        Assert.False(new NaiveSearch<TState, TAction>(model).CanReach(cx.Final, p.Goal!), "the goal is still reachable from the end of the lasso");
+        var naive = new NaiveSearch<TState, TAction>(model);
+        Assert.False(naive.CanReach(cx.Final, p.Goal!), "the goal is still reachable from the end of the lasso");
+        // under time progress: the lasso ends a fair execution in which time advances (a dead end, or a cycle in
+        // a bottom component with a progress edge)
+        if (p.Fairness == Fairness.TimeProgress)
+            Assert.True(naive.EndsFairTimedRun(cx.Final, p), "the lasso ends where no fair execution lets time progress");
     }
 
     /// <summary>Re-executes the counterexample on the model: each choice is enabled, names the recorded action

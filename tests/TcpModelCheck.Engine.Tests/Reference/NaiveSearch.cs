@@ -64,16 +64,58 @@ public sealed class NaiveSearch<TState, TAction> where TState : IEquatable<TStat
     /// <summary>
     /// The liveness reference, stated directly from its definition (strong fairness over all transitions): the
     /// property fails when from some seed (an initial state for "eventually", a reachable trigger state for
-    /// "leads to") a path through non-goal states reaches a state from which no goal state is reachable.
+    /// "leads to") a path through non-goal states reaches a state from which no goal state is reachable. Under time
+    /// progress (<see cref="Fairness.TimeProgress"/>), a state that ends such an execution (<see cref="EndsFairTimedRun"/>).
     /// </summary>
     public bool LivenessFails(Property<TState, TAction> property)
+    {
+        var goal = property.Goal!;
+        return Unanswered(property).Any(s => property.Fairness == Fairness.TimeProgress
+            ? EndsFairTimedRun(s, property)
+            : !CanReach(s, goal));
+    }
+
+    /// <summary>The states some execution reaches from a seed (an initial state for "eventually", a reachable
+    /// trigger for "leads to") without meeting the goal, the seed included.</summary>
+    public HashSet<TState> Unanswered(Property<TState, TAction> property)
     {
         var goal = property.Goal!;
         var seeds = property.Kind == PropertyKind.Eventually
             ? _model.InitialStates
             : Reachable.Where(s => property.Condition!(s)).ToList();
-        return seeds.Where(s => !goal(s))
-            .Any(seed => Explore([seed], s => !goal(s)).Any(s => !CanReach(s, goal)));
+        return Explore(seeds.Where(s => !goal(s)), s => !goal(s));
+    }
+
+    /// <summary>
+    /// The time-progress reference, from its definition: an execution that is strongly fair on every transition
+    /// either stops in a state with no enabled action, or visits infinitely often exactly the states reachable from
+    /// one of them, <paramref name="s"/> — all of which reach <paramref name="s"/> back (a bottom component) — and
+    /// takes each of their edges infinitely often; time progresses when one of those edges is a progress action.
+    /// True when <paramref name="s"/> can end such an execution with no goal state in its infinite part.
+    /// </summary>
+    public bool EndsFairTimedRun(TState s, Property<TState, TAction> property)
+    {
+        if (ActionsOf(s).Count == 0) return true;
+        var bottom = Explore([s], _ => true);
+        return !bottom.Any(property.Goal!)
+            && bottom.All(t => CanReach(t, u => u.Equals(s)))
+            && bottom.Any(t => ActionsOf(t).Any(a => property.Progress!(t, a)));
+    }
+
+    /// <summary>The bottom components with edges but no progress action (timelocks) that contain a state of
+    /// <see cref="Unanswered"/>: each as its set of states.</summary>
+    public List<HashSet<TState>> TimelocksMet(Property<TState, TAction> property)
+    {
+        var found = new List<HashSet<TState>>();
+        foreach (var s in Unanswered(property))
+        {
+            if (ActionsOf(s).Count == 0 || found.Any(b => b.Contains(s))) continue;
+            var bottom = Explore([s], _ => true);
+            if (bottom.All(t => CanReach(t, u => u.Equals(s))) && !bottom.Any(property.Goal!)
+                && !bottom.Any(t => ActionsOf(t).Any(a => property.Progress!(t, a))))
+                found.Add(bottom);
+        }
+        return found;
     }
 
     /// <summary>States reachable from <paramref name="start"/> through states satisfying <paramref name="through"/>
