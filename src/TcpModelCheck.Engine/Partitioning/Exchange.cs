@@ -12,7 +12,7 @@ namespace TcpModelCheck.Engine.Partitioning;
 /// <item><c>p{i}.failed</c> — partition i stopped with an error (one line); every waiting peer then fails too.</item>
 /// </list>
 /// </summary>
-internal sealed class Exchange(PartitionSpec spec, CancellationToken cancel)
+internal sealed class Exchange(PartitionSpec spec)
 {
     public PartitionSpec Spec { get; } = spec;
 
@@ -44,7 +44,10 @@ internal sealed class Exchange(PartitionSpec spec, CancellationToken cancel)
     }
 
     /// <summary>Waits until every partition has published barrier <paramref name="tag"/> and returns their statuses
-    /// in partition order. Fails when a peer reports a failure or the caller cancels.</summary>
+    /// in partition order. Fails when a peer reports a failure. Cancellation does not interrupt the wait: the search
+    /// notices it at its next limit check and asks every partition to stop at the next barrier, so all of them end
+    /// at the same level with an inconclusive verdict (a peer killed without a word is waited for until this
+    /// process is killed too).</summary>
     public PartitionStatus[] Await(string tag)
     {
         var result = new PartitionStatus[Spec.Count];
@@ -54,7 +57,6 @@ internal sealed class Exchange(PartitionSpec spec, CancellationToken cancel)
             var file = Of(k, $"{tag}.status");
             while (!File.Exists(file))
             {
-                cancel.ThrowIfCancellationRequested();
                 CheckPeers();
                 Thread.Sleep(Math.Min(20, wait++ / 64));
             }

@@ -28,7 +28,7 @@ internal static class PartitionRunner
             ?? throw new ArgumentException($"model '{model.Name}' cannot be partitioned: its states neither decode nor are plain values");
         var props = new PropertyTracker<TState, TAction>(model, options.Properties);
         var ctx = new SearchContext<TState, TAction>(model, options with { SpillDirectory = null }, props, progress, cancel);
-        var exchange = new Exchange(spec, cancel);
+        var exchange = new Exchange(spec);
         var decision = new PartitionDecision<TState, TAction>(props, options, spec, Configuration(model, options, props));
         try
         {

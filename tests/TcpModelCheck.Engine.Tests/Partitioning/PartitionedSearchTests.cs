@@ -110,6 +110,24 @@ public class PartitionedSearchTests
     }
 
     [Fact]
+    public void Cancelled_partitions_all_stop_at_the_same_barrier_and_say_inconclusive()
+    {
+        var dir = Partitioned.FreshDirectory();
+        var results = new CheckResult<BitWord, int>[2];
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var errors = Partitioned.RunEach(2, i => results[i] = ModelChecker.Check(new BitFlipModel(12),
+            CheckOptions.Default with { Partition = new PartitionSpec(i, 2, dir), Properties = ["not-all-ones"] }, null, cancel.Token));
+        Assert.All(errors, Assert.Null);
+        Assert.All(results, r =>
+        {
+            Assert.Equal(StopReason.Cancelled, r.Statistics.StopReason);
+            Assert.Equal(Verdict.Inconclusive, r["not-all-ones"].Verdict);
+            Assert.Equal("cancelled", r["not-all-ones"].Reason);
+        });
+    }
+
+    [Fact]
     public void Partitions_that_run_different_configurations_refuse_to_merge()
     {
         var dir = Partitioned.FreshDirectory();
