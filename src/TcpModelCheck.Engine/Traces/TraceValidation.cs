@@ -68,7 +68,7 @@ internal static class TraceValidation
             throw Fail("$.property", $"missing: a trace found by a search ($.origin '{origin}') is the counterexample or witness of a property");
     }
 
-    private static readonly string[] SearchOrigins = ["bfs", "dfs", "parallel-bfs"];
+    private static readonly string[] SearchOrigins = ["bfs", "dfs", "parallel-bfs", "partitioned-bfs"];
 
     private static void CheckSettings(JsonElement settings)
     {

@@ -49,6 +49,7 @@ public static class TcpTraceExplainer
     {
         "bfs" => "breadth-first search (shortest)",
         "parallel-bfs" => "parallel breadth-first search (shortest)",
+        "partitioned-bfs" => "partitioned breadth-first search (shortest)",
         "dfs" => "depth-first search",
         _ => origin,
     };
