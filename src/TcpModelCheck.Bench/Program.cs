@@ -5,6 +5,7 @@ using TcpModelCheck.Bench.Spin;
 
 /// The same-work benchmark against SPIN (issue 2, §4). Exit codes: 0 the tools agree and every assertion
 /// holds, 1 they disagree (or an assertion fails, or the search was cut short), 2 a tool failed, 3 bad arguments.
+if (args is ["tcp", .. var tcpArgs]) return TcpModelCheck.Bench.Tcp.TcpBench.Run(tcpArgs);
 if (args is ["schedules", .. var scheduleArgs]) return TcpModelCheck.Bench.Schedules.SchedulesBench.Run(scheduleArgs);
 var (parsed, error) = BenchArgs.Parse(args);
 if (parsed is null)

@@ -35,6 +35,7 @@ public static class Tcpmc
         }
         catch (BadInputException e) { return Fail(context, ExitCode.BadInput, e.Message); }
         catch (TraceFormatException e) { return Fail(context, ExitCode.BadInput, e.Message); }
+        catch (Engine.Partitioning.PartitionException e) { return Fail(context, ExitCode.BadInput, e.Message); }
         catch (Exception e)
         {
             return Fail(context, ExitCode.InternalError, $"internal error: {e.GetType().Name}: {FirstLine(e.Message)}");

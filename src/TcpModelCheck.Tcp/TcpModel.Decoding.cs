@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using TcpModelCheck.Engine.Model;
 
 namespace TcpModelCheck.Tcp;
@@ -33,30 +34,32 @@ public sealed partial class TcpModel : IStateDecoder<TcpState>
         return new TcpState(client, server, segments, used, isnClock);
     }
 
+    /// <summary>One endpoint from its 22 bytes, read as whole words (the layout is in <see cref="Encode"/>'s remarks).</summary>
     private static Endpoint ReadEndpoint(ReadOnlySpan<byte> d)
     {
-        ulong held = 0;
-        for (var i = 0; i < 6; i++) held |= (ulong)d[16 + i] << (8 * i);
+        var low = BinaryPrimitives.ReadUInt64LittleEndian(d);
+        var high = BinaryPrimitives.ReadUInt64LittleEndian(d[8..]);
+        var held = BinaryPrimitives.ReadUInt32LittleEndian(d[16..]) | (ulong)BinaryPrimitives.ReadUInt16LittleEndian(d[20..]) << 32;
         return new Endpoint
         {
-            State = (ConnectionState)d[0],
-            Iss = d[1],
-            Irs = d[2],
-            SndUna = d[3],
-            SndNxt = d[4],
-            RcvNxt = d[5],
-            Timer = d[6],
-            Retransmits = d[7],
-            Passive = (d[8] & 1) != 0,
-            CloseCalled = (d[8] & 2) != 0,
-            EndOfStream = (d[8] & 4) != 0,
-            Opens = d[9],
-            Sent = d[10],
-            Incarnation = d[11],
-            PeerIncarnation = d[12],
-            Delivered = d[13],
-            Observed = (Observations)d[14],
-            LastEnd = (EndReason)d[15],
+            State = (ConnectionState)(byte)low,
+            Iss = (byte)(low >> 8),
+            Irs = (byte)(low >> 16),
+            SndUna = (byte)(low >> 24),
+            SndNxt = (byte)(low >> 32),
+            RcvNxt = (byte)(low >> 40),
+            Timer = (byte)(low >> 48),
+            Retransmits = (byte)(low >> 56),
+            Passive = (high & 1) != 0,
+            CloseCalled = (high & 2) != 0,
+            EndOfStream = (high & 4) != 0,
+            Opens = (byte)(high >> 8),
+            Sent = (byte)(high >> 16),
+            Incarnation = (byte)(high >> 24),
+            PeerIncarnation = (byte)(high >> 32),
+            Delivered = (byte)(high >> 40),
+            Observed = (Observations)(byte)(high >> 48),
+            LastEnd = (EndReason)(byte)(high >> 56),
             Held = held,
         };
     }

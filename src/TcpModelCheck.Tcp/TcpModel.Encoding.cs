@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace TcpModelCheck.Tcp;
 
 public sealed partial class TcpModel
@@ -14,48 +16,41 @@ public sealed partial class TcpModel
     /// fingerprints. Equal states have equal bytes because the state itself is canonical; different states differ
     /// in some field, and every field is written.
     /// </summary>
+    /// <remarks>Layout, byte by byte: per endpoint State, Iss, Irs, SndUna, SndNxt, RcvNxt, Timer, Retransmits (the
+    /// bytes of <see cref="Endpoint.PackLow"/>), flags (Passive 1, CloseCalled 2, EndOfStream 4), Opens, Sent,
+    /// Incarnation, PeerIncarnation, Delivered, Observed, LastEnd (<see cref="Endpoint.PackHigh"/>), the 6 low bytes of
+    /// Held; then Losses, Duplications, Crashes, Overflowed | Delays &lt;&lt; 1, the ISN clock, the segment count; per
+    /// segment Seq, Ack, flags (SYN/ACK/FIN/RST bits | data 16 | from B 32 | straggler 64), Item, Incarnation, Age.
+    /// Written as whole words (one bounds check each, not one per byte): this is on the hot path, once per
+    /// transition (the profile of rfc9293/reconnect put the byte-by-byte version at 14 % of the search).</remarks>
     public int Encode(in TcpState state, Span<byte> destination)
     {
-        var n = WriteEndpoint(state.Client, destination);
-        n += WriteEndpoint(state.Server, destination[n..]);
+        WriteEndpoint(state.Client, destination);
+        WriteEndpoint(state.Server, destination[EndpointBytes..]);
         var u = state.Used;
-        destination[n++] = u.Losses;
-        destination[n++] = u.Duplications;
-        destination[n++] = u.Crashes;
-        destination[n++] = (byte)((u.Overflowed ? 1 : 0) | u.Delays << 1);
-        destination[n++] = (byte)state.IsnClock;
-        destination[n++] = (byte)state.InFlight.Count;
-        foreach (var s in state.Segments)
+        var segments = state.Segments;
+        var n = 2 * EndpointBytes;
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[n..],
+            u.Losses | (uint)u.Duplications << 8 | (uint)u.Crashes << 16 | (uint)(byte)((u.Overflowed ? 1 : 0) | u.Delays << 1) << 24);
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[(n + 4)..], (ushort)((byte)state.IsnClock | (byte)segments.Length << 8));
+        n += 6;
+        foreach (var s in segments)
         {
-            destination[n++] = (byte)s.Seq;
-            destination[n++] = (byte)s.Ack;
-            destination[n++] = (byte)((int)s.Flags | (s.HasData ? 16 : 0) | (s.From == Side.Server ? 32 : 0) | (s.Straggler ? 64 : 0));
-            destination[n++] = (byte)s.Item;
-            destination[n++] = (byte)s.Incarnation;
-            destination[n++] = (byte)s.Age;
+            var bits = s.Bits;
+            var flags = (bits >> 16 & 0xF) | (bits >> 20 & 1) << 4 | (bits >> 56 & 1) << 5 | (bits >> 48 & 1) << 6;
+            var word = (bits & 0xFFFF_FF00_FFFFUL) | flags << 16;
+            BinaryPrimitives.WriteUInt32LittleEndian(destination[n..], (uint)word);
+            BinaryPrimitives.WriteUInt16LittleEndian(destination[(n + 4)..], (ushort)(word >> 32));
+            n += SegmentBytes;
         }
         return n;
     }
 
-    private static int WriteEndpoint(in Endpoint e, Span<byte> d)
+    private static void WriteEndpoint(in Endpoint e, Span<byte> d)
     {
-        d[0] = (byte)e.State;
-        d[1] = (byte)e.Iss;
-        d[2] = (byte)e.Irs;
-        d[3] = (byte)e.SndUna;
-        d[4] = (byte)e.SndNxt;
-        d[5] = (byte)e.RcvNxt;
-        d[6] = (byte)e.Timer;
-        d[7] = e.Retransmits;
-        d[8] = (byte)((e.Passive ? 1 : 0) | (e.CloseCalled ? 2 : 0) | (e.EndOfStream ? 4 : 0));
-        d[9] = e.Opens;
-        d[10] = (byte)e.Sent;
-        d[11] = e.Incarnation;
-        d[12] = e.PeerIncarnation;
-        d[13] = e.Delivered;
-        d[14] = (byte)e.Observed;
-        d[15] = (byte)e.LastEnd;
-        for (var i = 0; i < 6; i++) d[16 + i] = (byte)(e.Held >> (8 * i));
-        return EndpointBytes;
+        BinaryPrimitives.WriteUInt64LittleEndian(d, e.PackLow);
+        BinaryPrimitives.WriteUInt64LittleEndian(d[8..], e.PackHigh);
+        BinaryPrimitives.WriteUInt32LittleEndian(d[16..], (uint)e.Held);
+        BinaryPrimitives.WriteUInt16LittleEndian(d[20..], (ushort)(e.Held >> 32));
     }
 }

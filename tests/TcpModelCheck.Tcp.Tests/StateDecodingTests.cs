@@ -7,7 +7,7 @@ public class StateDecodingTests
 {
     public static TheoryData<string> Rows() => ["default", "reconnect-clock-crash", "fifo-duplicates"];
 
-    private static TcpConfig Config(string row) => row switch
+    internal static TcpConfig Config(string row) => row switch
     {
         "default" => TcpConfig.Default,
         "reconnect-clock-crash" => TcpConfig.Default with { Workload = Workloads.Reconnect, IsnMode = IsnMode.Clock, CrashBudget = 1 },

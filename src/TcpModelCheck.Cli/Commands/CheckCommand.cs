@@ -20,17 +20,19 @@ internal static class CheckCommand
         var config = new ConfigOptionSet(backend);
         var properties = PropertyOption.Create();
         var search = new SearchOptionSet();
+        var partition = new PartitionOptionSet();
         var output = new OutputOptionSet();
         var html = HtmlReportFile.CreateOption();
         config.AddTo(command);
         command.Add(properties);
         search.AddTo(command);
+        partition.AddTo(command);
         output.AddTo(command);
         command.Add(html);
         command.SetAction(parse =>
         {
             var session = backend.Open(config.Given(parse));
-            var options = search.ToCheckOptions(parse, PropertyOption.Read(parse, properties));
+            var options = partition.Apply(parse, search.ToCheckOptions(parse, PropertyOption.Read(parse, properties)));
             var settings = output.Read(parse);
             var target = settings.Mermaid ? context.ForMermaid() : context;
             Action<CheckReport>? report = parse.GetValue(html) is { } file

@@ -55,6 +55,9 @@ internal sealed record StatisticsDocument(
     /// in memory and on disk, the breadth-first queue's peak in memory and on disk, the managed heap's peak.</summary>
     public MemoryDocument? Memory { get; init; }
 
+    /// <summary>For <c>check --partition</c>: this process's partition and the cost of the exchange (null otherwise).</summary>
+    public PartitionSummary? Partition { get; init; }
+
     public static StatisticsDocument Of(SearchStatistics s, bool timings) => new(
         s.DistinctStates, s.Transitions, s.MaxDepth,
         timings ? Words.JsonSeconds(s.Elapsed) : null,
@@ -65,6 +68,7 @@ internal sealed record StatisticsDocument(
         s.MissProbability)
     {
         Memory = timings ? MemoryDocument.Of(s) : null,
+        Partition = s.Partition,
     };
 }
 

@@ -59,6 +59,10 @@ internal static class Words
                          "every property not yet settled is inconclusive";
         else if (s.StopReason == StopReason.AllPropertiesSettled)
             yield return "search stopped once every selected property was settled (state counts are partial)";
+        if (s.Partition is { } part)
+            yield return $"partitioned search: merged over {part.Count} processes (this is partition {part.Index}/{part.Count}, " +
+                         $"owning {Count(part.OwnStates)} states; {Count(part.Exchanged)} successors exchanged); " +
+                         "memory is the sum of every process's";
         if (s.MissProbability is { } p)
             yield return $"fingerprint storage: estimated probability that a state was missed {p.ToString("0.##E+0", CultureInfo.InvariantCulture)}";
     }

@@ -94,6 +94,12 @@ public sealed record CheckOptions
     /// when liveness is checked (every state is then kept in memory anyway). Never changes what is found.</summary>
     public string? SpillDirectory { get; init; }
 
+    /// <summary>Run as one partition of a fingerprint-partitioned breadth-first search over several processes (see
+    /// <see cref="Partitioning.PartitionSpec"/>); null (the default) searches in this process alone. Needs
+    /// <see cref="SearchStrategy.BreadthFirst"/>, no state limit, and a model whose states decode or are plain values;
+    /// liveness properties come out inconclusive (they need the whole graph in one place).</summary>
+    public Partitioning.PartitionSpec? Partition { get; init; }
+
     /// <summary>Names of the properties to check; null means every property of the model.</summary>
     public IReadOnlyList<string>? Properties { get; init; }
 

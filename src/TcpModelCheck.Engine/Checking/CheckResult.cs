@@ -80,6 +80,10 @@ public sealed record SearchStatistics(
     /// <summary>The largest managed (garbage-collected) heap sampled, live objects and garbage not yet collected.</summary>
     public long PeakManagedBytes { get; init; }
 
+    /// <summary>For a partitioned search (<see cref="CheckOptions.Partition"/>): which partition reported these merged
+    /// figures, of how many, and how many states it owned. Null for a search in one process.</summary>
+    public PartitionSummary? Partition { get; init; }
+
     public double StatesPerSecond => Elapsed.TotalSeconds > 0 ? DistinctStates / Elapsed.TotalSeconds : 0;
     public double StoreBytesPerState => DistinctStates > 0 ? (double)StoreBytes / DistinctStates : 0;
     public bool Complete => StopReason == StopReason.None;
@@ -87,6 +91,11 @@ public sealed record SearchStatistics(
     /// <summary>True when a limit or cancellation cut the search short (verdicts may be inconclusive).</summary>
     public bool CutShort => StopReason is not (StopReason.None or StopReason.AllPropertiesSettled);
 }
+
+/// <summary>One process's share of a partitioned search whose merged figures a <see cref="SearchStatistics"/> reports.</summary>
+/// <param name="Exchanged">Successors handed from one partition to another, over all partitions (each one a record in
+/// a spool file): the cost of partitioning.</param>
+public sealed record PartitionSummary(int Index, int Count, long OwnStates, long Exchanged);
 
 /// <summary>The result of checking a model: one verdict per selected property and the search statistics.</summary>
 public sealed record CheckResult<TState, TAction>(

@@ -16,6 +16,7 @@ public static class ModelChecker
         CancellationToken cancel = default) where TState : IEquatable<TState>
     {
         options ??= CheckOptions.Default;
+        if (options.Partition is not null) return Partitioning.PartitionRunner.Check(model, options, progress, cancel);
         var props = new PropertyTracker<TState, TAction>(model, options.Properties);
         if (props.NeedsGraph && options.Storage == StorageMode.Fingerprint)
             throw new ArgumentException("liveness properties need the whole state graph: use exact storage");
@@ -76,7 +77,7 @@ public static class ModelChecker
         return Counterexample(model, initial, choices, origin, property, null);
     }
 
-    private static Counterexample<TState, TAction> Counterexample<TState, TAction>(IModel<TState, TAction> model,
+    internal static Counterexample<TState, TAction> Counterexample<TState, TAction>(IModel<TState, TAction> model,
         int initial, List<int> choices, string origin, string property, int? loopStart) where TState : IEquatable<TState>
     {
         var trace = Replayer.Record(model, initial, choices, origin, property, loopStart);

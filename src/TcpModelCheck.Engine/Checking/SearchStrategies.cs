@@ -13,4 +13,11 @@ public static class SearchStrategies
     /// breadth-first search (its counterexamples are shortest too).</summary>
     public static NameTable<SearchStrategy> Origins { get; } = new("a search origin",
         (SearchStrategy.BreadthFirst, "bfs"), (SearchStrategy.DepthFirst, "dfs"), (SearchStrategy.ParallelBreadthFirst, "parallel-bfs"));
+
+    /// <summary>The origin of a counterexample rebuilt from the logs of a partitioned search (<c>check --partition i/N</c>):
+    /// breadth-first over N processes, not a strategy of one.</summary>
+    public const string PartitionedOrigin = "partitioned-bfs";
+
+    /// <summary>Every origin a search gives: a trace with one of these is the counterexample or witness of a property.</summary>
+    public static IReadOnlyList<string> SearchOrigins { get; } = [.. Origins.Names, PartitionedOrigin];
 }

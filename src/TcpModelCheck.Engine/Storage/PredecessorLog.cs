@@ -78,6 +78,26 @@ internal sealed class PredecessorLog(SpillFile? spill = null) : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(long id, long parent, int choice) => _entries[id] = Pack(parent, choice);
 
+    /// <summary>Writes every entry, in id order, as little-endian 64-bit words (for a partitioned search, whose peers
+    /// read them back with <see cref="ParentOf"/> and <see cref="ChoiceOf"/>). Needs a log without a spill file.</summary>
+    public void WriteTo(Stream stream)
+    {
+        if (spill is not null) throw new InvalidOperationException("a spilled log cannot be written out");
+        var chunk = ChunkedArray<ulong>.EntriesPerChunk;
+        for (long at = 0; at < Count; at += chunk)
+        {
+            var entries = _entries.ChunkOf(at, out _)!;
+            var n = (int)Math.Min(chunk, Count - at);
+            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(entries.AsSpan(0, n)));
+        }
+    }
+
+    /// <summary>The parent id in a packed entry, or −1 for an initial state.</summary>
+    public static long ParentOf(ulong entry) => (long)(entry >> ChoiceBits) - 1;
+
+    /// <summary>The choice in a packed entry.</summary>
+    public static int ChoiceOf(ulong entry) => (int)(entry & MaxChoice);
+
     /// <summary>The parent id, or −1 for an initial state.</summary>
     public long Parent(long id) => (long)(Entry(id) >> ChoiceBits) - 1;
 

@@ -34,7 +34,7 @@ public sealed record Trace
     /// <summary>The property this trace violates, if it is a counterexample.</summary>
     public string? Property { get; init; }
 
-    /// <summary>How it was produced: "bfs", "dfs", "parallel-bfs", "random-walk", "script", ...</summary>
+    /// <summary>How it was produced: "bfs", "dfs", "parallel-bfs", "partitioned-bfs", "random-walk", "script", ...</summary>
     public string? Origin { get; init; }
 
     /// <summary>The seed of a random walk.</summary>

@@ -50,6 +50,7 @@ public static class TcpTraceExplainer
         SearchStrategy.BreadthFirst => "breadth-first search (shortest)",
         SearchStrategy.ParallelBreadthFirst => "parallel breadth-first search (shortest)",
         SearchStrategy.DepthFirst => "depth-first search",
+        _ when origin == SearchStrategies.PartitionedOrigin => "partitioned breadth-first search (shortest)",
         _ => origin,
     };
 
