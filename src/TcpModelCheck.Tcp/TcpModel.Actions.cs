@@ -21,7 +21,7 @@ public sealed partial class TcpModel
             if (state.Client.State != ConnectionState.Closed) actions.Add(new TcpAction(TcpActionKind.Crash, Side.Client));
             if (state.Server.State != ConnectionState.Closed) actions.Add(new TcpAction(TcpActionKind.Crash, Side.Server));
         }
-        if (MslClock.CanTick(state, Rules.ClockIsn && Rules.Script.AnyEnabled(state, Rules), Rules)) actions.Add(TcpAction.Tick);
+        if (MslClock.CanTick(state, Rules.ClockIsn && Rules.Script.AnyEnabled(state, Rules))) actions.Add(TcpAction.Tick);
     }
 
     public TcpState Next(in TcpState state, TcpAction action)

@@ -78,8 +78,8 @@ internal static class Timers
         Tcb.RetransmitFront(ref step, side);
     }
 
-    /// <summary>One tick: timers count down and segments age (an expired timer or an MSL-old segment blocks the
-    /// tick, see <see cref="MslClock.CanTick"/>), and the ISN clock advances when it is in use.</summary>
+    /// <summary>One tick: timers count down, segments age and those MSL old expire (an expired timer or a prompt
+    /// segment blocks the tick, see <see cref="MslClock.CanTick"/>), and the ISN clock advances when it is in use.</summary>
     public static void Tick(ref Step step)
     {
         CountDown(ref step[Side.Client]);
