@@ -20,7 +20,7 @@ public sealed class GeneratedTraces : IDisposable
         var check = CliRun.Tcp("check", "--variant", "no-time-wait", "-p", "graceful-close", "--out", Safety);
         Assert.True(check.Code == 1, check.ToString());
         Lasso = Dir.File("lasso.json");
-        check = CliRun.Tcp("check", "--variant", "rfc1337", "--workload", "reconnect", "--isn-set", "0", "--loss-budget", "0",
+        check = CliRun.Tcp("check", "--variant", "rfc1337", "--workload", "reconnect", "--isn-mode", "set", "--isn-set", "0", "--loss-budget", "0",
             "--network-capacity", "2", "-p", "eventually-closed", "--out", Lasso);
         Assert.True(check.Code == 1, check.ToString());
     }

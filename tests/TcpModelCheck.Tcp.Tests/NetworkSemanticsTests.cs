@@ -14,7 +14,7 @@ public sealed class NetworkSemanticsTests
 {
     private static readonly TcpConfig Quiet = TcpConfig.Default with
     {
-        SequenceSpace = 256, DataItems = 0, IsnSet = [100], LossBudget = 0, DuplicationBudget = 0, DelayBudget = 0, Msl = 2,
+        SequenceSpace = 256, DataItems = 0, IsnMode = IsnMode.Set, IsnSet = [100], LossBudget = 0, DuplicationBudget = 0, DelayBudget = 0, Msl = 2,
     };
 
     private static readonly Segment X = Segment.Create(Side.Client, SegmentFlags.Rst, 200, 0, false, 1, 0);

@@ -29,7 +29,7 @@ public sealed class RealTraceTests
     [Fact]
     public void A_real_lasso_shows_its_loop()
     {
-        var (model, result) = MatrixResults.Get("rfc1337/reconnect isn-set=0 loss-budget=0 network-capacity=2");
+        var (model, result) = MatrixResults.Get("rfc1337/reconnect");
         var r = result[TcpProperties.EventuallyClosed];
         var chart = TcpTraceReport.Of(model, r).Chart;
         var loop = r.Counterexample!.LoopStart!.Value;

@@ -18,14 +18,16 @@ internal static class MslClock
     /// <summary>
     /// Time may advance when no timer has expired, every segment in flight is a straggler (a prompt segment is
     /// delivered or lost before the next tick: ordinary traffic takes less than a tick), and advancing changes
-    /// something: a segment is in flight or a timer runs (or, with the ISN clock, an application still has
-    /// something to do).
+    /// something: a segment is in flight or a timer runs. Time does not pass while nothing in the network or the
+    /// timers could notice it: an idle wait would only shift the phase of the ISN clock, and
+    /// <see cref="IsnClock.Taken"/> keeps each new ISS clear of the numbers earlier incarnations used whatever
+    /// the phase. (A consequence: the clock's phase against a stale half-open TCB is not varied by idle waits.)
     /// </summary>
-    public static bool CanTick(TcpState s, bool applicationPending)
+    public static bool CanTick(TcpState s)
     {
         if (Timers.Expired(s.Client) || Timers.Expired(s.Server)) return false;
         foreach (var seg in s.Segments) if (!seg.Straggler) return false;
-        return s.InFlight.Count > 0 || s.Client.Timer != 0 || s.Server.Timer != 0 || applicationPending;
+        return s.InFlight.Count > 0 || s.Client.Timer != 0 || s.Server.Timer != 0;
     }
 
     /// <summary>One tick for the network: a segment that has been in flight for MSL ticks expires (leaves the

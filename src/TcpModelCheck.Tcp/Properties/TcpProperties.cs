@@ -52,8 +52,9 @@ public static class TcpProperties
     /// rfc9293 variant processes RSTs in TIME-WAIT as RFC 9293 §3.10.7.4 says and can violate it; rfc1337 cannot.</summary>
     public const string NoTimeWaitAssassination = "no-time-wait-assassination";
 
-    /// <summary>Invariant. The network never had to drop a segment because a direction was full: when it holds,
-    /// the capacity bound did not influence any verdict.</summary>
+    /// <summary>Invariant. The network never had to drop a segment because a direction was full once the loss
+    /// budget was spent (a tail drop within the budget is one of its losses): when it holds, the capacity bound did
+    /// not add a fault the budgets do not allow.</summary>
     public const string WithinCapacity = "within-capacity";
 
     /// <summary>Safety. Every reachable state can move on, unless it is the end (both CLOSED, network empty).</summary>
