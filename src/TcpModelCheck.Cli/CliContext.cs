@@ -15,13 +15,26 @@ public sealed record TerminalInfo(bool IsTerminal, int Width)
     /// tests do not depend on the window the tool happened to run in.</summary>
     public const int RedirectedWidth = 200;
 
+    /// <summary>True when stderr is an interactive terminal: the live progress line goes there (stdout carries only
+    /// the report, so <c>tcpmc check &gt; report.txt</c> still shows progress).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The terminal the progress line is drawn on (stderr), or <see cref="Redirected"/>.</summary>
+    public TerminalInfo Progress => ErrorIsTerminal ? new TerminalInfo(true, IsTerminal ? Width : WindowWidth()) : Redirected;
+
     public static TerminalInfo FromConsole()
     {
-        if (Console.IsOutputRedirected) return Redirected;
+        var errorIsTerminal = !Console.IsErrorRedirected;
+        if (Console.IsOutputRedirected) return Redirected with { ErrorIsTerminal = errorIsTerminal };
+        return new TerminalInfo(true, WindowWidth()) { ErrorIsTerminal = errorIsTerminal };
+    }
+
+    private static int WindowWidth()
+    {
         int width;
         try { width = Console.WindowWidth; }
         catch (IOException) { width = 0; }
-        return new TerminalInfo(true, width > 0 ? width : 120);
+        return width > 0 ? width : 120;
     }
 }
 
@@ -34,6 +47,17 @@ internal sealed class CliContext(TextWriter output, TextWriter error, TerminalIn
     public TextWriter Err { get; } = error;
     public TerminalInfo Terminal { get; } = terminal;
     public CancellationToken Cancel { get; } = cancel;
+
+    /// <summary>Where a Mermaid diagram goes under <c>--mermaid</c> (the real stdout), or null: then charts go to
+    /// <see cref="Out"/> with the report.</summary>
+    public TextWriter? Diagrams { get; private init; }
+
+    /// <summary>Whether a diagram was already written to <see cref="Diagrams"/> (stdout holds exactly one).</summary>
+    public bool DiagramWritten { get; set; }
+
+    /// <summary>The context of a <c>--mermaid</c> run: the report goes to stderr and stdout carries only the first
+    /// diagram, so <c>tcpmc check --mermaid &gt; trace.mmd</c> is a file Mermaid renders as it is.</summary>
+    public CliContext ForMermaid() => new(Err, Err, TerminalInfo.Redirected, Cancel) { Diagrams = Out };
 
     /// <summary>A Spectre console over <see cref="Out"/>: ANSI and colours on a terminal, plain text otherwise.</summary>
     public IAnsiConsole Console => _console ??= CreateConsole();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Cli.Commands;
+using TcpModelCheck.Cli.Options;
 
 namespace TcpModelCheck.Cli;
 
@@ -23,6 +24,8 @@ internal static class CommandTree
         root.Add(GenerateCommand.Create(context));
         root.Add(ListCommand.Create(context, backend));
         root.Add(ExploreCommand.Create(context, backend));
+        Policy.Apply(root, backend);
+        HelpText.Apply(root);
         return root;
     }
 }

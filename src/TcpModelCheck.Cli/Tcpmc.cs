@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Cli.Options;
 using TcpModelCheck.Engine.Traces;
 
 namespace TcpModelCheck.Cli;
@@ -23,8 +24,11 @@ public static class Tcpmc
         try
         {
             var root = CommandTree.Build(context, backend());
-            var parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
+            var parse = root.Parse(Policy.BooleanWords(root, args));
+            if (Culprits.UnknownOption(parse) is { } option)
+                return Fail(context, ExitCode.BadInput, $"unrecognized option '{option}' (see 'tcpmc {VerbOf(parse)}--help')");
+            var directive = args.Length > 0 && args[0].StartsWith('[');   // [suggest] (completion), [diagram]
+            if (parse.Errors.Count > 0 || (parse.UnmatchedTokens.Count > 0 && !directive))
                 return Fail(context, ExitCode.BadInput, $"{MostSpecific(parse)} (see 'tcpmc {VerbOf(parse)}--help')");
             var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             return parse.Invoke(config);
@@ -41,16 +45,21 @@ public static class Tcpmc
     /// which says less than the unrecognized word itself.</summary>
     private static string MostSpecific(ParseResult parse) => parse.UnmatchedTokens.Count > 0
         ? $"unrecognized command or argument '{parse.UnmatchedTokens[0]}'"
-        : parse.Errors[0].Message;
+        : Output.Messages.WithoutTypeNames(parse.Errors[0].Message);
 
     private static string VerbOf(ParseResult parse) =>
         parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";
 
     private static int Fail(CliContext context, ExitCode code, string message)
     {
-        context.Err.WriteLine($"tcpmc: {FirstLine(message)}");
+        Error(context, message);
         return (int)code;
     }
+
+    /// <summary>Writes the one error line: "tcpmc: " + the message, control characters escaped and every echoed
+    /// value cut to <see cref="Output.Messages.MaxEcho"/> characters (see <see cref="Output.Messages.OneLine"/>).</summary>
+    internal static void Error(CliContext context, string message) =>
+        context.Err.WriteLine($"tcpmc: {Output.Messages.OneLine(message)}");
 
     internal static string FirstLine(string message)
     {

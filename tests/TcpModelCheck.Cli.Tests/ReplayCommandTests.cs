@@ -160,10 +160,11 @@ public class ReplayCommandTests
     }
 
     [Fact]
-    public void An_unwritable_out_path_is_bad_input()
+    public void An_unwritable_out_path_is_bad_input_before_the_search()
     {
         var r = CliRun.With(Grid, "check", "--variant", "broken", "--out", "/nonexistent/dir/trace.json");
         Assert.Equal(3, r.Code);
-        Assert.StartsWith("tcpmc: cannot write trace file '/nonexistent/dir/trace.json'", Assert.Single(r.ErrLines));
+        Assert.Equal("", r.Out);   // refused before the search: no report
+        Assert.StartsWith("tcpmc: --out '/nonexistent/dir/trace.json': directory '/nonexistent/dir' does not exist", Assert.Single(r.ErrLines));
     }
 }

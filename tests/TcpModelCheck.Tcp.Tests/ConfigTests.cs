@@ -154,7 +154,11 @@ public sealed class ConfigTests
         var value = Assert.Throws<ArgumentException>(() => TcpConfig.FromSettings(new Dictionary<string, string> { ["msl"] = "two" }));
         Assert.Equal("setting 'msl': 'two' is not a whole number", value.Message);
         var flag = Assert.Throws<ArgumentException>(() => TcpConfig.FromSettings(new Dictionary<string, string> { ["fifo"] = "maybe" }));
-        Assert.Equal("setting 'fifo': 'maybe' is not true or false", flag.Message);
+        Assert.Equal("setting 'fifo': 'maybe' is not a boolean (true, yes, on, 1 or false, no, off, 0)", flag.Message);
+        // a number too large for any field is out of the field's range, not "not a whole number"
+        var huge = Assert.Throws<ArgumentException>(() => TcpConfig.FromSettings(new Dictionary<string, string> { ["msl"] = "2147483648" }));
+        Assert.Equal("msl: 2147483648 is out of range 1..8", huge.Message);
+        Assert.True(TcpConfig.FromSettings(new Dictionary<string, string> { ["fifo"] = "OFF", ["isn-mode"] = "Clock" }) is { Fifo: false, IsnMode: IsnMode.Clock });
     }
 
     [Fact]

@@ -8,8 +8,8 @@ internal static class Names
         items.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase))?.Name
         ?? throw new BadInputException($"unknown {kind} '{name}'; valid {kind}s: {string.Join(", ", items.Select(i => i.Name))}");
 
-    /// <summary>A property name (exact), or bad input.</summary>
+    /// <summary>The canonical spelling of a property name (matched ignoring case), or bad input.</summary>
     public static string RequireProperty(IReadOnlyList<PropertyInfo> properties, string name, string prefix = "") =>
-        properties.Any(p => p.Name == name) ? name
-            : throw new BadInputException($"{prefix}unknown property '{name}'; valid properties: {string.Join(", ", properties.Select(p => p.Name))}");
+        properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Name
+            ?? throw new BadInputException($"{prefix}unknown property '{name}'; valid properties: {string.Join(", ", properties.Select(p => p.Name))}");
 }

@@ -15,7 +15,7 @@ internal static class PropertySelection
         var chosen = new List<Property<TState, TAction>>();
         foreach (var name in names)
         {
-            var p = all.FirstOrDefault(x => x.Name == name)
+            var p = all.FirstOrDefault(x => string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new BadInputException($"unknown property '{name}'; valid properties: {string.Join(", ", all.Select(x => x.Name))}");
             if (!chosen.Contains(p)) chosen.Add(p);
         }

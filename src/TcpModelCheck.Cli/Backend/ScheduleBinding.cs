@@ -5,7 +5,11 @@ using TcpModelCheck.Engine.Traces;
 namespace TcpModelCheck.Cli.Backend;
 
 /// <summary>A batch of fault schedules to run: from which seed, how many, how many intents each, chosen how.</summary>
-internal sealed record SimulationPlan(ulong Seed, int Runs, int Length, ScheduleStrategy Strategy);
+internal sealed record SimulationPlan(ulong Seed, int Runs, int Length, ScheduleStrategy Strategy)
+{
+    /// <summary>Called about once a second with the runs done and the steps taken (the progress line).</summary>
+    public Action<int, long>? Progress { get; init; }
+}
 
 /// <summary>The first violation of one property in a batch, shrunk to a minimal schedule.</summary>
 /// <param name="Count">Runs that violated the property (a run counts for its first violation only).</param>
@@ -39,7 +43,7 @@ internal sealed class ScheduleBinding<TState, TAction, TKind>(ScheduleKinds<TKin
     {
         var interpreter = new ScheduleInterpreter<TState, TAction, TKind>(model, kinds, classify, properties);
         var summary = ScheduleSearch.Run(interpreter, shape with { Length = plan.Length }, plan.Seed, plan.Runs,
-            new ScheduleSearchOptions { Strategy = plan.Strategy }, stateKind, cancel);
+            new ScheduleSearchOptions { Strategy = plan.Strategy, Progress = plan.Progress }, stateKind, cancel);
         var findings = summary.Findings.Select(f => new ScheduleFindingReport(f.Property, summary.ViolationsByProperty[f.Property], f.Run,
             f.RunSeed, f.Original.Length, f.Shrink.Schedule.ToString(), f.Shrink.LocalMinimum, f.Result.Trace)).ToList();
         return new ScheduleBatch(summary.Runs, summary.Steps, findings);

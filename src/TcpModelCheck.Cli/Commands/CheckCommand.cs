@@ -32,10 +32,11 @@ internal static class CheckCommand
             var session = backend.Open(config.Given(parse));
             var options = search.ToCheckOptions(parse, PropertyOption.Read(parse, properties));
             var settings = output.Read(parse);
+            var target = settings.Mermaid ? context.ForMermaid() : context;
             Action<CheckReport>? report = parse.GetValue(html) is { } file
-                ? r => HtmlReportFile.WriteCheck(context, parse, file, session, r, settings.Timings, settings.Json)
+                ? r => HtmlReportFile.WriteCheck(target, parse, file, session, r, settings.Timings, settings.Json)
                 : null;
-            return (int)Run(context, session, options, settings, report);
+            return (int)Run(target, session, options, settings, report);
         });
         return command;
     }
@@ -48,21 +49,30 @@ internal static class CheckCommand
         // (the trace of a reached state, e.g. TIME-WAIT, for replay or the explorer).
         var first = report.Outcomes.FirstOrDefault(o => o.Counterexample is not null)?.Counterexample
             ?? report.Outcomes.FirstOrDefault(o => o.Witness is not null)?.Witness;
-        if (output.OutFile is { } path && first is not null) TraceOutput.Write(first.Trace, path);
-        var traceFile = first is not null ? output.OutFile : null;
+        var failed = output.OutFile is { } path && first is not null ? TraceOutput.TryWrite(first.Trace, path) : null;
+        if (failed is not null) code = ExitCode.BadInput;
+        var traceFile = first is not null && failed is null ? output.OutFile : null;
         if (output.Json)
         {
             var rows = report.Outcomes.Select(o => ResultRow.Of(session, o, report.Statistics, output.Timings)).ToList();
             JsonOutput.Write(context.Out, new Document("check", (int)code, session.Settings, rows,
                 StatisticsDocument.Of(report.Statistics, output.Timings), report.Skipped, traceFile));
-            html?.Invoke(report);
-            return code;
+            return Finish(context, report, html, failed, code);
         }
         PrintText(context, session, options, output, report);
         var what = report.Outcomes.Any(o => o.Counterexample is not null) ? "trace" : "witness path";
         if (traceFile is not null) context.Out.WriteLine($"{what} of {first!.Trace.Property} written to {traceFile}");
-        else if (output.OutFile is not null) context.Out.WriteLine($"no counterexample or witness, so nothing was written to {output.OutFile}");
-        html?.Invoke(report);
+        else if (output.OutFile is not null && failed is null)
+            context.Out.WriteLine($"no counterexample or witness, so nothing was written to {output.OutFile}");
+        return Finish(context, report, html, failed, code);
+    }
+
+    /// <summary>The HTML report, then the one error line of a failed write (after the report, which is never lost).</summary>
+    private static ExitCode Finish(CliContext context, CheckReport report, Action<CheckReport>? html, string? failed, ExitCode code)
+    {
+        try { html?.Invoke(report); }
+        catch (BadInputException e) { failed ??= e.Message; code = ExitCode.BadInput; }
+        if (failed is not null) Tcpmc.Error(context, failed);
         return code;
     }
 
@@ -79,10 +89,10 @@ internal static class CheckCommand
         if (output.Timings) context.Out.WriteLine(Words.Memory(report.Statistics));
         foreach (var line in Words.Ending(report.Statistics, options).Concat(report.Skipped)) context.Out.WriteLine(line);
         foreach (var o in report.Outcomes)
-            if (o.Counterexample is { } trace) TraceOutput.Print(context.Out, trace, output);
+            if (o.Counterexample is { } trace) TraceOutput.Print(context, trace, output);
         // A witness is drawn when the user asked for its property by name: that is how to see a reached state's path.
         if (options.Properties is { Count: > 0 })
             foreach (var o in report.Outcomes)
-                if (o.Witness is { } path) TraceOutput.Print(context.Out, path, output);
+                if (o.Witness is { } path) TraceOutput.Print(context, path, output);
     }
 }

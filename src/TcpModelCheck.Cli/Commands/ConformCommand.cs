@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using TcpModelCheck.Conformance.Checking;
 using TcpModelCheck.Conformance.Scripts;
 
@@ -42,28 +41,34 @@ internal static class ConformCommand
             if (isLive)
                 return (int)LiveConform.Run(context, scripts, names, new LiveConform.Settings(
                     parse.GetValue(record), parse.GetValue(tolerance), parse.GetValue(json), parse.GetValue(explain)));
-            var verdicts = names.SelectMany(v => scripts.Select(s => Conformer.Check(s, v))).ToList();
-            if (parse.GetValue(json)) WriteJson(context, verdicts);
-            else WriteText(context, verdicts, names, parse.GetValue(explain));
-            return (int)(verdicts.Any(v => v.Kind == VerdictKind.Disagrees) ? ExitCode.Violated : ExitCode.Ok);
+            // A signal stops between scripts: the verdicts so far are printed, with how many were not checked.
+            var planned = names.Count * scripts.Count;
+            var verdicts = names.SelectMany(v => scripts.Select(s => (v, s)))
+                .TakeWhile(_ => !context.Cancel.IsCancellationRequested)
+                .Select(p => Conformer.Check(p.s, p.v)).ToList();
+            var cancelled = verdicts.Count < planned;
+            if (parse.GetValue(json)) WriteJson(context, verdicts, cancelled);
+            else
+            {
+                if (verdicts.Count > 0) WriteText(context, verdicts, names.Where(n => verdicts.Any(v => v.Variant == n)).ToList(), parse.GetValue(explain));
+                if (cancelled) context.Out.WriteLine($"cancelled after {verdicts.Count} of {planned} checks (script × variant)");
+            }
+            return (int)(verdicts.Any(v => v.Kind == VerdictKind.Disagrees) ? ExitCode.Violated : cancelled ? ExitCode.Inconclusive : ExitCode.Ok);
         });
         return command;
     }
 
     private static List<string> VariantList(string[]? given, string fallback)
     {
-        var names = (given ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (names.Count == 0) names.Add(fallback);
-        foreach (var n in names) RequireVariant(n);
-        return names.Distinct().ToList();
+        var names = Options.PropertyOption.NameList(given, "--variant", "variant") ?? [fallback];
+        return names.Select(RequireVariant).Distinct().ToList();
     }
 
     /// <summary>Exit 3 with the valid names unless <paramref name="name"/> is a variant scripts can be checked against.</summary>
-    internal static void RequireVariant(string name)
-    {
-        if (!Conformer.VariantNames.Contains(name))
-            throw new BadInputException($"unknown variant '{name}' (known: {string.Join(", ", Conformer.VariantNames)})");
-    }
+    /// <returns>The variant's canonical spelling (names are matched ignoring case).</returns>
+    internal static string RequireVariant(string name) =>
+        Conformer.VariantNames.FirstOrDefault(v => string.Equals(v, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new BadInputException($"unknown variant '{name}' (known: {string.Join(", ", Conformer.VariantNames)})");
 
     /// <summary>Every script, parsed before any is checked, so a malformed one is exit 3 with its file:line.</summary>
     internal static List<Script> Load(string[] paths)
@@ -101,13 +106,13 @@ internal static class ConformCommand
 
     private static int Count(List<Verdict> v, VerdictKind k) => v.Count(x => x.Kind == k);
 
-    private static void WriteJson(CliContext context, List<Verdict> verdicts)
+    private static void WriteJson(CliContext context, List<Verdict> verdicts, bool cancelled)
     {
-        var doc = verdicts.Select(v => new
+        var results = verdicts.Select(v => new
         {
             script = v.Script, variant = v.Variant, verdict = v.Kind.ToString().ToLowerInvariant(), line = v.Line,
             reason = v.Reason, notes = v.Notes, milliseconds = Math.Round(v.Milliseconds, 3),
         });
-        context.Out.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        Output.JsonOutput.Write(context.Out, new { command = "conform", stopReason = cancelled ? "cancelled" : "complete", results });
     }
 }

@@ -21,20 +21,29 @@ internal static class GenerateCommand
         command.Add(output);
         command.SetAction(parse =>
         {
-            var name = parse.GetValue(variant)!;
-            ConformCommand.RequireVariant(name);
+            var name = ConformCommand.RequireVariant(parse.GetValue(variant)!);
             var root = parse.GetValue(output)!;
             if (File.Exists(root)) throw new BadInputException($"--out {root}: is a file, not a directory");
             var dir = Path.Combine(root, "coverage");
             var scripts = CoverageSuite.Generate(name);
+            var written = 0;
             try
             {
                 Directory.CreateDirectory(dir);
-                foreach (var s in scripts) File.WriteAllText(Path.Combine(dir, s.Name), s.Text);
+                foreach (var s in scripts.TakeWhile(_ => !context.Cancel.IsCancellationRequested))
+                {
+                    File.WriteAllText(Path.Combine(dir, s.Name), s.Text);
+                    written++;
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new BadInputException($"--out {root}: cannot write there: {Tcpmc.FirstLine(e.Message)}");
+            }
+            if (written < scripts.Count)
+            {
+                context.Out.WriteLine($"cancelled after writing {written} of {scripts.Count} coverage scripts to {dir}");
+                return (int)ExitCode.Inconclusive;
             }
             Print(context, name, dir, scripts);
             return (int)ExitCode.Ok;

@@ -102,7 +102,7 @@ internal static class HtmlReportFile
         {
             File.WriteAllText(path, html);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new BadInputException($"--html: cannot write '{path}': {Tcpmc.FirstLine(e.Message)}");
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using TcpModelCheck.Conformance.Checking;
 using TcpModelCheck.Conformance.Scripts;
 using TcpModelCheck.Live.Isolation;
@@ -139,7 +138,7 @@ internal static class LiveConform
                 }),
             }),
         };
-        context.Out.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        Output.JsonOutput.Write(context.Out, doc);
     }
 
     private static object Kernel(KernelVerdict v) => v switch

@@ -44,8 +44,9 @@ internal static class ReplayCommand
             // choices are re-run on exactly that model: the trace takes the model's full, normalised settings.
             var trace = recorded with { Settings = session.Settings.ToImmutableSortedDictionary() };
             var settings = output.Read(parse);
-            if (!settings.Json) PrintChanges(context, recorded, session);
-            return (int)Run(context, path, trace, session.Replay(trace), session, settings);
+            var target = settings.Mermaid ? context.ForMermaid() : context;
+            if (!settings.Json) PrintChanges(target, recorded, session);
+            return (int)Run(target, path, trace, session.Replay(trace), session, settings);
         });
         return command;
     }
@@ -76,15 +77,15 @@ internal static class ReplayCommand
         }
         else PrintText(context, trace, report with { Violated = broken is null ? report.Violated : null }, output, broken is not null);
         if (report.Divergence is { } divergence)
-            context.Err.WriteLine($"tcpmc: trace file '{path}' does not replay: {divergence}");
-        if (broken is not null) context.Err.WriteLine($"tcpmc: {broken}");
+            Tcpmc.Error(context, $"trace file '{path}' does not replay: {divergence}");
+        if (broken is not null) Tcpmc.Error(context, broken);
         return code;
     }
 
     private static void PrintText(CliContext context, Trace trace, ReplayReport report, OutputSettings output, bool invalid)
     {
         // a loop that does not close is not drawn: the chart would show it closing
-        if (report.Partial is { } partial && !invalid) TraceOutput.Print(context.Out, partial, output);
+        if (report.Partial is { } partial && !invalid) TraceOutput.Print(context, partial, output);
         if (report.Divergence is not null || invalid) return;
         if (report.LoopCloses is { } closes)
             context.Out.WriteLine(closes

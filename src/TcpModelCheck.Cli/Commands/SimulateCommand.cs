@@ -68,35 +68,51 @@ internal static class SimulateCommand
             var plan = new SimulationPlan(parse.GetValue(seed), parse.GetValue(runs), parse.GetValue(steps),
                 ScheduleStrategies.Names.TryParse(parse.GetValue(strategy)!)!.Value);
             var settings = output.Read(parse);
-            var outcome = Simulation.Run(session, plan, PropertyOption.Read(parse, properties), context.Cancel);
-            var code = Report(context, session, plan, outcome, settings);
-            if (parse.GetValue(html) is { } file)
-                HtmlReportFile.WriteSimulation(context, parse, file, session, plan, outcome, settings.Timings, settings.Json);
+            var display = new ProgressDisplay(context.Err, context.Terminal.Progress);
+            SimulationOutcome outcome;
+            try
+            {
+                outcome = Simulation.Run(session, plan with { Progress = display.ForBatch(plan.Runs) },
+                    PropertyOption.Read(parse, properties), context.Cancel);
+            }
+            finally { display.Clear(); }
+            var target = settings.Mermaid ? context.ForMermaid() : context;
+            var (code, failed) = Report(target, session, plan, outcome, settings);
+            try
+            {
+                if (parse.GetValue(html) is { } file)
+                    HtmlReportFile.WriteSimulation(target, parse, file, session, plan, outcome, settings.Timings, settings.Json);
+            }
+            catch (BadInputException e) { failed ??= e.Message; code = ExitCode.BadInput; }
+            if (failed is not null) Tcpmc.Error(context, failed);
             return (int)code;
         });
         return command;
     }
 
-    private static ExitCode Report(CliContext context, IModelSession session, SimulationPlan plan, SimulationOutcome outcome, OutputSettings output)
+    /// <summary>Prints the batch's report; returns the exit code and the error of a failed trace write (printed by
+    /// the caller after the report).</summary>
+    private static (ExitCode, string?) Report(CliContext context, IModelSession session, SimulationPlan plan, SimulationOutcome outcome, OutputSettings output)
     {
         var shortest = outcome.Shortest;
-        if (output.OutFile is { } path && shortest is { } s) TraceOutput.Write(s.Trace.Trace, path);
-        var traceFile = shortest is not null ? output.OutFile : null;
+        var failed = output.OutFile is { } path && shortest is { } s ? TraceOutput.TryWrite(s.Trace.Trace, path) : null;
+        var traceFile = shortest is not null && failed is null ? output.OutFile : null;
         var findings = outcome.Report.Findings;
-        var code = findings.Count > 0 ? ExitCode.Violated : outcome.Runs < plan.Runs ? ExitCode.Inconclusive : ExitCode.Ok;
+        var code = failed is not null ? ExitCode.BadInput
+            : findings.Count > 0 ? ExitCode.Violated : outcome.Runs < plan.Runs ? ExitCode.Inconclusive : ExitCode.Ok;
         if (output.Json)
         {
             var violations = findings.Select(f => new ViolationDocument(f.Finding.Property, f.Finding.Count, f.Finding.Run, f.Finding.RunSeed,
                 f.Finding.DrawnLength, f.Trace.Trace.Length, f.Finding.Schedule, TraceOutput.ChoicePath(f.Trace.Trace))).ToList();
             JsonOutput.Write(context.Out, new Document("simulate", (int)code, session.Settings, plan.Seed, ScheduleStrategies.Names.Name(plan.Strategy),
                 outcome.Runs, plan.Length, outcome.Report.Steps, output.Timings ? Words.JsonSeconds(outcome.Elapsed) : null, violations, traceFile));
-            return code;
+            return (code, failed);
         }
         PrintText(context, session, plan, outcome, output);
         if (traceFile is not null)
             context.Out.WriteLine($"trace of {shortest!.Value.Finding.Property} (the shortest) written to {traceFile}"
                 + (findings.Count > 1 ? "; choose another property's with -p" : ""));
-        return code;
+        return (code, failed);
     }
 
     private static void PrintText(CliContext context, IModelSession session, SimulationPlan plan, SimulationOutcome outcome, OutputSettings output)
@@ -115,7 +131,7 @@ internal static class SimulateCommand
         context.Console.Write(table);
         foreach (var (f, trace) in findings)
         {
-            TraceOutput.Print(context.Out, trace, output);
+            TraceOutput.Print(context, trace, output);
             context.Out.WriteLine($"shrunk schedule of {f.Property} ({trace.Trace.Length} steps, drawn with {f.DrawnLength} intents"
                 + $"{(f.Minimal ? "" : ", shrink budget spent")}): {f.Schedule}");
         }

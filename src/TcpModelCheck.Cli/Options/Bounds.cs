@@ -19,13 +19,25 @@ internal static class Bounds
     public static Func<ArgumentResult, T?> OptionalNumber<T>(string option, T min, T max) where T : struct, INumber<T> => result =>
         TryNumber(result, option, min, max, out var value) ? value : null;
 
-    /// <summary>One of a fixed set of words; the error lists them on the same line.</summary>
+    /// <summary>One of a fixed set of words, matched ignoring case (the leniency policy, README-cli.md) and returned
+    /// in its canonical spelling; the error lists them on the same line.</summary>
     public static Func<ArgumentResult, string?> OneOf(string what, params string[] choices) => result =>
     {
         var text = Text(result);
-        if (choices.Contains(text)) return text;
+        if (choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) is { } canonical) return canonical;
         result.AddError($"{what} must be one of {string.Join(", ", choices)} (got '{text}')");
         return null;
+    };
+
+    /// <summary>A flag: given alone it is true; given a value, one of the boolean words every option and setting
+    /// accepts (<see cref="Tcp.FieldCodecs.BoolWords"/>, any case).</summary>
+    public static Func<ArgumentResult, bool> Flag(string option) => result =>
+    {
+        if (result.Tokens.Count == 0) return true;
+        var text = Text(result);
+        if (Tcp.FieldCodecs.ParseBool(text) is { } value) return value;
+        result.AddError($"{option} expects no value or a boolean ({Tcp.FieldCodecs.BoolWords}) (got '{text}')");
+        return false;
     };
 
     /// <summary>A directory that exists.</summary>
@@ -41,7 +53,10 @@ internal static class Bounds
     {
         var text = Text(result);
         if (!T.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value))
-            result.AddError($"{option} expects a number (got '{text}')");
+            result.AddError(!double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var wide)
+                    || !double.IsFinite(wide) ? $"{option} expects a number (got '{text}')"
+                : Math.Floor(wide) != wide ? $"{option} expects a whole number (got '{text}')"
+                : $"{option} must be between {Show(min)} and {Show(max)} (got {text})");
         else if (!T.IsFinite(value))
             result.AddError($"{option} expects a finite number (got '{text}')");
         else if (value < min || value > max)

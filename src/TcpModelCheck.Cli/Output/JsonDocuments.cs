@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using TcpModelCheck.Cli.Backend;
 using TcpModelCheck.Engine.Checking;
@@ -100,5 +101,25 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write<T>(TextWriter output, T document) => output.WriteLine(JsonSerializer.Serialize(document, Options));
+    /// <summary>The version of the documents' shape, the first field of every document (<c>schemaVersion</c>). It
+    /// goes up when a field is renamed, removed or changes meaning; new fields alone do not change it.</summary>
+    public const int SchemaVersion = 1;
+
+    public static void Write<T>(TextWriter output, T document) => output.WriteLine(Serialize(document));
+
+    /// <summary>The document with <c>schemaVersion</c> first. A list (no fields of its own) is wrapped as
+    /// <c>{ "schemaVersion": 1, "items": [...] }</c>.</summary>
+    public static string Serialize<T>(T document)
+    {
+        var node = JsonSerializer.SerializeToNode(document, Options);
+        var versioned = new JsonObject { ["schemaVersion"] = SchemaVersion };
+        if (node is JsonObject fields)
+            foreach (var (name, value) in fields.ToList())
+            {
+                fields.Remove(name);
+                versioned[name] = value;
+            }
+        else versioned["items"] = node;
+        return versioned.ToJsonString(Options);
+    }
 }

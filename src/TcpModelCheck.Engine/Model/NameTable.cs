@@ -15,6 +15,10 @@ public sealed class NameTable<TEnum>(string kind, params (TEnum Value, string Na
     /// <summary>The name of <paramref name="value"/>.</summary>
     public string Name(TEnum value) => names.First(n => EqualityComparer<TEnum>.Default.Equals(n.Value, value)).Name;
 
-    /// <summary>The value named <paramref name="name"/> (exactly), or null.</summary>
-    public TEnum? TryParse(string name) => names.Any(n => n.Name == name) ? names.First(n => n.Name == name).Value : null;
+    /// <summary>The value named <paramref name="name"/> (ignoring case: names are typed by users, and every name a
+    /// user types is matched so), or null.</summary>
+    public TEnum? TryParse(string name) =>
+        names.Any(n => Same(n.Name, name)) ? names.First(n => Same(n.Name, name)).Value : null;
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -19,6 +19,10 @@ public sealed record ScheduleSearchOptions
     /// <summary>Candidate runs the shrinker may spend on one finding.</summary>
     public int MaxShrinkRuns { get; init; } = 200_000;
 
+    /// <summary>Called about once a second with the runs done and the model steps taken so far (a front end's progress
+    /// line); never called on a batch shorter than a second.</summary>
+    public Action<int, long>? Progress { get; init; }
+
     public static ScheduleSearchOptions Default { get; } = new();
 }
 
@@ -100,11 +104,18 @@ public static class ScheduleSearch
         long steps = 0;
         var violating = 0;
         var runs = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var next = TimeSpan.FromSeconds(1);
         for (var i = 0; i < count && findings.Count < (options.StopAfterFindings ?? int.MaxValue) && !cancel.IsCancellationRequested; i++, runs++)
         {
             var runSeed = master.NextUInt64();   // = RunSeed(seed, i)
             var (schedule, outcome) = source.Next(i, runSeed);
             steps += outcome.Steps;
+            if (options.Progress is { } progress && clock.Elapsed >= next)
+            {
+                progress(runs + 1, steps);
+                next = clock.Elapsed + TimeSpan.FromSeconds(1);
+            }
             if (outcome.Violation is not { } v) continue;
             violating++;
             byProperty[v.Property] = byProperty.GetValueOrDefault(v.Property) + 1;

@@ -55,7 +55,7 @@ public static partial class TraceFile
     /// "character device", ...), following symbolic links; null when it cannot be told (then the size-limited
     /// read still bounds what is read). .NET exposes no file type, so this asks the runtime's own native shim
     /// (<c>SystemNative_Stat</c>, whose result starts with two 32-bit fields, flags and mode, on every Unix).</summary>
-    internal static string? KindOf(string path)
+    public static string? KindOf(string path)
     {
         if (OperatingSystem.IsWindows()) return null;
         try

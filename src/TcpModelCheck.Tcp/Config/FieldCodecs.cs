@@ -9,12 +9,20 @@ public static class FieldCodecs
 {
     public static FieldCodec<int> Int { get; } = new(ParseInt, Print);
 
-    public static FieldCodec<bool> Bool { get; } = new(t => t switch
+    /// <summary>The boolean words every option and setting accepts, ignoring case (the CLI's leniency policy,
+    /// README-cli.md): true, yes, on, 1 and false, no, off, 0.</summary>
+    public static FieldCodec<bool> Bool { get; } = new(t => ParseBool(t) ?? throw new FormatException($"'{t}' is not a boolean ({BoolWords})"),
+        b => b ? "true" : "false");
+
+    public const string BoolWords = "true, yes, on, 1 or false, no, off, 0";
+
+    /// <summary>One of <see cref="BoolWords"/> (any case), or null.</summary>
+    public static bool? ParseBool(string t) => t.ToLowerInvariant() switch
     {
-        "true" or "yes" or "1" => true,
-        "false" or "no" or "0" => false,
-        _ => throw new FormatException($"'{t}' is not true or false"),
-    }, b => b ? "true" : "false");
+        "true" or "yes" or "on" or "1" => true,
+        "false" or "no" or "off" or "0" => false,
+        _ => null,
+    };
 
     /// <summary>A whole number, or <paramref name="word"/> for null (e.g. "unlimited").</summary>
     public static FieldCodec<int?> IntOr(string word) => new(t => t == word ? null : ParseInt(t), i => i is { } v ? Print(v) : word);
@@ -36,8 +44,13 @@ public static class FieldCodecs
     internal static FieldCodec<string> NameIn(IReadOnlyList<CatalogEntry> all, string kind) =>
         new(t => Catalog.Find(all, kind, t).Name, n => n);
 
+    /// <summary>A whole number; one too large for any field throws <see cref="OverflowException"/>, so the field can
+    /// state its range instead of calling it "not a whole number".</summary>
     private static int ParseInt(string t) => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)
-        ? i : throw new FormatException($"'{t}' is not a whole number");
+        ? i
+        : System.Numerics.BigInteger.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+            ? throw new OverflowException($"'{t}' is out of range (a whole number of at most 10 digits)")
+            : throw new FormatException($"'{t}' is not a whole number");
 
     private static string Print(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

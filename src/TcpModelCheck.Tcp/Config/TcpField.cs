@@ -60,6 +60,9 @@ public sealed record TcpField<T>(string Key, string HelpName, string Help, Field
     /// <summary>The rule in words, e.g. "ceil(msl/2) for linux, else none".</summary>
     public string? RuleText { get; init; }
 
+    /// <summary>The accepted range as text ("1..8"), when the field has one.</summary>
+    public string? RangeText { get; init; }
+
     public override string DefaultText => RuleText is { } rule
         ? $"the {(Preset == FieldPreset.Variant ? "variant" : "workload")}'s: {rule}"
         : Codec.Print(Get(TcpConfig.Default));
@@ -81,6 +84,12 @@ public sealed record TcpField<T>(string Key, string HelpName, string Help, Field
         {
             throw new ArgumentException($"setting '{Key}': {e.Message}");
         }
+        catch (OverflowException e)
+        {
+            throw new ArgumentException(RangeText is { } range
+                ? $"{Key}: {text.Trim()} is out of range {range}"
+                : $"setting '{Key}': {e.Message}");
+        }
     }
 
     internal override IEnumerable<string> Problems(TcpConfig c) => Check(c, Get(c));
@@ -93,6 +102,7 @@ public sealed record TcpField<T>(string Key, string HelpName, string Help, Field
     /// for a field that is not a plain number; a null number is not checked).</summary>
     public TcpField<T> Range(int min, int max, Func<T, int?> of) => this with
     {
+        RangeText = $"{min}..{max}",
         Check = (c, v) => of(v) is { } n && (n < min || n > max) ? [$"{Key}: {n} is out of range {min}..{max}"] : Check(c, v),
     };
 }
