@@ -29,8 +29,9 @@ public static class Variants
             + "ACK leaves the peer's retransmitted FIN to be answered by a reset. Its ISNs come from the ISN set "
             + "(reuse included), the situation in which TIME-WAIT is the only protection."),
         new(ShortTimeWait, "TIME-WAIT shorter than 2*MSL (default: 1*MSL ticks). A segment the peer sent just "
-            + "before its FIN may outlive the shortened TIME-WAIT, so reconnecting on the same 4-tuple can "
-            + "accept stale data."),
+            + "before its FIN may outlive the shortened TIME-WAIT; reconnecting on the same 4-tuple can then "
+            + "accept stale data when the new connection reuses the old numbers (--isn-mode set; ISNs from the "
+            + "clock, the default, start beyond them)."),
         new(Rfc1337, "RFC 9293 plus the RFC 1337 fix for TIME-WAIT assassination: an RST that arrives in "
             + "TIME-WAIT is ignored instead of closing the connection early."),
         new(Linux, "Linux-like timers: an orphaned FIN-WAIT-2 times out (tcp_fin_timeout) and TIME-WAIT lasts "
