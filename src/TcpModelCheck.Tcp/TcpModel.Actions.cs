@@ -21,7 +21,7 @@ public sealed partial class TcpModel
             if (state.Client.State != ConnectionState.Closed) actions.Add(new TcpAction(TcpActionKind.Crash, Side.Client));
             if (state.Server.State != ConnectionState.Closed) actions.Add(new TcpAction(TcpActionKind.Crash, Side.Server));
         }
-        if (MslClock.CanTick(state, Rules.ClockIsn && Rules.Script.AnyEnabled(state, Rules), Rules)) actions.Add(TcpAction.Tick);
+        if (MslClock.CanTick(state)) actions.Add(TcpAction.Tick);
     }
 
     public TcpState Next(in TcpState state, TcpAction action)
@@ -52,11 +52,14 @@ public sealed partial class TcpModel
     }
 
     /// <summary>A host crash (RFC 9293 §3.5.1): the TCB is lost without a word to the peer; the application
-    /// restarts its script from CLOSED (a client with connections left will OPEN again).</summary>
+    /// restarts its script from CLOSED (a client with connections left will OPEN again) — after the quiet time
+    /// when it is kept (<see cref="Timers.StartQuietTime"/>).</summary>
     private static void Crash(ref Step step, Side side)
     {
         step.Used = step.Used with { Crashes = (byte)(step.Used.Crashes + 1) };
         if (step.Explaining) step.Emit(new StepEvent.Crashed(side));
+        IsnClock.Crashed(ref step, step[side]);
         Tcb.Delete(ref step, side, EndReason.Crashed);
+        Timers.StartQuietTime(ref step, side);
     }
 }

@@ -20,7 +20,7 @@ public sealed class GeneratedTraces : IDisposable
         var check = CliRun.Tcp("check", "--variant", "no-time-wait", "-p", "graceful-close", "--out", Safety);
         Assert.True(check.Code == 1, check.ToString());
         Lasso = Dir.File("lasso.json");
-        check = CliRun.Tcp("check", "--variant", "rfc1337", "--workload", "reconnect", "--isn-set", "0", "--loss-budget", "0",
+        check = CliRun.Tcp("check", "--variant", "rfc1337", "--workload", "reconnect", "--isn-mode", "set", "--isn-set", "0", "--loss-budget", "0",
             "--network-capacity", "2", "-p", "eventually-closed", "--fairness", "strong", "--out", Lasso);
         Assert.True(check.Code == 1, check.ToString());
     }
@@ -71,7 +71,7 @@ public class DamagedTraceTests(GeneratedTraces traces) : IClassFixture<Generated
         Assert.Contains("replayed with fairness=time (trace: strong)", r.Out);
         Assert.Contains("not reproduced: the cycle (steps 20-21) takes no time-progress action: under time progress a loop "
             + "in which time never advances is not an execution", r.Out);
-        var holds = CliRun.Tcp("check", "--variant", "rfc1337", "--workload", "reconnect", "--isn-set", "0", "--loss-budget", "0",
+        var holds = CliRun.Tcp("check", "--variant", "rfc1337", "--workload", "reconnect", "--isn-mode", "set", "--isn-set", "0", "--loss-budget", "0",
             "--network-capacity", "2", "-p", "eventually-closed", "--json");
         Assert.True(holds.Code == 0, holds.ToString());
         Assert.Contains("excluded 6 timelocks (14 states)", holds.Out);

@@ -13,7 +13,7 @@ namespace TcpModelCheck.Cli.Tests;
 public class TcpEndToEndTests
 {
     private static readonly string[] Small =
-        ["--workload", "client-closes-first", "--data-items", "0", "--loss-budget", "1", "--duplication-budget", "0", "--isn-set", "0", "--msl", "1"];
+        ["--workload", "client-closes-first", "--data-items", "0", "--loss-budget", "1", "--duplication-budget", "0", "--isn-mode", "set", "--isn-set", "0", "--msl", "1"];
 
     /// <summary>no-time-wait × graceful-close: A goes straight to CLOSED, so B's delayed ACK reaches a CLOSED
     /// endpoint and is answered by a reset — 10 steps, breadth-first (shortest).</summary>
@@ -66,7 +66,7 @@ public class TcpEndToEndTests
     {
         using var dir = new TempDir();
         var file = dir.File("naive-fin.json");
-        string[] small = ["--data-items", "1", "--loss-budget", "0", "--duplication-budget", "0", "--isn-set", "0", "--msl", "1"];
+        string[] small = ["--data-items", "1", "--loss-budget", "0", "--duplication-budget", "0", "--isn-mode", "set", "--isn-set", "0", "--msl", "1"];
         Assert.Equal(1, CliRun.Tcp(["check", "--variant", "naive-fin", "-p", "no-data-loss", "--out", file, .. small]).Code);
         Assert.Contains("reproduced: no-data-loss violated", CliRun.Tcp("replay", file).Out);
 

@@ -31,7 +31,7 @@ public sealed class ConfigTests
         var config = TcpConfig.ForVariant(Variants.Linux) with
         {
             Incarnations = 3, DataItems = 2, ServerDataItems = 1, Msl = 3, Rto = 2, MaxRetransmissions = 4,
-            SequenceSpace = 32, IsnSet = [1, 30], IsnMode = IsnMode.Clock, ReceiveWindow = 3, NetworkCapacity = 5,
+            SequenceSpace = 32, IsnMode = IsnMode.Set, IsnSet = [1, 30], ReceiveWindow = 3, NetworkCapacity = 5,
             LossBudget = 2, DuplicationBudget = 1, DelayBudget = null, Fifo = true, CrashBudget = 1, TimeWaitTicks = 7,
             FinWait2Timeout = 0, IgnoreRstInTimeWait = true, NaiveFin = true,
         };
@@ -80,10 +80,10 @@ public sealed class ConfigTests
         Assert.Equal(TcpConfig.ForVariant(Variants.Rfc9293), replayed);
         Assert.Equal("false", replayed.ToSettings()["naive-fin"]);
         // A value the preset did not give was set explicitly, and stays; the timers follow a new MSL.
-        var explicitIsn = (TcpConfig.ForVariant(Variants.Linux) with { IsnSet = [0] }).ToSettings();
+        var explicitIsn = (TcpConfig.ForVariant(Variants.Linux) with { IsnMode = IsnMode.Set, IsnSet = [0] }).ToSettings();
         var again = TcpConfig.ForReplay(explicitIsn, new Dictionary<string, string> { ["variant"] = "rfc9293", ["msl"] = "3" });
-        Assert.Equal(TcpConfig.Default with { IsnSet = [0], Msl = 3 }, again);
-        Assert.Equal("rfc9293/client-closes-first isn-set=0 msl=3", again.Name);
+        Assert.Equal(TcpConfig.Default with { IsnMode = IsnMode.Set, IsnSet = [0], Msl = 3 }, again);
+        Assert.Equal("rfc9293/client-closes-first isn-mode=set isn-set=0 msl=3", again.Name);
     }
 
     /// <summary>Traces record effective values, but older ones (and hand-written files) say "default" for a field
@@ -129,7 +129,7 @@ public sealed class ConfigTests
     [Fact]
     public void ValidateGivesOneMessagePerProblem()
     {
-        var bad = TcpConfig.Default with { Msl = 0, IsnSet = [0, 20, 20], Workload = "bulk" };
+        var bad = TcpConfig.Default with { Msl = 0, IsnMode = IsnMode.Set, IsnSet = [0, 20, 20], Workload = "bulk" };
         Assert.Equal(
         [
             "unknown workload 'bulk'; valid workloads: client-closes-first, server-closes-first, simultaneous-close, simultaneous-open, reconnect",
@@ -144,7 +144,7 @@ public sealed class ConfigTests
     [Fact]
     public void ASequenceSpaceTooSmallForTheTrafficIsRejected() =>
         Assert.Equal(["sequence-space: 8 is too small for 1 data item(s) and window 2; use at least 10 so that modular comparisons (RFC 9293 §3.4) stay unambiguous"],
-            (TcpConfig.Default with { SequenceSpace = 8, IsnSet = [0] }).Validate());
+            (TcpConfig.Default with { SequenceSpace = 8, IsnMode = IsnMode.Set, IsnSet = [0] }).Validate());
 
     [Fact]
     public void BadSettingsFailWithOneLine()

@@ -6,7 +6,7 @@ namespace TcpModelCheck.Tcp.Tests;
 /// <summary>Action labels and the chart events <see cref="TcpModel.Explain"/> produces.</summary>
 public sealed class ExplainTests
 {
-    private static readonly TcpConfig Config = TcpConfig.Default with { IsnSet = [0], DelayBudget = 1 };
+    private static readonly TcpConfig Config = TcpConfig.Default with { IsnMode = IsnMode.Set, IsnSet = [0], DelayBudget = 1 };
 
     [Fact]
     public void LabelsAreShortAndReadable()

@@ -66,7 +66,7 @@ public sealed class PropertyVerdictTests
     [Fact]
     public void NoTimeWait_TheLostLastAckEndsTheServerByAReset()
     {
-        var s = new Scenario(Variant(Variants.NoTimeWait) with { IsnSet = [0], DataItems = 0 })
+        var s = new Scenario(Variant(Variants.NoTimeWait) with { IsnMode = IsnMode.Set, IsnSet = [0], DataItems = 0 })
             .Step("B: OPEN passive").Step("A: OPEN active ISS=0", "<SEQ=0><CTL=SYN>")
             .Step("B: deliver <SEQ=0><CTL=SYN> ISS=0", "<SEQ=0><ACK=1><CTL=SYN,ACK>")
             .Step("A: deliver <SEQ=0><ACK=1><CTL=SYN,ACK>", "<SEQ=1><ACK=1><CTL=ACK>")

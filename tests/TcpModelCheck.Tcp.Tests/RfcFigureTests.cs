@@ -14,7 +14,7 @@ public sealed class RfcFigureTests
 {
     private static readonly TcpConfig Base = TcpConfig.Default with
     {
-        SequenceSpace = 256, DataItems = 0, IsnSet = [100, 44, 144], LossBudget = 0, DelayBudget = 0,
+        SequenceSpace = 256, DataItems = 0, IsnMode = IsnMode.Set, IsnSet = [100, 44, 144], LossBudget = 0, DelayBudget = 0,
     };
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class SegmentArrivalTests
 {
     private static readonly TcpConfig Base = TcpConfig.Default with
     {
-        SequenceSpace = 256, DataItems = 1, IsnSet = [100, 44], LossBudget = 0, DelayBudget = 0,
+        SequenceSpace = 256, DataItems = 1, IsnMode = IsnMode.Set, IsnSet = [100, 44], LossBudget = 0, DelayBudget = 0,
     };
 
     private const SegmentFlags Syn = SegmentFlags.Syn;
@@ -183,7 +183,7 @@ public sealed class SegmentArrivalTests
     {
         var data = FromB(Ack, 45, 101, data: true);
         var fin = FromB(Fin, 46, 101, item: 1);
-        var s = new Scenario(TcpConfig.ForVariant(Variants.NaiveFin) with { SequenceSpace = 256, IsnSet = [100] },
+        var s = new Scenario(TcpConfig.ForVariant(Variants.NaiveFin) with { SequenceSpace = 256, IsnMode = IsnMode.Set, IsnSet = [100] },
             Make(AEstablished, BEstablished, data, fin));
         s.Do($"A: deliver {fin}");
         Assert.Equal((CloseWait, true, 47), (s.A.State, s.A.EndOfStream, (int)s.A.RcvNxt));
@@ -237,7 +237,7 @@ public sealed class SegmentArrivalTests
         var rfc9293 = Arrive(ATimeWait, rst);
         Assert.Equal(Closed, rfc9293.A.State);
         Assert.True(rfc9293.A.Observed.HasFlag(Observations.TimeWaitAssassinated));
-        var rfc1337 = Arrive(ATimeWait, rst, TcpConfig.ForVariant(Variants.Rfc1337) with { SequenceSpace = 256, IsnSet = [100] });
+        var rfc1337 = Arrive(ATimeWait, rst, TcpConfig.ForVariant(Variants.Rfc1337) with { SequenceSpace = 256, IsnMode = IsnMode.Set, IsnSet = [100] });
         Assert.Equal(TimeWait, rfc1337.A.State);
     }
 
@@ -245,7 +245,7 @@ public sealed class SegmentArrivalTests
     public void NoTimeWait_TheActiveCloserGoesStraightToClosedAfterItsLastAck()
     {
         var finWait2 = AFinWait1 with { State = FinWait2, SndUna = 102, Timer = 0 };
-        var s = Arrive(finWait2, FromB(Fin, 45, 102), TcpConfig.ForVariant(Variants.NoTimeWait) with { SequenceSpace = 256, IsnSet = [100] });
+        var s = Arrive(finWait2, FromB(Fin, 45, 102), TcpConfig.ForVariant(Variants.NoTimeWait) with { SequenceSpace = 256, IsnMode = IsnMode.Set, IsnSet = [100] });
         Assert.Equal(["<SEQ=102><ACK=46><CTL=ACK>"], Sent(s));
         Assert.Equal((Closed, EndReason.Graceful), (s.A.State, s.A.LastEnd));
     }

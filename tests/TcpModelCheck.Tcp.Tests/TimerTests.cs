@@ -10,7 +10,7 @@ public sealed class TimerTests
 {
     private static readonly TcpConfig Base = TcpConfig.Default with
     {
-        SequenceSpace = 256, DataItems = 0, IsnSet = [100], LossBudget = 3, DelayBudget = 0, MaxRetransmissions = 2, Rto = 1,
+        SequenceSpace = 256, DataItems = 0, IsnMode = IsnMode.Set, IsnSet = [100], LossBudget = 3, DelayBudget = 0, MaxRetransmissions = 2, Rto = 1,
     };
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class TimerTests
         var finWait2 = Synced(101, 45, passive: false, FinWait2) with { CloseCalled = true };
         var rfc = new Scenario(Base, Make(finWait2, Synced(45, 101, passive: true, CloseWait)));
         Assert.DoesNotContain("tick", rfc.Enabled());
-        var linux = TcpConfig.ForVariant(Variants.Linux) with { SequenceSpace = 256, IsnSet = [100], DataItems = 0 };
+        var linux = TcpConfig.ForVariant(Variants.Linux) with { SequenceSpace = 256, IsnMode = IsnMode.Set, IsnSet = [100], DataItems = 0 };
         var withTimer = finWait2 with { Timer = Tcb.TimerIn(linux.FinWait2Timeout) };
         var s = new Scenario(linux, Make(withTimer, Synced(45, 101, passive: true, CloseWait))).Ticks(linux.FinWait2Timeout);
         s.Step("A: timeout").Expect(Closed, CloseWait);
@@ -55,7 +55,7 @@ public sealed class TimerTests
     [InlineData(Variants.Linux, 1)]
     public void TimeWaitLastsTheVariantsTicks(string variant, int ticks)
     {
-        var config = TcpConfig.ForVariant(variant) with { SequenceSpace = 256, IsnSet = [100], DataItems = 0 };
+        var config = TcpConfig.ForVariant(variant) with { SequenceSpace = 256, IsnMode = IsnMode.Set, IsnSet = [100], DataItems = 0 };
         Assert.Equal(ticks, config.TimeWaitTicks);
         var timeWait = Synced(102, 46, passive: false, TimeWait) with { Timer = Tcb.TimerIn(config.TimeWaitTicks) };
         var s = new Scenario(config, Make(timeWait, default)).Ticks(ticks - 1);

@@ -28,6 +28,11 @@ public static class DeepExpectations
 
     private static readonly string[] Reconnect = [Tcp.Workloads.Reconnect];
 
+    /// <remarks>With ISNs from the clock (the correct variants' default), a new incarnation no longer starts among
+    /// the old one's sequence numbers: the ISN-reuse findings no-data-loss and handshake-agreement are gone from
+    /// both variants and no-stale-data from rfc1337 (measured: none in 15,000 deep reconnect schedules from seed 1).
+    /// Since a tail drop within the loss budget is one of its losses, 20 losses leave within-capacity holding on
+    /// every workload (none in 15,000 schedules each).</remarks>
     public static IReadOnlyList<DeepException> Exceptions { get; } =
     [
         new(TcpProperties.GracefulClose,
@@ -36,24 +41,15 @@ public static class DeepExpectations
         new(TcpProperties.NoDeadlock,
             "after the peer's user timeout a side stays synchronized with nothing left to send: a half-open connection that "
             + "nothing resolves (keep-alives are not modelled)"),
-        new(TcpProperties.WithinCapacity,
-            "duplicates plus spurious retransmissions (RTO 1 tick while a segment may take up to MSL = 2 ticks) fill a direction "
-            + "beyond 8 segments"),
         new(TcpProperties.NoTimeWaitAssassination,
             "an old duplicate segment draws an acceptable RST that ends TIME-WAIT early: the hazard of RFC 1337",
             Variants: [Tcp.Variants.Rfc9293]),
         new(TcpProperties.NoStaleData,
-            "a connection ends by a user timeout and a reset, not in TIME-WAIT; the next one reuses the ISN (a set of two) and "
-            + "accepts the old connection's data", Workloads: Reconnect),
+            "a connection ends by a user timeout and a reset, not in TIME-WAIT; the next one starts at the old numbers again (the ISN clock wraps in the 10-number space) and "
+            + "accepts the old connection's data", Variants: [Tcp.Variants.Rfc9293], Workloads: Reconnect),
         new(TcpProperties.NoStaleClose,
-            "A gives up a handshake and reopens with the same ISN; B, still half-synchronized with the old connection, completes "
+            "A gives up a handshake and reopens at the old numbers (the clock wraps in the 10-number space); B, still half-synchronized with the old connection, completes "
             + "the new handshake and its FIN of the old connection ends the new one", Workloads: Reconnect),
-        new(TcpProperties.NoDataLoss,
-            "as for no-stale-data: after the abort the old connection's data item is taken as the new one's, so the new item is "
-            + "never delivered before end-of-stream", Workloads: Reconnect),
-        new(TcpProperties.HandshakeAgreement,
-            "as for no-stale-data: after the abort the old connection's segment completes B's new handshake, so the two ends "
-            + "disagree on the sequence numbers", Workloads: Reconnect),
     ];
 
     /// <summary>The exceptions for one configuration.</summary>

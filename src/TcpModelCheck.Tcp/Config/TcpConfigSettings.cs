@@ -29,6 +29,9 @@ internal static class TcpConfigSettings
         var settings = new Dictionary<string, string>(recorded, StringComparer.Ordinal);
         foreach (var field in TcpFields.All.Where(f => f.Preset != FieldPreset.None))
             if (field.IsDefault(before)) settings.Remove(field.Key);
+        // an ISN set kept as given explicitly was in use: the recorded mode stays with it
+        if (settings.ContainsKey(TcpFields.IsnSet.Key) && recorded.TryGetValue(TcpFields.IsnMode.Key, out var mode))
+            settings[TcpFields.IsnMode.Key] = mode;
         foreach (var (key, value) in overrides) settings[key] = value;
         return Read(settings);
     }

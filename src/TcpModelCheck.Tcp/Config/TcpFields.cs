@@ -79,9 +79,11 @@ public static class TcpFields
     { Check = IsnSetProblems }
         .From(FieldPreset.Variant, c => c.Variant == Variants.FixedIsn ? [0] : [0, 14], "0 for fixed-isn, else 0,14");
 
-    public static readonly TcpField<IsnMode> IsnMode = new("isn-mode", "set|clock",
-        "ISN choice: nondeterministic from --isn-set, or from a clock (RFC 9293 §3.4.1)", Enum(IsnModes),
-        c => c.IsnMode, (c, v) => c with { IsnMode = v });
+    public static readonly TcpField<IsnMode> IsnMode = new TcpField<IsnMode>("isn-mode", "set|clock",
+        "ISN choice: nondeterministic from --isn-set (shows ISN reuse), or from a clock that moves past the numbers each connection uses (RFC 9293 §3.4.1, RFC 6528)",
+        Enum(IsnModes), c => c.IsnMode, (c, v) => c with { IsnMode = v })
+        .From(FieldPreset.Variant, c => c.Variant is Variants.NoTimeWait or Variants.FixedIsn ? Tcp.IsnMode.Set : Tcp.IsnMode.Clock,
+            "set for no-time-wait and fixed-isn, else clock");
 
     public static readonly TcpField<int> ReceiveWindow = Number("receive-window", "n", "Receive window RCV.WND in sequence numbers",
         c => c.ReceiveWindow, (c, v) => c with { ReceiveWindow = v }, 1, 4);
@@ -105,6 +107,10 @@ public static class TcpFields
 
     public static readonly TcpField<int> CrashBudget = Number("crash-budget", "n",
         "Host crashes in one run: the host loses its TCB (RFC 9293 §3.5.2)", c => c.CrashBudget, (c, v) => c with { CrashBudget = v }, 0, 3);
+
+    public static readonly TcpField<bool> QuietTime = Flag("quiet-time",
+        "RFC 9293 §3.4.3: after a crash a host keeps quiet for MSL before it opens a connection again (false: it reopens at once)",
+        c => c.QuietTime, (c, v) => c with { QuietTime = v });
 
     public static readonly TcpField<int> TimeWait = Number("time-wait", "ticks", "TIME-WAIT length; 0 = no TIME-WAIT (RFC 9293 §3.10.7.4)",
         c => c.TimeWaitTicks, (c, v) => c with { TimeWaitTicks = v }, 0, 32)
@@ -167,7 +173,7 @@ public static class TcpFields
     public static IReadOnlyList<TcpField> All { get; } =
     [
         Variant, Workload, Incarnations, DataItems, ServerDataItems, Msl, Rto, MaxRetransmissions, SequenceSpace, IsnSet,
-        IsnMode, ReceiveWindow, NetworkCapacity, LossBudget, DuplicationBudget, DelayBudget, Fifo, CrashBudget, TimeWait,
+        IsnMode, ReceiveWindow, NetworkCapacity, LossBudget, DuplicationBudget, DelayBudget, Fifo, CrashBudget, QuietTime, TimeWait,
         FinWait2Timeout, IgnoreRstInTimeWait, RstChallengeAck, LinuxTimeWait, OldAckChallenge, TimeWaitReopen, SynAckAgain,
         AckOfDuplicate, NaiveFin, Fairness,
     ];
@@ -177,7 +183,12 @@ public static class TcpFields
 
     private static IEnumerable<string> IsnSetProblems(TcpConfig c, ImmutableArray<int> set)
     {
-        if (c.IsnMode == Tcp.IsnMode.Set && set.Length == 0) yield return "isn-set: give at least one initial sequence number";
+        if (c.IsnMode == Tcp.IsnMode.Clock)
+        {
+            if (!IsnSet.IsDefault(c)) yield return "isn-set: only used with --isn-mode set (this configuration's ISNs come from the clock)";
+            yield break;
+        }
+        if (set.Length == 0) yield return "isn-set: give at least one initial sequence number";
         foreach (var isn in set.Where(i => i < 0 || i >= c.SequenceSpace).Distinct())
             yield return $"isn-set: {isn} is outside the sequence space 0..{c.SequenceSpace - 1}";
         if (set.Distinct().Count() != set.Length) yield return "isn-set: values must be distinct";

@@ -12,21 +12,10 @@ namespace TcpModelCheck.Tcp.Matrix;
 /// </summary>
 public static class ExpectedVerdicts
 {
-    private const string Reconnect = " isn-set=0 loss-budget=0 network-capacity=2";
-
     private const string Assassination = "an old ACK makes A in TIME-WAIT re-ACK; B, already CLOSED, answers with a "
         + "reset that ends A's TIME-WAIT early (RFC 9293 lets an acceptable RST do so; RFC 1337 hazard)";
 
     private const string NoTimeWaitState = "the variant has no TIME-WAIT state";
-
-    private const string Overflow = "A's ACK, d1 and FIN are in flight at once and the third is tail-dropped "
-        + "(capacity 2): in this row such drops act as losses beyond the budget";
-
-    /// <summary>What the ACK war (the lasso found under strong fairness alone) became under time progress.</summary>
-    private const string NotAckWar = " (under strong fairness alone, --fairness strong, the lasso found is instead "
-        + "a zero-time \"ACK war\": an old SYN puts B in SYN-RECEIVED while A is in TIME-WAIT and each answers the "
-        + "other's unacceptable ACK, with a prompt segment always in flight so the clock never ticks; no run in "
-        + "which time advances stays in it)";
 
     public static ExpectationTable<MatrixEntry> Table { get; } = new(
     [
@@ -57,56 +46,9 @@ public static class ExpectedVerdicts
 
         V("rfc9293/simultaneous-close loss-budget=0", P.NoTimeWaitAssassination, Assassination),
 
-        V("rfc9293/simultaneous-open loss-budget=0", P.GracefulClose, "a peer still CLOSED resets the other's "
-            + "first SYN; the reset is delayed and, the 16-number sequence space having wrapped, lands exactly on "
-            + "RCV.NXT of the new connection"),
-        V("rfc9293/simultaneous-open loss-budget=0", P.NoTimeWaitAssassination, "such a delayed reset of a first "
-            + "SYN lands exactly on RCV.NXT (sequence space 16 wrapped) of A in TIME-WAIT and ends it"),
+        V("rfc9293/simultaneous-open loss-budget=0", P.NoTimeWaitAssassination, Assassination),
 
-        .. AssassinatedReconnect("rfc9293/reconnect" + Reconnect),
-        .. AssassinatedReconnect("short-time-wait/reconnect" + Reconnect),
-
-        V("rfc1337/reconnect" + Reconnect, P.WithinCapacity, Overflow),
-
-        V("no-time-wait/reconnect" + Reconnect, P.NoStaleData, "A goes straight to CLOSED and reconnects with the "
-            + "same ISS; connection 1's retransmitted d1, still in flight, is accepted by connection 2"),
-        V("no-time-wait/reconnect" + Reconnect, P.NoStaleClose, "connection 1's FIN, still in flight, is held "
-            + "by connection 2 and delivered as its end-of-stream"),
-        V("no-time-wait/reconnect" + Reconnect, P.NoDataLoss, "connection 1's d1 is accepted in place of "
-            + "connection 2's d1 (same sequence number; the new one was tail-dropped): EOF without it"),
-        V("no-time-wait/reconnect" + Reconnect, P.GracefulClose, "as without reconnecting: B's ACK reaches the "
-            + "CLOSED A, whose reset ends B's LAST-ACK"),
-        V("no-time-wait/reconnect" + Reconnect, P.HandshakeAgreement, "an old ACK of connection 1 completes B's "
-            + "handshake of connection 2, and the peers' sequence variables no longer agree"),
-        V("no-time-wait/reconnect" + Reconnect, P.WithinCapacity, Overflow),
-        V("no-time-wait/reconnect" + Reconnect, P.NoDeadlock, "B, listening again, resets an old ACK; the reset "
-            + "ends A's connection 2 while B stays ESTABLISHED with nothing to send (half-open, no keepalive)"),
-        V("no-time-wait/reconnect" + Reconnect, P.EventuallyClosed, "the deadlock of no-deadlock: B, listening "
-            + "again, resets an old ACK; the reset ends A's connection 2 while B stays ESTABLISHED with nothing to send"),
-        V("no-time-wait/reconnect" + Reconnect, P.ReachedTimeWait, NoTimeWaitState),
     ]);
-
-    /// <summary>RFC 9293 and a 1-MSL TIME-WAIT fail the same way when A reconnects: TIME-WAIT assassination
-    /// (an acceptable reset ends it at once) lets connection 1's segments meet connection 2.</summary>
-    private static IEnumerable<Expectation<MatrixEntry>> AssassinatedReconnect(string c) =>
-    [
-        V(c, P.NoStaleData, "TIME-WAIT is assassinated (old ACK, A's ACK, B's reset), A reconnects with the same "
-            + "ISS at once, and connection 1's retransmitted d1 is accepted by connection 2"),
-        V(c, P.NoStaleClose, "after the assassination, connection 1's FIN is held by connection 2 and delivered "
-            + "as its end-of-stream"),
-        V(c, P.NoDataLoss, "after the assassination, connection 1's d1 takes the place of connection 2's "
-            + "(tail-dropped) d1: end-of-stream without connection 2's data"),
-        V(c, P.GracefulClose, "B, listening again, resets an old ACK; the reset arrives after A reconnected with "
-            + "the same ISS and ends connection 2"),
-        V(c, P.HandshakeAgreement, "after the assassination, connection 2 at B accepts connection 1's d1, so "
-            + "B's RCV.NXT runs ahead of A's SND.NXT"),
-        V(c, P.NoTimeWaitAssassination, Assassination),
-        V(c, P.WithinCapacity, Overflow),
-        V(c, P.NoDeadlock, "B's reset of an old ACK ends A's connection 2 while B stays ESTABLISHED with "
-            + "nothing to send: a half-open connection nothing detects (no keepalive)"),
-        V(c, P.EventuallyClosed, "the deadlock of no-deadlock: after the assassination A reconnects, and B's reset "
-            + "of an old ACK ends A's connection 2 while B stays ESTABLISHED with nothing to send" + NotAckWar),
-    ];
 
     /// <summary>An expected violation of the matrix entry named <paramref name="configuration"/>. The name is resolved
     /// to its entry once, here (a name that is no entry's throws, so no expectation can silently fall away); the

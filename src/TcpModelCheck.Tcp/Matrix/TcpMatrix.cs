@@ -9,23 +9,15 @@ public sealed record MatrixEntry(TcpConfig Config, string Purpose)
 /// <summary>
 /// The default comparison matrix: the configurations <c>tcpmc compare</c> and the property suite check
 /// exhaustively. Chosen to tell the TIME_WAIT story (each broken variant next to the correct one on the
-/// workload that breaks it) while keeping the whole matrix small: about 1.85 million states in all, which the
-/// property suite explores in roughly 10-20 s of CPU in a Debug build (2-core machine; slower under load).
+/// workload that breaks it) and the reconnect question at the default bounds (rfc1337), while keeping the
+/// whole matrix small: about 1.0 million states in all (993,158, measured with <c>tcpmc compare</c>).
 /// The expected verdicts are in <see cref="ExpectedVerdicts"/>.
 /// </summary>
 public static class TcpMatrix
 {
     private static TcpConfig Config(string variant, string workload) => TcpConfig.ForVariant(variant) with { Workload = workload };
 
-    /// <summary>
-    /// Reconnect, shrunk so that the exhaustive check takes seconds: one ISN (every connection starts at 0,
-    /// the ISN-reuse worst case), no losses (the one straggler of the delay budget is the old duplicate), and
-    /// two segments in flight per direction. With the default sizes the reconnect space exceeds ten million
-    /// states (measured). The capacity bound is reached: <c>within-capacity</c> reports it, and the drops it
-    /// causes act as extra losses.
-    /// </summary>
-    private static TcpConfig Reconnect(string variant) =>
-        Config(variant, Workloads.Reconnect) with { IsnSet = [0], LossBudget = 0, NetworkCapacity = 2 };
+    private static TcpConfig Reconnect(string variant) => Config(variant, Workloads.Reconnect);
 
     public static IReadOnlyList<MatrixEntry> Default { get; } =
     [
@@ -39,23 +31,30 @@ public static class TcpMatrix
         new(Config(Variants.NaiveFin, Workloads.ClientClosesFirst), "a FIN processed ahead of missing data loses it"),
         new(Config(Variants.Rfc9293, Workloads.ServerClosesFirst), "the server is the active closer"),
         new(Config(Variants.Rfc9293, Workloads.SimultaneousClose) with { LossBudget = 0 },
-            "both FINs may cross (RFC 9293 Figure 13); no loss, which cuts 571,462 states to 163,800"),
+            "both FINs may cross (RFC 9293 Figure 13); no loss, to keep the row small"),
         new(Config(Variants.Rfc9293, Workloads.SimultaneousOpen) with { LossBudget = 0 },
-            "both SYNs may cross (RFC 9293 Figure 7); no loss, which cuts 476,483 states to 167,027"),
-        new(Reconnect(Variants.Rfc9293), "a second connection on the same 4-tuple, RFC 9293"),
-        new(Reconnect(Variants.Rfc1337), "a second connection, RFC 1337"),
-        new(Reconnect(Variants.NoTimeWait), "a second connection without TIME-WAIT: old segments reach it"),
-        new(Reconnect(Variants.ShortTimeWait), "a second connection after a 1-MSL TIME-WAIT"),
+            "both SYNs may cross (RFC 9293 Figure 7); no loss, to keep the row small"),
+        new(Reconnect(Variants.Rfc1337), "a second connection on the same 4-tuple at the default bounds (2 incarnations, "
+            + "1 loss, 1 delay, capacity 6, space 16), RFC 1337, ISNs from the clock"),
     ];
 
     /// <summary>
-    /// The rows of the full matrix beyond the default one (<c>tcpmc compare --full</c>, and the property suite's
-    /// <c>Category=Full</c> test): configurations too big for the five-minute <c>dotnet test</c> budget. Empty
-    /// until the reconnect rows at the model's default bounds are settled (issue 10).
+    /// The reconnect rows of the other variants at the default bounds, too big for the default test run: none
+    /// finished on the shared 2-core machine (measured with <c>tcpmc check --max-seconds</c>: rfc9293 13.3 M states
+    /// in 300 s, linux 5.7 M in 90 s, each still growing at depth 32-34). The <c>scale</c> work (reduction,
+    /// partitioning) is what makes them complete; until then <c>compare --full</c> reports them inconclusive when a
+    /// limit cuts them (and the property suite's <c>Category=Full</c> test, run with <c>TCPMC_FULL=1</c>, waits for them).
     /// </summary>
-    private static IReadOnlyList<MatrixEntry> Bigger { get; } = [];
+    public static IReadOnlyList<MatrixEntry> Bigger { get; } =
+    [
+        new(Reconnect(Variants.Rfc9293), "a second connection on the same 4-tuple, RFC 9293 (TIME-WAIT can be assassinated)"),
+        new(Reconnect(Variants.Linux), "a second connection, Linux-like timers"),
+        new(Reconnect(Variants.ShortTimeWait), "a second connection after a 1-MSL TIME-WAIT"),
+        new(Reconnect(Variants.NoTimeWait), "a second connection without TIME-WAIT, ISNs from the set (reuse included)"),
+    ];
 
-    /// <summary>The full matrix: the default one, then the bigger rows.</summary>
+    /// <summary>The full matrix (<c>tcpmc compare --full</c>, the property suite's <c>Category=Full</c> test): the default
+    /// one, then the bigger rows.</summary>
     public static IReadOnlyList<MatrixEntry> Full { get; } = [.. Default, .. Bigger];
 
     /// <summary>The entry named <paramref name="name"/> (of the full matrix); throws <see cref="ArgumentException"/>

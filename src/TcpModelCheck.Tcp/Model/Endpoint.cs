@@ -47,7 +47,8 @@ public enum Observations : byte
 /// <summary>
 /// One endpoint: its TCB (RFC 9293 §3.3.1 — state, ISS, IRS, SND.UNA, SND.NXT, RCV.NXT, the retransmission /
 /// TIME-WAIT / FIN-WAIT-2 timer), its application's progress through the workload script, and ghost fields.
-/// A value: all fields are small integers, and every field of a CLOSED endpoint's TCB is zero, so equal
+/// A value: all fields are small integers, and every field of a CLOSED endpoint's TCB is zero (but the quiet-time
+/// timer), so equal
 /// situations are equal values (one canonical form).
 /// </summary>
 public readonly record struct Endpoint
@@ -71,7 +72,8 @@ public readonly record struct Endpoint
     public int RcvNxt { get; init; }
 
     /// <summary>The one timer a state needs: retransmission (SYN-SENT … LAST-ACK with data or FIN unacknowledged),
-    /// 2·MSL in TIME-WAIT, the FIN-WAIT-2 timeout. 0 = off, otherwise 1 + ticks remaining (1 = expired).</summary>
+    /// 2·MSL in TIME-WAIT, the FIN-WAIT-2 timeout, the quiet time after a crash (CLOSED, RFC 9293 §3.4.3). 0 = off,
+    /// otherwise 1 + ticks remaining (1 = expired).</summary>
     public int Timer { get; init; }
 
     /// <summary>Retransmissions of the oldest unacknowledged segment so far.</summary>

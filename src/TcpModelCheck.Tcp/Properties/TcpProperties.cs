@@ -52,8 +52,9 @@ public static class TcpProperties
     /// rfc9293 variant processes RSTs in TIME-WAIT as RFC 9293 §3.10.7.4 says and can violate it; rfc1337 cannot.</summary>
     public const string NoTimeWaitAssassination = "no-time-wait-assassination";
 
-    /// <summary>Invariant. The network never had to drop a segment because a direction was full: when it holds,
-    /// the capacity bound did not influence any verdict.</summary>
+    /// <summary>Invariant. The network never had to drop a segment because a direction was full once the loss
+    /// budget was spent (a tail drop within the budget is one of its losses): when it holds, the capacity bound did
+    /// not add a fault the budgets do not allow.</summary>
     public const string WithinCapacity = "within-capacity";
 
     /// <summary>Safety. Every reachable state can move on, unless it is the end (both CLOSED, network empty).</summary>
@@ -86,10 +87,12 @@ public static class TcpProperties
     /// <summary>
     /// Whether the budgets of <paramref name="c"/> can never exhaust the retransmissions, i.e. whether
     /// <see cref="GracefulClose"/> also forbids user timeouts: no crashes, and even after every loss (one RTO
-    /// each) the acknowledgment of the last retransmission — held back by at most two stragglers of MSL ticks,
-    /// the segment and its ACK — arrives before the user timeout fires at RTO·(R+1):
-    /// min(delays, 2)·MSL &lt; (R + 1 − losses)·RTO.
+    /// each; a straggler may expire at MSL, so each delay may be a loss too) the acknowledgment of the last
+    /// retransmission — held back by at most two stragglers of MSL ticks, the segment and its ACK — arrives
+    /// before the user timeout fires at RTO·(R+1): min(delays, 2)·MSL &lt; (R + 1 − losses − delays)·RTO.
+    /// Unlimited delays never qualify.
     /// </summary>
     public static bool RetransmissionsSuffice(TcpConfig c) =>
-        c.CrashBudget == 0 && Math.Min(c.DelayBudget ?? 2, 2) * c.Msl < (c.MaxRetransmissions + 1 - c.LossBudget) * c.Rto;
+        c.CrashBudget == 0 && c.DelayBudget is { } delays
+        && Math.Min(delays, 2) * c.Msl < (c.MaxRetransmissions + 1 - c.LossBudget - delays) * c.Rto;
 }

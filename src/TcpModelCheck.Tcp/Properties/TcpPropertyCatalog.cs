@@ -47,7 +47,7 @@ internal static class TcpPropertyCatalog
             Never(TcpProperties.NoTimeWaitAssassination, Observations.TimeWaitAssassinated,
                 "TIME-WAIT is never cut short by a reset (RFC 1337)"),
             Property<TcpState, TcpAction>.Always(TcpProperties.WithinCapacity, s => !s.Used.Overflowed,
-                "no segment was ever dropped because the network was full"),
+                "no segment was ever dropped because the network was full with the loss budget spent"),
             Property<TcpState, TcpAction>.NoDeadlock(TcpProperties.NoDeadlock,
                 "every state can move on unless both endpoints are CLOSED and the network is empty"),
             Liveness(config, Property<TcpState, TcpAction>.Eventually(TcpProperties.EventuallyClosed,

@@ -56,6 +56,7 @@ internal static class Arrival
             State = ConnectionState.SynReceived, Irs = seg.Seq, RcvNxt = step.Seq.Add(seg.Seq, 1),
             Iss = iss, SndUna = iss, SndNxt = step.Seq.Add(iss, 1),
         };
+        IsnClock.Taken(ref step, side, iss);
         step.Send(side, SegmentFlags.Syn | SegmentFlags.Ack, iss, e.RcvNxt);
         Tcb.EnsureRetransmissionTimer(ref step, side);
     }

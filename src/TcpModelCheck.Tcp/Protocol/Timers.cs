@@ -5,7 +5,8 @@ namespace TcpModelCheck.Tcp;
 
 /// <summary>
 /// Timers and time (RFC 9293 §3.10.8, RFC 6298). Each endpoint runs at most one timer, whose meaning follows
-/// from its state: TIME-WAIT's 2·MSL timer, FIN-WAIT-2's timeout (Linux), or else the retransmission timer.
+/// from its state: TIME-WAIT's 2·MSL timer, FIN-WAIT-2's timeout (Linux), the quiet time in CLOSED after a crash
+/// (§3.4.3), or else the retransmission timer.
 /// Time is discrete: a tick ages every segment and counts every running timer down. An expired timer is urgent:
 /// no tick happens until it has fired, but deliveries may still come first.
 /// </summary>
@@ -44,12 +45,26 @@ internal static class Timers
         e = e with { State = ConnectionState.TimeWait, Timer = Tcb.TimerIn(step.Rules.TimeWait), Retransmits = 0 };
     }
 
+    /// <summary>
+    /// The quiet time of RFC 9293 §3.4.3: a host that lost its memory of the sequence numbers in use (a crash)
+    /// "must keep quiet for an MSL before assigning any sequence numbers", so every segment an earlier incarnation
+    /// sent has expired before a new one can pick an ISS that old segments might carry. The host stays CLOSED with
+    /// the timer running for MSL ticks and its application cannot OPEN (<see cref="WorkloadScript"/>); a reset
+    /// from CLOSED assigns no sequence number and is still sent. Off with <see cref="TcpConfig.QuietTime"/> false.
+    /// </summary>
+    public static void StartQuietTime(ref Step step, Side side)
+    {
+        if (!step.Rules.Config.QuietTime) return;
+        ref var e = ref step[side];
+        e = e with { Timer = Tcb.TimerIn(step.Rules.Msl) };
+    }
+
     /// <summary>True when <paramref name="e"/>'s timer has expired and must fire before time advances.</summary>
     public static bool Expired(in Endpoint e) => e.Timer == 1;
 
     /// <summary>
     /// The expired timer fires (RFC 9293 §3.10.8). TIME-WAIT TIMEOUT: delete the TCB. FIN-WAIT-2 timeout: delete
-    /// the TCB. RETRANSMISSION TIMEOUT: resend the front of the retransmission queue and restart the timer —
+    /// the TCB. Quiet time (CLOSED, §3.4.3): over, the application may OPEN again. RETRANSMISSION TIMEOUT: resend the front of the retransmission queue and restart the timer —
     /// unless it was already resent <see cref="TcpConfig.MaxRetransmissions"/> times, in which case the USER
     /// TIMEOUT applies: the connection is aborted without a reset.
     /// </summary>
@@ -66,6 +81,10 @@ internal static class Timers
                 Emit(ref step, side, "fin-wait-2");
                 Tcb.Delete(ref step, side, EndReason.FinWait2Timeout);
                 return;
+            case ConnectionState.Closed:
+                Emit(ref step, side, "quiet-time");
+                e = e with { Timer = 0 };
+                return;
         }
         if (e.Retransmits >= step.Rules.MaxRetransmissions)
         {
@@ -78,8 +97,8 @@ internal static class Timers
         Tcb.RetransmitFront(ref step, side);
     }
 
-    /// <summary>One tick: timers count down and segments age (an expired timer or an MSL-old segment blocks the
-    /// tick, see <see cref="MslClock.CanTick"/>), and the ISN clock advances when it is in use.</summary>
+    /// <summary>One tick: timers count down, segments age and those MSL old expire (an expired timer or a prompt
+    /// segment blocks the tick, see <see cref="MslClock.CanTick"/>), and the ISN clock advances when it is in use.</summary>
     public static void Tick(ref Step step)
     {
         CountDown(ref step[Side.Client]);

@@ -25,6 +25,7 @@ internal static class UserCalls
             State = ConnectionState.SynSent, Passive = false, Opens = opens,
             Iss = iss, SndUna = iss, SndNxt = step.Seq.Add(iss, 1),
         };
+        IsnClock.Taken(ref step, side, iss);
         step.Send(side, SegmentFlags.Syn, iss, 0);
         Tcb.EnsureRetransmissionTimer(ref step, side);
     }

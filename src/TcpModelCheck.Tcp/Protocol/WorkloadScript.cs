@@ -33,21 +33,13 @@ internal sealed record WorkloadScript(bool ServerActive, bool ClientClosesFirst,
         AddFor(Side.Server, s, rules, actions);
     }
 
-    /// <summary>True when some application call is enabled.</summary>
-    public bool AnyEnabled(TcpState s, Rules rules)
-    {
-        var probe = new List<TcpAction>(4);
-        AddActions(s, rules, probe);
-        return probe.Count > 0;
-    }
-
     private void AddFor(Side side, TcpState s, Rules rules, List<TcpAction> actions)
     {
         var e = s[side];
         var peer = s[side == Side.Client ? Side.Server : Side.Client];
         switch (e.State)
         {
-            case ConnectionState.Closed when e.Opens < rules.Incarnations:
+            case ConnectionState.Closed when e.Opens < rules.Incarnations && e.Timer == 0:   // not in quiet time
                 AddOpen(side, e, peer, s, rules, actions);
                 break;
             case ConnectionState.Listen when Finished(peer, rules):

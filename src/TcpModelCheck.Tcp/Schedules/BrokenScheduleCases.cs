@@ -22,7 +22,7 @@ public static class BrokenScheduleCases
 {
     private static TcpConfig Reconnect(string variant) => TcpConfig.ForVariant(variant) with
     {
-        Workload = Workloads.Reconnect, DelayBudget = null, IsnSet = [0], LossBudget = 0, NetworkCapacity = 2,
+        Workload = Workloads.Reconnect, DelayBudget = null, IsnMode = IsnMode.Set, IsnSet = [0], LossBudget = 0, NetworkCapacity = 2,
     };
 
     public static IReadOnlyList<BrokenScheduleCase> All { get; } =

@@ -25,7 +25,8 @@ public static class DeepConfigs
     /// <see cref="Duplications"/> duplications and a network of <see cref="NetworkCapacity"/> segments per
     /// direction (each within the range <see cref="TcpFields"/> accepts, which a test checks for every variant and
     /// workload), no limit on delayed segments, <see cref="Incarnations"/> connections for reconnect, and the
-    /// smallest sequence space the configuration allows with ISNs at 0 and two below the top, so sequence
+    /// smallest sequence space the configuration allows with ISNs at 0 and two below the top (for a variant whose
+    /// ISNs come from the set; the clock's wrap within a few connections in so small a space), so sequence
     /// numbers wrap around within a connection.
     /// </summary>
     public static TcpConfig For(string variant, string workload)
@@ -40,6 +41,7 @@ public static class DeepConfigs
         };
         if (workload == Workloads.Reconnect) c = c with { Incarnations = Incarnations };
         var space = 2 * (c.DataItems + 2 + c.ReceiveWindow);
-        return c with { SequenceSpace = space, IsnSet = c.IsnSet.Length == 1 ? [0] : [0, space - 2] };
+        c = c with { SequenceSpace = space };
+        return c.IsnMode == IsnMode.Clock ? c : c with { IsnSet = c.IsnSet.Length == 1 ? [0] : [0, space - 2] };
     }
 }
