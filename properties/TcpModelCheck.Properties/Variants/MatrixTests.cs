@@ -83,13 +83,13 @@ public sealed class MatrixTests(ITestOutputHelper output)
     [Fact]
     public void Expected_verdicts_are_found_by_configuration_not_by_name()
     {
-        var entry = TcpMatrix.Get("no-time-wait/reconnect isn-set=0 loss-budget=0 network-capacity=2");
+        var entry = TcpMatrix.Get("no-time-wait/client-closes-first");
         var rebuilt = TcpConfig.FromSettings(entry.Config.ToSettings());
-        Assert.Equal(Verdict.Violated, ExpectedVerdicts.For(rebuilt, TcpProperties.NoStaleData).Verdict);
+        Assert.Equal(Verdict.Violated, ExpectedVerdicts.For(rebuilt, TcpProperties.GracefulClose).Verdict);
         Assert.Same(entry, TcpMatrix.Find(rebuilt));
-        var other = entry.Config with { NetworkCapacity = 3 };
+        var other = entry.Config with { NetworkCapacity = entry.Config.NetworkCapacity + 1 };
         Assert.Null(TcpMatrix.Find(other));
-        Assert.Equal((Verdict.Holds, (string?)null), ExpectedVerdicts.For(other, TcpProperties.NoStaleData));
+        Assert.Equal((Verdict.Holds, (string?)null), ExpectedVerdicts.For(other, TcpProperties.GracefulClose));
     }
 
     [Fact]
