@@ -1,9 +1,7 @@
 using TcpModelCheck.Engine.Checking;
-using TcpModelCheck.Reports.Comparison;
-using TcpModelCheck.Tcp;
 using P = TcpModelCheck.Tcp.TcpProperties;
 
-namespace TcpModelCheck.Reports.Tcp;
+namespace TcpModelCheck.Tcp.Matrix;
 
 /// <summary>
 /// THE expected-verdict table of the default matrix (<see cref="TcpMatrix.Default"/>): the one place that says
@@ -19,7 +17,7 @@ public static class ExpectedVerdicts
 
     private const string NoTimeWaitState = "the variant has no TIME-WAIT state";
 
-    public static ExpectationTable Table { get; } = new(
+    public static ExpectationTable<MatrixEntry> Table { get; } = new(
     [
         V("rfc9293/client-closes-first", P.NoTimeWaitAssassination, Assassination),
 
@@ -52,6 +50,14 @@ public static class ExpectedVerdicts
 
     ]);
 
-    private static Expectation V(string configuration, string property, string why) =>
-        new(configuration, property, Verdict.Violated, why);
+    /// <summary>An expected violation of the matrix entry named <paramref name="configuration"/>. The name is resolved
+    /// to its entry once, here (a name that is no entry's throws, so no expectation can silently fall away); the
+    /// table is keyed by the entry and looked up by configuration (<see cref="For"/>).</summary>
+    private static Expectation<MatrixEntry> V(string configuration, string property, string why) =>
+        new(TcpMatrix.Get(configuration), property, Verdict.Violated, why);
+
+    /// <summary>The expected verdict of <paramref name="property"/> in <paramref name="config"/>: the table's cell of
+    /// the matrix entry with exactly this configuration (every field equal, <see cref="TcpMatrix.Find"/>); a
+    /// configuration that is no entry is expected to satisfy every property.</summary>
+    public static (Verdict Verdict, string? Why) For(TcpConfig config, string property) => Table.For(TcpMatrix.Find(config), property);
 }
