@@ -43,6 +43,7 @@ public class SimulateCommandTests
     [InlineData("swarm")]
     [InlineData("coverage")]
     [InlineData("hold")]
+    [InlineData("priority")]
     public void Every_strategy_finds_the_violation_and_shrinks_it_to_three_intents(string strategy)
     {
         var r = CliRun.With(Grid, "simulate", "--variant", "broken", "--runs", "20", "--strategy", strategy, "--no-timings");
@@ -56,7 +57,7 @@ public class SimulateCommandTests
     {
         var unknown = CliRun.With(Grid, "simulate", "--strategy", "pct");
         Assert.Equal(3, unknown.Code);
-        Assert.Contains("--strategy must be one of uniform, swarm, coverage, hold (got 'pct')", unknown.Err);
+        Assert.Contains("--strategy must be one of uniform, swarm, coverage, hold, priority (got 'pct')", unknown.Err);
         var liveness = CliRun.With(Grid, "simulate", "-p", "reach-end");
         Assert.Equal(3, liveness.Code);
         Assert.Contains("property 'reach-end' is not a safety property (Eventually): a finite run cannot refute it; use tcpmc check", liveness.Err);
