@@ -29,7 +29,7 @@ public static class ScheduleStrategies
 {
     /// <summary>What <c>tcpmc simulate</c> and a search without a strategy use: hold. Priority needs fewer schedules to
     /// the first no-stale-data on no-time-wait/reconnect over seeds 1..15 (median 324 against 517) but seed 7 needs
-    /// 1,396 (README-schedules), so it is not the default yet.</summary>
+    /// 1,397 (README-schedules), so it is not the default yet.</summary>
     public const ScheduleStrategy Default = ScheduleStrategy.Hold;
 
     public static NameTable<ScheduleStrategy> Names { get; } = new("a schedule strategy",
