@@ -48,7 +48,8 @@ internal static class SimulateCommand
         var strategy = new Option<string>("--strategy")
         {
             Description = "How schedules are chosen: uniform (kind weights), swarm (random kinds per run), coverage (mutate "
-                + "schedules that reached new state/action kinds), hold (segments held back for random times)",
+                + "schedules that reached new state/action kinds), hold (segments held back for random times), "
+                + "priority (holds plus a fixed random priority per action in each run, as PCT)",
             DefaultValueFactory = _ => ScheduleStrategies.Names.Name(ScheduleStrategies.Default),
             CustomParser = Bounds.OneOf("--strategy", names)!, HelpName = string.Join('|', names),
         };

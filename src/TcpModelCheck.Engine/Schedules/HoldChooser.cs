@@ -13,11 +13,23 @@ namespace TcpModelCheck.Engine.Schedules;
 /// any free action, then to the held ones (a hold never stops a run). Uniform choice delivers an old segment within a
 /// few steps of its sending almost every time; a hold keeps some of them in flight across a close and a reconnect.
 /// Records the intents it took, so each run is also a replayable, shrinkable <see cref="Schedule{TKind}"/>.
+/// <para>With <c>priorities</c> (the <see cref="ScheduleStrategy.Priority"/> strategy) each distinct action also gets a
+/// random priority when first seen, fixed for the rest of the run, and a step takes the free action of highest priority
+/// among those it would otherwise choose from uniformly — PCT's fixed random priorities (Burckhardt et al.), with the
+/// holds as its change points. The choices of one run become correlated: an action that recurs under the same label
+/// (the same call with the same argument, the same segment resent) wins or loses every time, where uniform choice
+/// flips a coin each time. A bug that needs a later incarnation to repeat an earlier one's choices (an identifier,
+/// an initial sequence number or a port reused across a reconnect, a restart or a retry — the old-duplicate hazard of
+/// RFC 9293 §3.4.1 is one case) is then found once per few runs instead of once per 2^k for k such choices, and
+/// schedule orders that uniform choice makes unlikely (one segment always overtaking another) become as likely as
+/// any other order.</para>
 /// </summary>
 public sealed class HoldChooser<TState, TAction, TKind>(IModel<TState, TAction> model, ScheduleKinds<TKind> kinds,
-    Func<TAction, TKind> classify, ScheduleShape shape) : IChooser<TState, TAction> where TState : IEquatable<TState> where TKind : struct, Enum
+    Func<TAction, TKind> classify, ScheduleShape shape, bool priorities = false) : IChooser<TState, TAction> where TState : IEquatable<TState> where TKind : struct, Enum
 {
     private readonly Dictionary<string, int> _freeAt = [];
+    private readonly Dictionary<string, int> _priority = [];
+    private int[] _priorityOf = new int[16];
     private readonly List<Intent<TKind>> _taken = [];
     private readonly List<int> _candidates = [];
     private TKind[] _classified = new TKind[16];
@@ -33,6 +45,7 @@ public sealed class HoldChooser<TState, TAction, TKind>(IModel<TState, TAction> 
     {
         _rng = new SplitMix64(seed);
         _freeAt.Clear();
+        _priority.Clear();
         _taken.Clear();
         return this;
     }
@@ -41,7 +54,7 @@ public sealed class HoldChooser<TState, TAction, TKind>(IModel<TState, TAction> 
     {
         var n = enabled.Count;
         if (n == 0 || step > shape.Length) return Chooser.Stop;
-        if (_classified.Length < n) { _classified = new TKind[2 * n]; _free = new bool[2 * n]; }
+        if (_classified.Length < n) { _classified = new TKind[2 * n]; _free = new bool[2 * n]; _priorityOf = new int[2 * n]; }
         for (var i = 0; i < n; i++)
         {
             _classified[i] = classify(enabled[i]);
@@ -49,6 +62,9 @@ public sealed class HoldChooser<TState, TAction, TKind>(IModel<TState, TAction> 
             if (!_freeAt.TryGetValue(label, out var at))
                 _freeAt[label] = at = Hold(step);
             _free[i] = at <= step;
+            if (!priorities) continue;
+            if (!_priority.TryGetValue(label, out var p)) _priority[label] = p = _rng.NextInt(int.MaxValue);
+            _priorityOf[i] = p;
         }
         var kind = DrawKind();
         var choice = Pick(n, i => _free[i] && Same(_classified[i], kind));
@@ -78,11 +94,16 @@ public sealed class HoldChooser<TState, TAction, TKind>(IModel<TState, TAction> 
         throw new InvalidOperationException("unreachable: the roll is below the sum of the weights");
     }
 
-    /// <summary>A uniformly chosen index among the first <paramref name="n"/> actions that pass <paramref name="ok"/>, or -1.</summary>
+    /// <summary>Among the first <paramref name="n"/> actions that pass <paramref name="ok"/>, the one of highest priority
+    /// (with priorities) or a uniformly chosen one; -1 when none passes.</summary>
     private int Pick(int n, Func<int, bool> ok)
     {
         _candidates.Clear();
         for (var i = 0; i < n; i++) if (ok(i)) _candidates.Add(i);
-        return _candidates.Count == 0 ? -1 : _candidates[_rng.NextInt(_candidates.Count)];
+        if (_candidates.Count == 0) return -1;
+        if (!priorities) return _candidates[_rng.NextInt(_candidates.Count)];
+        var best = _candidates[0];
+        foreach (var c in _candidates) if (_priorityOf[c] > _priorityOf[best]) best = c;
+        return best;
     }
 }

@@ -56,7 +56,7 @@ public sealed record ScheduleSearchSummary<TKind>(
 /// <summary>
 /// Runs many random fault schedules from one seed. The seed convention, the same in <c>tcpmc simulate</c>, the
 /// property suites and the benchmarks: run i of seed S is drawn from its own run seed <see cref="RunSeed"/>(S, i) —
-/// the i-th output (from 0) of SplitMix64(S) — so with the uniform, swarm and hold strategies a finding is
+/// the i-th output (from 0) of SplitMix64(S) — so with the uniform, swarm, hold and priority strategies a finding is
 /// reproduced from its run seed alone (for uniform with <see cref="Generate"/>); the coverage strategy's run i also
 /// depends on the corpus of runs 0..i−1, so it is reproduced by the batch from its start. Either way the finding's
 /// schedule and trace are written out, and replay needs nothing else.
@@ -95,7 +95,8 @@ public static class ScheduleSearch
             ScheduleStrategy.Swarm => new DrawnRuns<TState, TAction, TKind>(interpreter, shape, swarm: true),
             ScheduleStrategy.Coverage => new CoverageRuns<TState, TAction, TKind>(interpreter, shape,
                 stateKind ?? throw new ArgumentException("the coverage strategy needs the model's state kinds")),
-            ScheduleStrategy.Hold => new HeldRuns<TState, TAction, TKind>(interpreter, shape),
+            ScheduleStrategy.Hold => new HeldRuns<TState, TAction, TKind>(interpreter, shape, priorities: false),
+            ScheduleStrategy.Priority => new HeldRuns<TState, TAction, TKind>(interpreter, shape, priorities: true),
             _ => throw new ArgumentOutOfRangeException(nameof(options), $"unknown strategy {options.Strategy}"),
         };
         var master = new SplitMix64(seed);
