@@ -70,7 +70,7 @@ public sealed class MatrixTests(ITestOutputHelper output)
     [Fact]
     public void The_expected_table_names_only_matrix_configurations_and_model_properties()
     {
-        var names = TcpMatrix.Default.Select(e => e.Name).ToHashSet();
+        var names = TcpMatrix.Default.Concat(TcpMatrix.Full).Select(e => e.Name).ToHashSet();
         var properties = new TcpModel().Properties.Select(p => p.Name).ToHashSet();
         Assert.All(ExpectedVerdicts.Table.Exceptions, e =>
         {

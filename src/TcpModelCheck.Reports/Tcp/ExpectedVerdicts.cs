@@ -50,6 +50,22 @@ public static class ExpectedVerdicts
 
         V("rfc9293/simultaneous-open loss-budget=0", P.NoTimeWaitAssassination, Assassination),
 
+        // TcpMatrix.Full (reconnect at the default bounds; too big to finish, so each cell is a counterexample
+        // recorded in properties/.../Variants/Golden and replayed by FullRowCounterexampleTests).
+        V("rfc9293/reconnect", P.NoTimeWaitAssassination, Assassination),
+
+        V("no-time-wait/reconnect", P.GracefulClose, "A skips TIME-WAIT; B's ACK of A's FIN, overtaken by B's FIN, "
+            + "reaches the CLOSED A, whose reset ends B's LAST-ACK (RFC 9293 §3.10.7.1)"),
+        V("no-time-wait/reconnect", P.NoStaleData, "no TIME-WAIT and both ISSs reused (0, isn-mode set): A reopens at once and "
+            + "connection 1's retransmitted d1, still in flight, is in connection 2's window; B delivers it (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect", P.HandshakeAgreement, "no TIME-WAIT and both ISSs reused (0 and 14, isn-mode set): "
+            + "connection 1's old ACK of d1 acknowledges connection 2's d1, which B has not received (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect", P.NoDeadlock, "B reuses ISS 0 (isn-mode set): its reset to an old ACK of connection 1 "
+            + "is at A's RCV.NXT in connection 2 and ends it; B stays ESTABLISHED, half-open, forever (RFC 9293 §3.5.1)"),
+
+        V("short-time-wait/reconnect", P.GracefulClose, "A's last ACK is lost; B's retransmitted FIN is delayed and "
+            + "arrives after A's 1-MSL TIME-WAIT ended, so A resets it: TIME-WAIT needs 2*MSL"),
+        V("short-time-wait/reconnect", P.NoTimeWaitAssassination, Assassination),
     ]);
 
     private static Expectation V(string configuration, string property, string why) =>
