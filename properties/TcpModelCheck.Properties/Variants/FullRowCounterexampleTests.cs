@@ -28,6 +28,8 @@ public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
         [("no-time-wait/reconnect", TcpProperties.NoDeadlock)] = 20,
         [("short-time-wait/reconnect", TcpProperties.GracefulClose)] = 21,
         [("short-time-wait/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("linux/reconnect", TcpProperties.GracefulClose)] = 16,
+        [("linux/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
     };
 
     public static TheoryData<string, string> Cells()

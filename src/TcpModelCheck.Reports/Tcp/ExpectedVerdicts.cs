@@ -66,6 +66,10 @@ public static class ExpectedVerdicts
         V("short-time-wait/reconnect", P.GracefulClose, "A's last ACK is lost; B's retransmitted FIN is delayed and "
             + "arrives after A's 1-MSL TIME-WAIT ended, so A resets it: TIME-WAIT needs 2*MSL"),
         V("short-time-wait/reconnect", P.NoTimeWaitAssassination, Assassination),
+
+        V("linux/reconnect", P.GracefulClose, "A's FIN-WAIT-2 timeout (Linux tcp_fin_timeout, not in RFC 9293) fires "
+            + "before B closes; A is CLOSED when B's FIN arrives and resets it"),
+        V("linux/reconnect", P.NoTimeWaitAssassination, Assassination),
     ]);
 
     private static Expectation V(string configuration, string property, string why) =>
