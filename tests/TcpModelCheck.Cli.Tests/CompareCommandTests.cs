@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TcpModelCheck.Cli.Tests.Support;
 
 namespace TcpModelCheck.Cli.Tests;
@@ -54,5 +55,58 @@ public class CompareCommandTests
     {
         var r = CliRun.With(Grid, "compare", "--max-states", "4", "--json");
         Assert.Equal(2, r.Code);
+    }
+
+    [Fact]
+    public void Full_runs_the_full_matrix_and_takes_no_configuration_options()
+    {
+        var r = CliRun.With(Grid, "compare", "--full", "--no-timings");
+        Assert.True(r.Code == 0, r.ToString());
+        Assert.Contains("#3 safe/large", r.Out);
+        Assert.Contains("3 configurations, 15 verdicts: 15 as expected", r.Out);
+        var bad = CliRun.With(Grid, "compare", "--full", "--variant", "safe");
+        Assert.Equal(3, bad.Code);
+        Assert.Equal(["tcpmc: --full selects the full matrix; it cannot be combined with --variant (drop one of them)"], bad.ErrLines);
+    }
+
+    /// <summary>The limits of check apply to each configuration's search; a row cut short is in the table, its unsettled
+    /// verdicts "?" with the reason, and the JSON says so — never a missing row.</summary>
+    [Fact]
+    public void A_row_cut_short_by_a_limit_is_inconclusive_with_the_reason()
+    {
+        var r = CliRun.With(Grid, "compare", "--variant", "safe", "--size", "20", "--max-states", "100", "--no-timings");
+        Assert.True(r.Code == 2, r.ToString());
+        Assert.Contains("#1 safe/small size=20: cut short after 100 states: state limit reached (100 states); 5 verdicts inconclusive", r.Out);
+        Assert.Contains("1 configurations, 5 verdicts: 0 as expected, 0 unexpected (marked !), 5 inconclusive", r.Out);
+        Assert.Contains("│ distinct states │ 100 ?", r.Out);
+        var doc = Json.Parse(CliRun.With(Grid, "compare", "--variant", "safe", "--size", "20", "--max-states", "100", "--json", "--no-timings").Out);
+        Assert.Equal("limit", doc.GetProperty("stopReason").GetString());
+        Assert.Equal(["safe/small size=20"], doc.GetProperty("cutShort").EnumerateArray().Select(x => x.GetString()!).ToArray());
+        var row = Json.Row(doc, "no-teleport", "safe");
+        Assert.Equal("inconclusive", row.GetProperty("verdict").GetString());
+        Assert.Equal("state limit reached (100 states)", row.GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("asExpected").ValueKind);
+    }
+
+    /// <summary>Cancelled (Ctrl+C or SIGTERM cancel the context's token): a partial report naming every configuration
+    /// cancelled, each unfinished verdict inconclusive, JSON stopReason cancelled, exit 2.</summary>
+    [Fact]
+    public void A_cancelled_compare_prints_a_partial_report_and_exits_2()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var r = CliRun.With(() => Grid, cancel.Token, "compare", "--no-timings");
+        Assert.True(r.Code == 2, r.ToString());
+        Assert.Contains("0 as expected, 0 unexpected (marked !), 10 inconclusive", r.Out);
+        Assert.Contains("CANCELLED: the report is partial", r.Out);
+        // The engine looks at the token at its first safe point: a search started after the cancellation stops at once.
+        Assert.Contains("#1 safe/small: cancelled after 3 states; 5 verdicts inconclusive", r.Out);
+        Assert.Contains("#2 broken/small: cancelled after 3 states; 5 verdicts inconclusive", r.Out);
+        var doc = Json.Parse(CliRun.With(() => Grid, cancel.Token, "compare", "--json", "--no-timings").Out);
+        Assert.Equal("cancelled", doc.GetProperty("stopReason").GetString());
+        Assert.Equal(2, doc.GetProperty("exitCode").GetInt32());
+        Assert.Equal(["safe/small", "broken/small"], doc.GetProperty("cutShort").EnumerateArray().Select(x => x.GetString()!).ToArray());
+        Assert.All(doc.GetProperty("results").EnumerateArray(), x =>
+            Assert.Equal(("inconclusive", "cancelled"), (x.GetProperty("verdict").GetString(), x.GetProperty("reason").GetString())));
     }
 }

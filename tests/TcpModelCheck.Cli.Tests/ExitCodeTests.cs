@@ -90,7 +90,7 @@ public class ExitCodeTests
         public IReadOnlyList<ConfigField> Fields => _grid.Fields;
         public IReadOnlyList<PropertyInfo> Properties => _grid.Properties;
         public IReadOnlyList<MatrixCell> DefaultMatrix => _grid.DefaultMatrix;
-        public Reports.Comparison.ExpectationTable Expectations => _grid.Expectations;
+        public IReadOnlyList<MatrixCell> FullMatrix => _grid.FullMatrix;
         public MatrixCell Cell(IReadOnlyDictionary<string, string> settings) => _grid.Cell(settings);
         public IModelSession Open(IReadOnlyDictionary<string, string> settings) => throw new InvalidOperationException("the backend broke");
         public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyDictionary<string, string> recorded,

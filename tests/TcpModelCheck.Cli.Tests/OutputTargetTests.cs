@@ -71,7 +71,7 @@ public class OutputTargetTests
         public IReadOnlyList<ConfigField> Fields => inner.Fields;
         public IReadOnlyList<PropertyInfo> Properties => inner.Properties;
         public IReadOnlyList<MatrixCell> DefaultMatrix => inner.DefaultMatrix;
-        public ExpectationTable Expectations => inner.Expectations;
+        public IReadOnlyList<MatrixCell> FullMatrix => inner.FullMatrix;
         public MatrixCell Cell(IReadOnlyDictionary<string, string> settings) => inner.Cell(settings);
         public IModelSession Open(IReadOnlyDictionary<string, string> settings) => new Session(inner.Open(settings), after);
         public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyDictionary<string, string> recorded,
@@ -90,6 +90,15 @@ public class OutputTargetTests
             inner.Simulate(plan, properties, cancel);
         public ReplayReport Replay(Engine.Traces.Trace trace) => inner.Replay(trace);
         public PathActions ActionsAfter(ChoicePath path) => inner.ActionsAfter(path);
+        public RenderedTrace Draw(Engine.Traces.Trace trace, Verdict verdict) => inner.Draw(trace, verdict);
+
+        public Reports.Comparison.ComparisonRow Compare(Reports.Comparison.ComparisonCase configuration, CheckOptions options,
+            Action<SearchProgress>? progress, CancellationToken cancel)
+        {
+            var row = inner.Compare(configuration, options, progress, cancel);
+            after();
+            return row;
+        }
 
         public CheckReport Check(CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel)
         {

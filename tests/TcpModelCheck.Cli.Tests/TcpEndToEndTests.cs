@@ -137,4 +137,17 @@ public class TcpEndToEndTests
         Golden.Match("compare-small.txt", $"exit {r.Code}\n{r.Out}");
         Assert.Equal("", r.Err);
     }
+
+    /// <summary>The JSON and Markdown users get for the same comparison (one schema: the same rows as check's).</summary>
+    [Fact]
+    public void Golden_compare_json_and_markdown_of_a_small_configuration()
+    {
+        var json = Tcp("compare", "--variant", "rfc9293,no-time-wait", "--no-timings", "--trace", "no-time-wait:graceful-close", "--json");
+        Golden.Match("compare-small.json", $"exit {json.Code}\n{json.Out}");
+        var markdown = Tcp("compare", "--variant", "rfc9293,no-time-wait", "--no-timings", "--trace", "no-time-wait:graceful-close", "--markdown");
+        Golden.Match("compare-small.md", $"exit {markdown.Code}\n{markdown.Out}");
+        var check = Json.Parse(Tcp("check", "--variant", "rfc9293", "--json", "--no-timings").Out);
+        var compareRow = Json.Parse(json.Out).GetProperty("results")[0];
+        Assert.Equal(check.GetProperty("results")[0].EnumerateObject().Select(p => p.Name), compareRow.EnumerateObject().Select(p => p.Name));
+    }
 }

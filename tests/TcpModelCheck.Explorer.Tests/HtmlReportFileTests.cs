@@ -34,7 +34,7 @@ public sealed class HtmlReportFileTests : IDisposable
     public void Simulate_draws_each_shrunk_violation_and_calls_every_other_property_inconclusive()
     {
         var file = Path.Combine(dir, "simulate.html");
-        var (code, output) = Run("simulate", "--variant", "no-time-wait", "--workload", "reconnect", "--seed", "7", "--runs", "300",
+        var (code, output) = Run("simulate", "--variant", "no-time-wait", "--workload", "reconnect", "--seed", "7", "--runs", "1000",
             "-p", "no-stale-data,no-duplicate-delivery", "--html", file);
         Assert.Equal(1, code);
         Assert.Contains($"HTML report written to {file}", output);
@@ -43,12 +43,12 @@ public sealed class HtmlReportFileTests : IDisposable
         Assert.DoesNotContain("<th>states</th>", html);
         Assert.Equal("violated", Verdict(html, "no-stale-data"));
         Assert.Contains("violated by ", html);
-        Assert.Contains("first at run 289", html);
+        Assert.Contains("first at run 719", html);
         Assert.Equal("inconclusive", Verdict(html, "no-duplicate-delivery"));
-        Assert.Contains("no violation in 300 hold schedules (a random search proves nothing", html);
+        Assert.Contains("no violation in 1,000 hold schedules (a random search proves nothing", html);
         Assert.DoesNotContain("data-verdict=\"holds\"", html);
         Assert.Contains("<svg", html);
-        Assert.Contains("1 of 2 safety properties violated in 300 schedules", html);
+        Assert.Contains("1 of 2 safety properties violated in 1,000 schedules", html);
     }
 
     private static string Verdict(string html, string property) =>

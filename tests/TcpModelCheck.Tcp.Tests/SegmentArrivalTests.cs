@@ -1,7 +1,7 @@
 using TcpModelCheck.Tcp.Tests.Support;
 using static TcpModelCheck.Tcp.ConnectionState;
 using static TcpModelCheck.Tcp.Tests.Support.States;
-using Side = TcpModelCheck.Tcp.Charts.Side;
+using Side = TcpModelCheck.Tcp.Side;
 
 namespace TcpModelCheck.Tcp.Tests;
 

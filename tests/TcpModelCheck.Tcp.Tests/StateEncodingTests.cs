@@ -40,7 +40,7 @@ public class StateEncodingTests
         d.AddRange([u.Losses, u.Duplications, u.Crashes, (byte)((u.Overflowed ? 1 : 0) | u.Delays << 1), (byte)state.IsnClock, (byte)state.InFlight.Count]);
         foreach (var s in state.InFlight)
             d.AddRange([(byte)s.Seq, (byte)s.Ack,
-                (byte)((int)s.Flags | (s.HasData ? 16 : 0) | (s.From == Charts.Side.Server ? 32 : 0) | (s.Straggler ? 64 : 0)),
+                (byte)((int)s.Flags | (s.HasData ? 16 : 0) | (s.From == Side.Server ? 32 : 0) | (s.Straggler ? 64 : 0)),
                 (byte)s.Item, (byte)s.Incarnation, (byte)s.Age]);
         return d.ToArray();
     }

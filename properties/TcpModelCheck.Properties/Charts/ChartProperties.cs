@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TcpModelCheck.Reports.Charts;
+using TcpModelCheck.Tcp;
 using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Properties.Charts;

@@ -1,6 +1,7 @@
 using TcpModelCheck.Properties.Support;
 using TcpModelCheck.Reports;
 using TcpModelCheck.Reports.Charts;
+using TcpModelCheck.Tcp;
 using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Properties.Charts;

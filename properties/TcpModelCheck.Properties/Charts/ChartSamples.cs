@@ -1,6 +1,7 @@
 using TcpModelCheck.Reports.Charts;
+using TcpModelCheck.Tcp;
 using TcpModelCheck.Tcp.Charts;
-using static TcpModelCheck.Tcp.Charts.Side;
+using static TcpModelCheck.Tcp.Side;
 
 namespace TcpModelCheck.Properties.Charts;
 

@@ -2,6 +2,7 @@ using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Properties.Support;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Properties.Charts;
 

@@ -5,6 +5,7 @@ using TcpModelCheck.Properties.Support;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp.Schedules;
 using Xunit.Abstractions;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Properties.Schedules;
 

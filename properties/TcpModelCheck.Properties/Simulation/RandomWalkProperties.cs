@@ -6,6 +6,7 @@ using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Properties.Simulation;
 
@@ -46,8 +47,7 @@ public sealed class RandomWalkProperties
         Prop.ForAll(Seeds, seed =>
         {
             var model = new TcpModel(TcpConfig.Default);
-            var name = TcpConfig.Default.Name;
-            var holding = model.Properties.Where(p => p.IsSafety && ExpectedVerdicts.Table.For(name, p.Name).Verdict == Verdict.Holds).ToList();
+            var holding = model.Properties.Where(p => p.IsSafety && ExpectedVerdicts.For(TcpConfig.Default, p.Name).Verdict == Verdict.Holds).ToList();
             var (trace, violation) = Simulator.RandomWalk(model, seed, MaxSteps, holding);
             Assert.True(violation is null, violation is null ? "" : TcpTraceReport.Of(model, trace with { Property = violation.Property }, Verdict.Violated).Chart);
         }).Check(Runs);

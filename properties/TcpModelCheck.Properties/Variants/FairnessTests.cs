@@ -5,6 +5,7 @@ using TcpModelCheck.Engine.Paths;
 using TcpModelCheck.Properties.Support;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 using Xunit.Abstractions;
 
 namespace TcpModelCheck.Properties.Variants;

@@ -78,9 +78,12 @@ public sealed record BenchArgs(
     private static (SearchStrategy, string?) ParseStrategy(string? name, int threads) => name switch
     {
         null => (threads > 1 ? SearchStrategy.ParallelBreadthFirst : SearchStrategy.BreadthFirst, null),
-        "bfs" => threads > 1 ? (default, "--strategy bfs runs on one thread; use --strategy parallel with --threads") : (SearchStrategy.BreadthFirst, null),
-        "dfs" => threads > 1 ? (default, "--strategy dfs runs on one thread; use --strategy parallel with --threads") : (SearchStrategy.DepthFirst, null),
-        "parallel" => (SearchStrategy.ParallelBreadthFirst, null),
-        _ => (default, $"unknown strategy '{name}' (expected bfs, dfs or parallel)"),
+        _ => SearchStrategies.Names.TryParse(name) switch
+        {
+            null => (default, $"unknown strategy '{name}' (expected {string.Join(", ", SearchStrategies.Names.Names)})"),
+            SearchStrategy.ParallelBreadthFirst => (SearchStrategy.ParallelBreadthFirst, null),
+            _ when threads > 1 => (default, $"--strategy {name} runs on one thread; use --strategy parallel with --threads"),
+            { } one => (one, null),
+        },
     };
 }

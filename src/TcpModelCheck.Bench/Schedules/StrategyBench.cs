@@ -8,7 +8,7 @@ namespace TcpModelCheck.Bench.Schedules;
 
 /// <summary>
 /// How fast each schedule strategy finds a deep bug: <c>dotnet run -c Release --project src/TcpModelCheck.Bench --
-/// schedules strategies [--seeds N] [--max-runs N]</c>. For every strategy it runs seeds 1..N on no-time-wait/reconnect
+/// schedules strategies [--seeds N] [--max-runs N] [--only STRATEGY]</c>. For every strategy it runs seeds 1..N on no-time-wait/reconnect
 /// at the default bounds until the first <c>no-stale-data</c> violation (no shrinking, one thread, at most max-runs
 /// schedules per seed) and prints the median and range of schedules and seconds to it. Then, on each broken-variant
 /// case of <see cref="BrokenScheduleCases"/> and on the default no-time-wait and naive-fin configurations × every safety
@@ -21,8 +21,15 @@ public static class StrategyBench
     {
         var seeds = 15;
         var maxRuns = 50_000;
+        var strategies = Enum.GetValues<ScheduleStrategy>();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--only")
+            {
+                if (ScheduleStrategies.Names.TryParse(args[i + 1]) is not { } only) return Usage($"unknown strategy '{args[i + 1]}'");
+                strategies = [only];
+                continue;
+            }
             if (!int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) || v <= 0) return Usage($"invalid value '{args[i + 1]}' for {args[i]}");
             if (args[i] == "--seeds") seeds = v;
             else if (args[i] == "--max-runs") maxRuns = v;
@@ -33,7 +40,7 @@ public static class StrategyBench
         Console.WriteLine($"schedules to the first {TcpProperties.NoStaleData} on {target.Name} (default bounds, {TcpSchedules.Shape.Length} intents, "
             + $"seeds 1..{seeds}, at most {maxRuns:N0} schedules per seed, one thread, no shrinking)");
         Console.WriteLine($"{"strategy",-10} {"found",6} {"median",8} {"min",8} {"max",8} {"median s",9} {"max s",7}");
-        foreach (var strategy in Enum.GetValues<ScheduleStrategy>())
+        foreach (var strategy in strategies)
         {
             var found = new List<(int Runs, double Seconds)>();
             for (ulong seed = 1; seed <= (ulong)seeds; seed++)
@@ -43,7 +50,7 @@ public static class StrategyBench
             Console.WriteLine(runs.Count == 0 ? $"{Name(strategy),-10} {0,6}"
                 : $"{Name(strategy),-10} {runs.Count,6} {Median(runs),8:N0} {runs[0],8:N0} {runs[^1],8:N0} {Median(secs),9:F2} {secs[^1],7:F2}");
         }
-        return Coverage(maxRuns);
+        return strategies.Length == 1 ? 0 : Coverage(maxRuns);
     }
 
     /// <summary>The (case, property) pairs each strategy finds from seed 1; false when one finds fewer than uniform.</summary>
@@ -91,7 +98,7 @@ public static class StrategyBench
     private static int Usage(string error)
     {
         Console.Error.WriteLine($"error: {error}");
-        Console.Error.WriteLine("usage: schedules strategies [--seeds N] [--max-runs N]");
+        Console.Error.WriteLine("usage: schedules strategies [--seeds N] [--max-runs N] [--only STRATEGY (skips the broken-variant check)]");
         return 2;
     }
 }

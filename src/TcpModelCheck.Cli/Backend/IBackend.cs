@@ -17,9 +17,11 @@ internal sealed record PropertyInfo(string Name, PropertyKind Kind, string Descr
 /// </summary>
 internal sealed record ConfigField(string Key, string Option, string Description, string HelpName, string Default);
 
-/// <summary>One configuration of a comparison: its name (the key of the expected-verdict table, e.g.
-/// "no-time-wait/reconnect"), variant, workload and full settings.</summary>
-internal sealed record MatrixCell(string Name, string Variant, string Workload, IReadOnlyDictionary<string, string> Settings);
+/// <summary>One configuration of a comparison: its name as reports show it (e.g. "no-time-wait/reconnect"), variant,
+/// workload, full settings, and its expected verdicts — those of the matrix entry with exactly these settings, or
+/// "every property holds" for a configuration that is no entry.</summary>
+internal sealed record MatrixCell(string Name, string Variant, string Workload, IReadOnlyDictionary<string, string> Settings,
+    Func<string, (Verdict Verdict, string? Why)> Expected);
 
 /// <summary>
 /// Everything the CLI needs from a model family, and the only place it learns about TCP. The verbs talk to
@@ -42,9 +44,8 @@ internal interface IBackend
     /// <summary>The configurations <c>compare</c> runs by default.</summary>
     IReadOnlyList<MatrixCell> DefaultMatrix { get; }
 
-    /// <summary>The expected verdicts, by configuration name and property; every cell not listed is expected
-    /// to hold — also for configurations outside the default matrix.</summary>
-    ExpectationTable Expectations { get; }
+    /// <summary>The configurations <c>compare --full</c> runs: the default matrix and the rows too big for it.</summary>
+    IReadOnlyList<MatrixCell> FullMatrix { get; }
 
     /// <summary>The comparison cell of the configuration the settings describe (bad input if invalid).</summary>
     MatrixCell Cell(IReadOnlyDictionary<string, string> settings);
@@ -83,6 +84,13 @@ internal interface IModelSession
     IReadOnlyList<PropertyInfo> Properties { get; }
 
     CheckReport Check(CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel);
+
+    /// <summary>The one search of a comparison's configuration, as a row of the comparison (Reports'
+    /// <see cref="ComparisonRow.Of"/>): the same property selection as <see cref="Check"/>.</summary>
+    ComparisonRow Compare(ComparisonCase configuration, CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel);
+
+    /// <summary>A counterexample (or witness path) of this model, drawn as <see cref="Check"/> draws them.</summary>
+    RenderedTrace Draw(Trace trace, Verdict verdict);
 
     /// <summary>A batch of fault schedules (the engine's schedule search), checking the safety properties named
     /// (all when null; a liveness property is bad input), each finding shrunk and drawn.</summary>

@@ -3,6 +3,7 @@ using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Paths;
 using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Engine.Traces;
+using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Backend;
 
@@ -40,16 +41,34 @@ internal sealed class ModelSession<TState, TAction>(
 
     public CheckReport Check(CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel)
     {
-        var (selected, skipped) = PropertySelection.ForSearch(model.Properties, options);
-        var result = RunChecker(options with { Properties = selected.Select(p => p.Name).ToList() }, progress, cancel);
+        var (result, skipped) = Search(options, progress, cancel);
         var outcomes = result.Properties.Select(p => new PropertyOutcome(Info(p.Property), p.Verdict, p.Reason,
-            p.Counterexample is { } c
-                ? Render(c.Trace, new TraceContext(ViolationHeader(p.Name, c.Length, c.LoopStart), Verdict.Violated, p.Property.Kind))
-                : null,
-            p.Witness is { } w
-                ? Render(w.Trace, new TraceContext([Context(), $"{p.Name} reached after {w.Length} steps"], Verdict.Holds, p.Property.Kind))
-                : null)).ToList();
+            p.Counterexample is { } c ? Draw(c.Trace, Verdict.Violated) : null,
+            p.Witness is { } w ? Draw(w.Trace, Verdict.Holds) : null)).ToList();
         return new CheckReport(outcomes, result.Statistics, skipped);
+    }
+
+    public ComparisonRow Compare(ComparisonCase configuration, CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel)
+    {
+        var (result, skipped) = Search(options, progress, cancel);
+        return ComparisonRow.Of(configuration, result, options, skipped);
+    }
+
+    /// <summary>The one search of <see cref="Check"/> and <see cref="Compare"/>: the properties selected for it (liveness
+    /// left out under fingerprint storage, and said so) and the engine's check.</summary>
+    private (CheckResult<TState, TAction> Result, IReadOnlyList<string> Skipped) Search(CheckOptions options, Action<SearchProgress>? progress,
+        CancellationToken cancel)
+    {
+        var (selected, skipped) = PropertySelection.ForSearch(model.Properties, options);
+        return (RunChecker(options with { Properties = selected.Select(p => p.Name).ToList() }, progress, cancel), skipped);
+    }
+
+    public RenderedTrace Draw(Trace trace, Verdict verdict)
+    {
+        var p = model.Properties.First(q => q.Name == trace.Property);
+        return verdict == Verdict.Violated
+            ? Render(trace, new TraceContext(ViolationHeader(p.Name, trace.Length, trace.LoopStart), Verdict.Violated, p.Kind))
+            : Render(trace, new TraceContext([Context(), $"{p.Name} reached after {trace.Length} steps"], Verdict.Holds, p.Kind));
     }
 
     private CheckResult<TState, TAction> RunChecker(CheckOptions options, Action<SearchProgress>? progress, CancellationToken cancel)
@@ -61,7 +80,7 @@ internal sealed class ModelSession<TState, TAction>(
         catch (NotSupportedException e) when (options.Strategy != SearchStrategy.BreadthFirst)
         {
             // A strategy the engine build does not offer is a choice the user can change, not a crash.
-            throw new BadInputException($"--strategy {StrategyName(options.Strategy)} is not available in this build ({e.Message})");
+            throw new BadInputException($"--strategy {SearchStrategies.Names.Name(options.Strategy)} is not available in this build ({e.Message})");
         }
     }
 
@@ -137,11 +156,4 @@ internal sealed class ModelSession<TState, TAction>(
     ];
 
     private static PropertyInfo Info(Property<TState, TAction> p) => new(p.Name, p.Kind, p.Description);
-
-    internal static string StrategyName(SearchStrategy s) => s switch
-    {
-        SearchStrategy.DepthFirst => "dfs",
-        SearchStrategy.ParallelBreadthFirst => "parallel",
-        _ => "bfs",
-    };
 }

@@ -1,12 +1,11 @@
-using TcpModelCheck.Reports.Comparison;
-using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 using TcpModelCheck.Tcp.Schedules;
 
 namespace TcpModelCheck.Cli.Backend;
 
 /// <summary>The TCP model family behind the CLI: configuration, catalogue, the default matrix and its expected
-/// verdicts (both owned by the Reports project, shared with the property suite), explanations and charts.</summary>
+/// verdicts (facts of the TCP model: Tcp/Matrix, shared with the property suite), explanations and charts.</summary>
 internal sealed class TcpBackend : IBackend
 {
     public string ModelName => "tcp";
@@ -25,12 +24,14 @@ internal sealed class TcpBackend : IBackend
 
     public IReadOnlyList<MatrixCell> DefaultMatrix { get; } = TcpMatrix.Default.Select(e => CellOf(e.Config)).ToList();
 
-    public ExpectationTable Expectations => ExpectedVerdicts.Table;
+    public IReadOnlyList<MatrixCell> FullMatrix { get; } = TcpMatrix.Full.Select(e => CellOf(e.Config)).ToList();
 
     public MatrixCell Cell(IReadOnlyDictionary<string, string> settings) => CellOf(Configure(settings));
 
+    /// <summary>The cell of a configuration, judged by the expected verdicts of the matrix entry with exactly this
+    /// configuration (<see cref="ExpectedVerdicts.For"/>), so a pair from the matrix keeps its expectations.</summary>
     private static MatrixCell CellOf(TcpConfig config) =>
-        new(config.Name, config.Variant, config.Workload, config.ToSettings());
+        new(config.Name, config.Variant, config.Workload, config.ToSettings(), p => ExpectedVerdicts.For(config, p));
 
     public IReadOnlyDictionary<string, string> ReplaySettings(IReadOnlyDictionary<string, string> recorded,
         IReadOnlyDictionary<string, string> overrides) => Valid(() => TcpConfig.ForReplay(recorded, overrides)).ToSettings();

@@ -3,17 +3,20 @@ using TcpModelCheck.Cli.Backend;
 namespace TcpModelCheck.Cli.Commands;
 
 /// <summary>
-/// Which configurations <c>compare</c> runs. With no configuration options: the default matrix. Otherwise every
+/// Which configurations <c>compare</c> runs. With no configuration options: the default matrix (with <c>--full</c>,
+/// the full one). Otherwise every
 /// pair of the <c>--variant</c> and <c>--workload</c> lists (comma-separated; a missing list means every
 /// variant, or the matrix's workloads), each with the other options applied. Expected verdicts come from the
-/// expected-verdict table by configuration name, so a pair from the matrix keeps its expectations and any
+/// matrix entry with exactly that configuration, so a pair from the matrix keeps its expectations and any
 /// other configuration is expected to satisfy every property.
 /// </summary>
 internal static class ComparisonPlan
 {
-    public static IReadOnlyList<MatrixCell> Cells(IBackend backend, IReadOnlyDictionary<string, string> given)
+    public static IReadOnlyList<MatrixCell> Cells(IBackend backend, IReadOnlyDictionary<string, string> given, bool full = false)
     {
-        if (given.Count == 0) return backend.DefaultMatrix;
+        if (full && given.Count > 0)
+            throw new BadInputException($"--full selects the full matrix; it cannot be combined with --{given.Keys.First()} (drop one of them)");
+        if (given.Count == 0) return full ? backend.FullMatrix : backend.DefaultMatrix;
         var variants = ListOf(given, "variant", backend.Variants) ?? backend.Variants.Select(v => v.Name).ToList();
         var workloads = ListOf(given, "workload", backend.Workloads) ?? backend.DefaultMatrix.Select(c => c.Workload).Distinct().ToList();
         var overrides = given.Where(kv => kv.Key is not ("variant" or "workload")).ToList();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TcpModelCheck.Conformance.Generation;
 using TcpModelCheck.Reports.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Cli.Commands;
 

@@ -4,6 +4,7 @@ using TcpModelCheck.Cli.Output;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Explorer.Report;
+using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Commands;
 
@@ -21,24 +22,27 @@ internal static class HtmlReportFile
     };
 
     /// <summary>The comparison's report: one row per configuration, judged against the expected verdicts.</summary>
-    public static void WriteComparison(CliContext context, ParseResult parse, string path, IReadOnlyList<ComparisonResult> results,
-        bool timings, bool quiet)
+    public static void WriteComparison(CliContext context, ParseResult parse, string path, ComparisonReport report, bool timings, bool quiet)
     {
-        var rows = results.Select(r => Row(r.Cell.Name, r.Session, r.Report, timings, p => r.ExpectedFor(p))).ToList();
-        var cells = rows.SelectMany(r => r.Cells).ToList();
-        var mismatches = cells.Count(c => c.Mismatch && c.Found != Verdict.Inconclusive);
-        var inconclusive = cells.Count(c => c.Found == Verdict.Inconclusive);
-        var summary = $"{rows.Count} configurations, {cells.Count} verdicts: {cells.Count - mismatches - inconclusive} as expected, " +
-            $"{mismatches} unexpected, {inconclusive} inconclusive";
+        var rows = report.Rows.Select(r => new ReportRow(r.Configuration, r.Settings, r.Statistics.DistinctStates,
+            $"{Words.Count(r.Statistics.DistinctStates)} states, {Words.Count(r.Statistics.Transitions)} transitions, max depth {r.Statistics.MaxDepth}",
+            timings ? r.Statistics.Elapsed.TotalSeconds : null, r.CutShort ? r.Ending : null,
+            r.Cells.Select(c => new ReportCell(c.Property, ComparisonRow.KindName(c.Kind), c.Kind, c.Found, c.Expected, c.Why, c.Reason,
+                c.Counterexample)).ToList())).ToList();
+        var cells = report.Cells.Count();
+        var mismatches = report.Mismatches.Count();
+        var inconclusive = report.Inconclusive;
+        var summary = $"{rows.Count} configurations, {cells} verdicts: {cells - mismatches - inconclusive} as expected, " +
+            $"{mismatches} unexpected, {inconclusive} inconclusive" + (report.Ending == ComparisonEnding.Cancelled ? " (cancelled: partial report)" : "");
         Write(context, path, new ReportDocument("tcpmc compare", CommandLine(parse), summary, mismatches == 0 && inconclusive == 0,
-            rows, Notes(results.Select(r => (r.Cell.Name, r.Report)))), quiet);
+            rows, report.Rows.SelectMany(r => r.Skipped.Select(line => $"{r.Configuration}: {line}")).ToList()), quiet);
     }
 
     /// <summary>One configuration's report: its verdicts, with no expectation (a violation is a failure).</summary>
     public static void WriteCheck(CliContext context, ParseResult parse, string path, IModelSession session, CheckReport report,
         bool timings, bool quiet)
     {
-        var row = Row(session.Name, session, report, timings, null);
+        var row = Row(session.Name, session, report, timings);
         var failed = row.Cells.Count(c => c.Found != Verdict.Holds);
         var summary = failed == 0 ? $"all {row.Cells.Count} properties hold"
             : $"{row.Cells.Count(c => c.Found == Verdict.Violated)} of {row.Cells.Count} properties violated, " +
@@ -56,10 +60,10 @@ internal static class HtmlReportFile
         var found = report.Findings.ToDictionary(f => f.Finding.Property);
         var strategy = ScheduleStrategies.Names.Name(plan.Strategy);
         var cells = report.Checked.Select(p => found.TryGetValue(p.Name, out var f)
-            ? new ReportCell(p.Name, Reports.Comparison.ComparisonRow.KindName(p.Kind), p.Kind, Verdict.Violated, null, null,
+            ? new ReportCell(p.Name, ComparisonRow.KindName(p.Kind), p.Kind, Verdict.Violated, null, null,
                 $"violated by {Words.Count(f.Finding.Count)} of {Words.Count(report.Runs)} schedules, first at run {f.Finding.Run} " +
                 $"(run seed {f.Finding.RunSeed}); shrunk to {f.Trace.Trace.Length} steps: {f.Finding.Schedule}", f.Trace.Trace)
-            : new ReportCell(p.Name, Reports.Comparison.ComparisonRow.KindName(p.Kind), p.Kind, Verdict.Inconclusive, null, null,
+            : new ReportCell(p.Name, ComparisonRow.KindName(p.Kind), p.Kind, Verdict.Inconclusive, null, null,
                 $"no violation in {Words.Count(report.Runs)} {strategy} schedules (a random search proves nothing; tcpmc check does)", null))
             .ToList();
         var cut = report.Runs < plan.Runs ? $"stopped after {Words.Count(report.Runs)} of {Words.Count(plan.Runs)} schedules" : null;
@@ -74,16 +78,11 @@ internal static class HtmlReportFile
             [], CountColumn: "steps"), quiet);
     }
 
-    private static ReportRow Row(string name, IModelSession session, CheckReport report, bool timings,
-        Func<string, (Verdict Verdict, string? Why)>? expected)
+    private static ReportRow Row(string name, IModelSession session, CheckReport report, bool timings)
     {
         var s = report.Statistics;
-        var cells = report.Outcomes.Select(o =>
-        {
-            var e = expected?.Invoke(o.Property.Name);
-            return new ReportCell(o.Property.Name, Reports.Comparison.ComparisonRow.KindName(o.Property.Kind), o.Property.Kind, o.Verdict,
-                e?.Verdict, e?.Why, o.Reason, o.Counterexample?.Trace);
-        }).ToList();
+        var cells = report.Outcomes.Select(o => new ReportCell(o.Property.Name, ComparisonRow.KindName(o.Property.Kind), o.Property.Kind,
+            o.Verdict, null, null, o.Reason, o.Counterexample?.Trace)).ToList();
         return new ReportRow(name, session.Settings, s.DistinctStates,
             $"{Words.Count(s.DistinctStates)} states, {Words.Count(s.Transitions)} transitions, max depth {s.MaxDepth}",
             timings ? s.Elapsed.TotalSeconds : null, s.CutShort ? s.StopReason.ToString() : null, cells);

@@ -1,4 +1,7 @@
 using TcpModelCheck.Cli.Backend;
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Traces;
+using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Commands;
 
@@ -20,18 +23,19 @@ internal sealed record TraceChoice(bool None, string? Variant, string? Property,
         return new(false, variant, Names.RequireProperty(backend.Properties, property, "--trace: "));
     }
 
-    /// <summary>The chosen counterexample with the cell it came from, or null when there is none to draw.</summary>
-    public (ComparisonResult From, RenderedTrace Trace)? Pick(IReadOnlyList<ComparisonResult> results)
+    /// <summary>The chosen counterexample with the index of the row it came from, or null when there is none to draw.</summary>
+    public (int Row, Trace Trace)? Pick(ComparisonReport report)
     {
         if (None) return null;
-        if (IsDefault) return (this with { IsDefault = false }).Pick(results) ?? new TraceChoice(false, null, null).Pick(results);
-        var candidates = results
-            .Where(r => Variant is null || string.Equals(r.Cell.Variant, Variant, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(r => r.Report.Outcomes
-                .Where(o => o.Counterexample is not null && (Property is null || o.Property.Name == Property))
-                .Select(o => (From: r, Trace: o.Counterexample!)));
+        if (IsDefault) return (this with { IsDefault = false }).Pick(report) ?? new TraceChoice(false, null, null).Pick(report);
+        var candidates = report.Rows
+            .Select((r, i) => (Row: r, Index: i))
+            .Where(x => Variant is null || string.Equals(x.Row.Variant, Variant, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(x => x.Row.Cells
+                .Where(c => c.Found == Verdict.Violated && c.Counterexample is not null && (Property is null || c.Property == Property))
+                .Select(c => (Row: x.Index, Trace: c.Counterexample!)));
         // MinBy keeps the first of equal lengths, i.e. the earliest row of the table.
-        return candidates.Any() ? candidates.MinBy(c => c.Trace.Trace.Length) : null;
+        return candidates.Any() ? candidates.MinBy(c => c.Trace.Length) : null;
     }
 
     public string Describe() => (Variant, Property) switch

@@ -17,7 +17,7 @@ internal sealed class SearchOptionSet
     {
         Description = "Search strategy: bfs (shortest counterexamples), dfs, or parallel (breadth-first on all threads)",
         DefaultValueFactory = _ => "bfs",
-        CustomParser = Bounds.OneOf("--strategy", "bfs", "dfs", "parallel")!,
+        CustomParser = Bounds.OneOf("--strategy", [.. SearchStrategies.Names.Names])!,
         HelpName = "bfs|dfs|parallel",
     };
 
@@ -86,12 +86,7 @@ internal sealed class SearchOptionSet
         var seconds = parse.GetValue(MaxSeconds);
         return new CheckOptions
         {
-            Strategy = parse.GetValue(Strategy) switch
-            {
-                "dfs" => SearchStrategy.DepthFirst,
-                "parallel" => SearchStrategy.ParallelBreadthFirst,
-                _ => SearchStrategy.BreadthFirst,
-            },
+            Strategy = SearchStrategies.Names.TryParse(parse.GetValue(Strategy) ?? "bfs") ?? SearchStrategy.BreadthFirst,
             Storage = parse.GetValue(Fingerprint) ? StorageMode.Fingerprint : StorageMode.Exact,
             Threads = parse.GetValue(Threads),
             Limits = new SearchLimits(

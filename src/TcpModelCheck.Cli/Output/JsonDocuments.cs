@@ -32,11 +32,6 @@ internal sealed record ResultRow(
     public static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings) =>
         Of(session, o, stats, timings, null, null);
 
-    /// <summary>A row of <c>compare</c>, judged against <paramref name="expected"/>. An inconclusive verdict is
-    /// neither as expected nor not (null).</summary>
-    public static ResultRow Judged(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict expected) =>
-        Of(session, o, stats, timings, expected, o.Verdict == Engine.Checking.Verdict.Inconclusive ? null : o.Verdict == expected);
-
     private static ResultRow Of(IModelSession session, PropertyOutcome o, SearchStatistics stats, bool timings, Verdict? expected, bool? asExpected) => new(
         session.Name, session.Variant, session.Workload, o.Property.Name, Words.Kind(o.Property.Kind), Words.Verdict(o.Verdict),
         expected is { } e ? Words.Verdict(e) : null, asExpected,

@@ -13,7 +13,7 @@ internal sealed partial class ScriptRun
     private void Call(string what, StepAction action)
     {
         var before = _ep.E;
-        _events.Add(new Tcp.Charts.StepEvent.AppCall(Tcp.Charts.Side.Client, what));
+        _events.Add(new Tcp.Charts.StepEvent.AppCall(Tcp.Side.Client, what));
         var sent = _ep.Apply(_now, action);
         ChartStep(before, sent);
         foreach (var seg in sent) _pending.Add(new Pending(Relative(seg), _now, Why(what, CallSectionFor(what)), false));

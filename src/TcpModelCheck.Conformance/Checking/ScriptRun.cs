@@ -85,7 +85,7 @@ internal sealed partial class ScriptRun(Script script, TcpConfig config, Variant
     private void Fire(long at, string rule)
     {
         var before = _ep.E;
-        _events.Add(new Tcp.Charts.StepEvent.TimerFired(Tcp.Charts.Side.Client, $"at {ScriptWriter.Seconds(at)} s: {rule}"));
+        _events.Add(new Tcp.Charts.StepEvent.TimerFired(Tcp.Side.Client, $"at {ScriptWriter.Seconds(at)} s: {rule}"));
         var sent = _ep.Apply(at, (ref Step s) => Timers.Fire(ref s, OpenEndpoint.Kernel));
         ChartStep(before, sent);
         _ep.TimerFired();

@@ -37,7 +37,7 @@ public static class ModelChecker
         var stats = outcome.Statistics;
         if (stats.Storage == StorageMode.Fingerprint)
             stats = stats with { MissProbability = StableHash.CollisionProbability(stats.DistinctStates) };
-        var origin = OriginName(options.Strategy);
+        var origin = SearchStrategies.Origins.Name(options.Strategy);
         var cutShort = stats.CutShort;
         var reason = cutShort ? Describe(stats.StopReason, options.Limits) : null;
         if (props.NeedsGraph && !cutShort) GraphBuilder.AddEdges(model, outcome.Graph, outcome.States!);
@@ -90,14 +90,6 @@ public static class ModelChecker
         : $"holds when time progresses; excluded {(live.Timelocks == 1 ? "1 timelock" : $"{live.Timelocks:N0} timelocks")} "
           + $"({live.TimelockStates:N0} states) reachable without the goal: cycles in which time can never advance "
           + "(strong fairness alone reports them as violations)";
-
-    internal static string OriginName(SearchStrategy s) => s switch
-    {
-        SearchStrategy.BreadthFirst => "bfs",
-        SearchStrategy.DepthFirst => "dfs",
-        SearchStrategy.ParallelBreadthFirst => "parallel-bfs",
-        _ => s.ToString(),
-    };
 
     /// <summary>One line saying why a search was cut short.</summary>
     public static string Describe(StopReason reason, SearchLimits limits) => reason switch

@@ -83,7 +83,7 @@ internal static class PartitionRunner
             {
                 var (initial, choices) = logs.PathTo(f.Partition, f.StateId);
                 if (f.Choice >= 0) choices.Add(f.Choice);
-                path = ModelChecker.Counterexample(model, initial, choices, "partitioned-bfs", p.Name, null);
+                path = ModelChecker.Counterexample(model, initial, choices, SearchStrategies.PartitionedOrigin, p.Name, null);
             }
             if (p.Kind == PropertyKind.Reachable)
                 results.Add(path is not null ? new(p, Verdict.Holds, Witness: path)

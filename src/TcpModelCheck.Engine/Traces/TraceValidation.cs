@@ -64,11 +64,9 @@ internal static class TraceValidation
         if (!origin.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
             throw Fail("$.origin", $"'{Echo(origin)}' is not an origin name (lower-case words joined by '-', e.g. bfs, random-walk)");
         var hasProperty = fields.TryGetValue("property", out var p) && p.ValueKind != JsonValueKind.Null;
-        if (SearchOrigins.Contains(origin) && !hasProperty)
+        if (Checking.SearchStrategies.SearchOrigins.Contains(origin) && !hasProperty)
             throw Fail("$.property", $"missing: a trace found by a search ($.origin '{origin}') is the counterexample or witness of a property");
     }
-
-    private static readonly string[] SearchOrigins = ["bfs", "dfs", "parallel-bfs", "partitioned-bfs"];
 
     private static void CheckSettings(JsonElement settings)
     {

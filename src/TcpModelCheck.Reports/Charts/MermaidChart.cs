@@ -1,4 +1,5 @@
 using System.Text;
+using TcpModelCheck.Tcp;
 using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Reports.Charts;

@@ -1,3 +1,4 @@
+using TcpModelCheck.Tcp;
 using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Reports.Charts;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TcpModelCheck.Tcp;
 using TcpModelCheck.Tcp.Charts;
 
 namespace TcpModelCheck.Reports.Charts;

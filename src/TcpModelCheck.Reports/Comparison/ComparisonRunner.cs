@@ -1,30 +1,28 @@
 using TcpModelCheck.Engine.Checking;
-using TcpModelCheck.Engine.Model;
 
 namespace TcpModelCheck.Reports.Comparison;
 
-/// <summary>A configuration to compare: its names and a factory for its model (built lazily, so a long list
-/// of configurations does not hold every model at once).</summary>
-public sealed record ComparisonCase<TState, TAction>(string Configuration, string Variant, string Workload,
-    Func<IModel<TState, TAction>> Model) where TState : IEquatable<TState>;
-
 /// <summary>
-/// Runs one exhaustive check per configuration (breadth-first with exact storage by default, so
-/// counterexamples are shortest and no state is missed) and collects the verdicts into a report. One
-/// search per configuration checks all selected properties at once: the distinct-state count and the time
-/// are those of that search.
+/// THE comparison loop, shared by <c>tcpmc compare</c> and the property suite: one search per configuration, in
+/// order, each with the same options (breadth-first with exact storage by default, so counterexamples are
+/// shortest; the limits apply to each configuration's search). A row cut short by a limit stays in the report,
+/// its unsettled verdicts inconclusive with the reason. After a cancellation every remaining configuration is
+/// still reported: its search sees the cancelled token at once and every verdict it did not settle is
+/// inconclusive ("cancelled") — no configuration is silently missing.
 /// </summary>
 public static class ComparisonRunner
 {
-    public static ComparisonReport Run<TState, TAction>(IEnumerable<ComparisonCase<TState, TAction>> cases,
-        ExpectationTable expected, CheckOptions? options = null, Action<ComparisonRow>? rowDone = null,
-        CancellationToken cancel = default) where TState : IEquatable<TState>
+    /// <param name="progress">The progress callback for one configuration's search (null: none).</param>
+    /// <param name="rowDone">Called after each configuration, with its row.</param>
+    public static ComparisonReport Run(IReadOnlyList<ComparisonCase> cases, CheckOptions? options = null,
+        Func<ComparisonCase, int, Action<SearchProgress>?>? progress = null, Action<ComparisonRow>? rowDone = null,
+        CancellationToken cancel = default)
     {
-        var rows = new List<ComparisonRow>();
-        foreach (var c in cases)
+        options ??= CheckOptions.Default;
+        var rows = new List<ComparisonRow>(cases.Count);
+        for (var i = 0; i < cases.Count; i++)
         {
-            var result = ModelChecker.Check(c.Model(), options, cancel: cancel);
-            var row = ComparisonRow.From(c.Configuration, c.Variant, c.Workload, result, expected);
+            var row = cases[i].Check(options, progress?.Invoke(cases[i], i), cancel);
             rows.Add(row);
             rowDone?.Invoke(row);
         }

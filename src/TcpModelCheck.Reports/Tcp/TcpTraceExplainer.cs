@@ -45,12 +45,12 @@ public static class TcpTraceExplainer
         return lines;
     }
 
-    private static string OriginText(string origin) => origin switch
+    private static string OriginText(string origin) => SearchStrategies.Origins.TryParse(origin) switch
     {
-        "bfs" => "breadth-first search (shortest)",
-        "parallel-bfs" => "parallel breadth-first search (shortest)",
-        "partitioned-bfs" => "partitioned breadth-first search (shortest)",
-        "dfs" => "depth-first search",
+        SearchStrategy.BreadthFirst => "breadth-first search (shortest)",
+        SearchStrategy.ParallelBreadthFirst => "parallel breadth-first search (shortest)",
+        SearchStrategy.DepthFirst => "depth-first search",
+        _ when origin == SearchStrategies.PartitionedOrigin => "partitioned breadth-first search (shortest)",
         _ => origin,
     };
 

@@ -1,14 +1,5 @@
 namespace TcpModelCheck.Tcp.Charts;
 
-/// <summary>The two endpoints of the modelled connection.</summary>
-public enum Side
-{
-    /// <summary>Endpoint A, the client (active opener in most workloads).</summary>
-    Client,
-    /// <summary>Endpoint B, the server (passive opener in most workloads).</summary>
-    Server,
-}
-
 /// <summary>
 /// A segment as a chart shows it: flags, sequence and acknowledgement numbers, payload, and the ghost
 /// incarnation it belongs to (ghost: never read by the protocol logic).

@@ -34,8 +34,4 @@ public static class ConnectionStates
     public static bool FinSent(this ConnectionState s) =>
         s is ConnectionState.FinWait1 or ConnectionState.FinWait2 or ConnectionState.Closing
             or ConnectionState.LastAck or ConnectionState.TimeWait;
-
-    /// <summary>States in which the peer's FIN has been received (RFC 9293 §3.10.7.4, eighth step).</summary>
-    public static bool FinReceived(this ConnectionState s) =>
-        s is ConnectionState.CloseWait or ConnectionState.Closing or ConnectionState.LastAck or ConnectionState.TimeWait;
 }

@@ -28,7 +28,7 @@ internal ref struct InFlight
 
     public readonly Segment this[int i] => _net[i];
 
-    public readonly int CountFrom(Charts.Side from)
+    public readonly int CountFrom(Side from)
     {
         var n = 0;
         for (var i = 0; i < _count; i++) if (_net[i].From == from) n++;
@@ -50,8 +50,8 @@ internal ref struct InFlight
         else
         {
             pos = _count;
-            if (seg.From == Charts.Side.Client)
-                for (pos = 0; pos < _count && _net[pos].From == Charts.Side.Client; pos++) { }
+            if (seg.From == Side.Client)
+                for (pos = 0; pos < _count && _net[pos].From == Side.Client; pos++) { }
         }
         _net[pos.._count].CopyTo(_net[(pos + 1)..]);
         _net[pos] = seg;

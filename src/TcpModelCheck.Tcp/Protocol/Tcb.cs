@@ -75,12 +75,6 @@ internal static class Tcb
         else step.SendWithoutTcb(side, flags, seq, ack);
     }
 
-    /// <summary>The sequence number of data item <paramref name="item"/> (items follow the SYN: ISS+1+item).</summary>
-    public static int DataSeq(ref Step step, in Endpoint e, int item) => step.Seq.Add(e.Iss, 1 + item);
-
-    /// <summary>The sequence number of our FIN: after the SYN and the items sent (RFC 9293 §3.10.4).</summary>
-    public static int FinSeq(ref Step step, in Endpoint e) => step.Seq.Add(e.Iss, 1 + e.Sent);
-
     /// <summary>
     /// Sends the segment at the front of the retransmission queue, i.e. the unit at SND.UNA (RFC 9293 §3.10.8
     /// RETRANSMISSION TIMEOUT; RFC 6298 §5.4): our SYN (with ACK in SYN-RECEIVED), a data item, or our FIN.

@@ -3,7 +3,6 @@ using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Schedules;
 using TcpModelCheck.Engine.Traces;
-using TcpModelCheck.Reports.Comparison;
 
 namespace TcpModelCheck.Cli.Tests.Support;
 
@@ -32,13 +31,19 @@ internal sealed class GridBackend : IBackend
 
     public IReadOnlyList<MatrixCell> DefaultMatrix => [Cell(Settings("safe", "small")), Cell(Settings("broken", "small"))];
 
-    public ExpectationTable Expectations { get; } =
-        new([new("broken/small", "below-limit", Verdict.Violated, "the limit 3 is below the corner's x + y = 4")]);
+    /// <summary>The full matrix adds the large safe grid (1,600 states).</summary>
+    public IReadOnlyList<MatrixCell> FullMatrix => [.. DefaultMatrix, Cell(Settings("safe", "large"))];
+
+    /// <summary>The grid's expected verdicts, keyed by configuration name (the grid has no other identity).</summary>
+    private static readonly ExpectationTable<string> Expectations = new(
+    [
+        new("broken/small", "below-limit", Verdict.Violated, "the limit 3 is below the corner's x + y = 4"),
+    ]);
 
     public MatrixCell Cell(IReadOnlyDictionary<string, string> settings)
     {
         var session = Open(settings);
-        return new MatrixCell(session.Name, session.Variant, session.Workload, settings);
+        return new MatrixCell(session.Name, session.Variant, session.Workload, settings, p => Expectations.For(session.Name, p));
     }
 
     private static Dictionary<string, string> Settings(string variant, string workload) => new() { ["variant"] = variant, ["workload"] = workload };

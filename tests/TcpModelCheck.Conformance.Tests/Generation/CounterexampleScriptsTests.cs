@@ -3,6 +3,7 @@ using TcpModelCheck.Conformance.Generation;
 using TcpModelCheck.Conformance.Scripts;
 using TcpModelCheck.Reports.Tcp;
 using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
 
 namespace TcpModelCheck.Conformance.Tests.Generation;
 

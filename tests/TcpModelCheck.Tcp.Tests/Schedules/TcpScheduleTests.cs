@@ -63,7 +63,7 @@ public sealed class TcpScheduleTests
     [Fact]
     public void Every_action_kind_has_an_intent_kind()
     {
-        var kinds = Enum.GetValues<TcpActionKind>().Select(k => $"{k}:{TcpSchedules.Classify(new TcpAction(k, Charts.Side.Client))}");
+        var kinds = Enum.GetValues<TcpActionKind>().Select(k => $"{k}:{TcpSchedules.Classify(new TcpAction(k, Side.Client))}");
         Assert.Equal(["Open:App", "Send:App", "Close:App", "Abort:App", "Deliver:Deliver", "Lose:Lose", "Duplicate:Duplicate",
             "Timeout:Timeout", "Tick:Tick", "Crash:Crash", "Delay:Delay"], kinds);
     }

@@ -1,6 +1,6 @@
 using TcpModelCheck.Bench.Promela;
 
-namespace TcpModelCheck.Engine.Tests.Bench;
+namespace TcpModelCheck.Bench.Tests;
 
 /// <summary>The packed network word against a literal transcription of Promela's <c>net[]</c> code.</summary>
 public class PmlNetTests

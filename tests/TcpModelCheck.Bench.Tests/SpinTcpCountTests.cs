@@ -1,7 +1,7 @@
 using TcpModelCheck.Bench.Promela;
 using TcpModelCheck.Engine.Checking;
 
-namespace TcpModelCheck.Engine.Tests.Bench;
+namespace TcpModelCheck.Bench.Tests;
 
 /// <summary>
 /// The engine's cross-check against SPIN: the port of <c>shared/bench/tcp.pml</c> has exactly SPIN's state

@@ -2,7 +2,7 @@ using TcpModelCheck.Bench.Cli;
 using TcpModelCheck.Bench.Spin;
 using TcpModelCheck.Engine.Checking;
 
-namespace TcpModelCheck.Engine.Tests.Bench;
+namespace TcpModelCheck.Bench.Tests;
 
 /// <summary>The benchmark command's argument parsing and its reading of pan's report.</summary>
 public class BenchCommandTests

@@ -5,7 +5,7 @@ using TcpModelCheck.Engine.Simulation;
 using TcpModelCheck.Engine.Traces;
 using K = TcpModelCheck.Bench.Promela.PmlActionKind;
 
-namespace TcpModelCheck.Engine.Tests.Bench;
+namespace TcpModelCheck.Bench.Tests;
 
 /// <summary>The seeded bug <c>-DBUG_ACCEPT_OLD</c> (old duplicate segments accepted as new) must trip the
 /// assertions, with the same shortest counterexamples as SPIN's, and every counterexample must replay.</summary>

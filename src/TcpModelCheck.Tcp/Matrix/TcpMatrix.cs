@@ -1,7 +1,4 @@
-using TcpModelCheck.Reports.Comparison;
-using TcpModelCheck.Tcp;
-
-namespace TcpModelCheck.Reports.Tcp;
+namespace TcpModelCheck.Tcp.Matrix;
 
 /// <summary>One configuration of a comparison matrix, with why it is there.</summary>
 public sealed record MatrixEntry(TcpConfig Config, string Purpose)
@@ -45,9 +42,10 @@ public static class TcpMatrix
     /// The reconnect rows of the other variants at the default bounds, too big for the default test run: none
     /// finished on the shared 2-core machine (measured with <c>tcpmc check --max-seconds</c>: rfc9293 13.3 M states
     /// in 300 s, linux 5.7 M in 90 s, each still growing at depth 32-34). The <c>scale</c> work (reduction,
-    /// partitioning) is what makes them complete; until then <c>compare</c> reports them inconclusive when cut.
+    /// partitioning) is what makes them complete; until then <c>compare --full</c> reports them inconclusive when a
+    /// limit cuts them (and the property suite's <c>Category=Full</c> test, run with <c>TCPMC_FULL=1</c>, waits for them).
     /// </summary>
-    public static IReadOnlyList<MatrixEntry> Full { get; } =
+    public static IReadOnlyList<MatrixEntry> Bigger { get; } =
     [
         new(Reconnect(Variants.Rfc9293), "a second connection on the same 4-tuple, RFC 9293 (TIME-WAIT can be assassinated)"),
         new(Reconnect(Variants.Linux), "a second connection, Linux-like timers"),
@@ -55,12 +53,15 @@ public static class TcpMatrix
         new(Reconnect(Variants.NoTimeWait), "a second connection without TIME-WAIT, ISNs from the set (reuse included)"),
     ];
 
-    /// <summary>The entry named <paramref name="name"/>; throws <see cref="ArgumentException"/> listing the names.</summary>
-    public static MatrixEntry Get(string name) => Default.FirstOrDefault(e => e.Name == name)
-        ?? throw new ArgumentException($"no matrix configuration '{name}'; the matrix has: {string.Join(", ", Default.Select(e => e.Name))}");
+    /// <summary>The full matrix (<c>tcpmc compare --full</c>, the property suite's <c>Category=Full</c> test): the default
+    /// one, then the bigger rows.</summary>
+    public static IReadOnlyList<MatrixEntry> Full { get; } = [.. Default, .. Bigger];
 
-    /// <summary>The entries as comparison cases.</summary>
-    public static IEnumerable<ComparisonCase<TcpState, TcpAction>> Cases(IEnumerable<MatrixEntry> entries) =>
-        entries.Select(e => new ComparisonCase<TcpState, TcpAction>(e.Name, e.Config.Variant, e.Config.Workload,
-            () => new TcpModel(e.Config)));
+    /// <summary>The entry named <paramref name="name"/> (of the full matrix); throws <see cref="ArgumentException"/>
+    /// listing the names.</summary>
+    public static MatrixEntry Get(string name) => Full.FirstOrDefault(e => e.Name == name)
+        ?? throw new ArgumentException($"no matrix configuration '{name}'; the matrix has: {string.Join(", ", Full.Select(e => e.Name))}");
+
+    /// <summary>The entry whose configuration is <paramref name="config"/> (every field equal), or null.</summary>
+    public static MatrixEntry? Find(TcpConfig config) => Full.FirstOrDefault(e => e.Config.Equals(config));
 }

@@ -1,9 +1,7 @@
 using TcpModelCheck.Engine.Checking;
-using TcpModelCheck.Reports.Comparison;
-using TcpModelCheck.Tcp;
 using P = TcpModelCheck.Tcp.TcpProperties;
 
-namespace TcpModelCheck.Reports.Tcp;
+namespace TcpModelCheck.Tcp.Matrix;
 
 /// <summary>
 /// THE expected-verdict table of the default matrix (<see cref="TcpMatrix.Default"/>): the one place that says
@@ -19,7 +17,7 @@ public static class ExpectedVerdicts
 
     private const string NoTimeWaitState = "the variant has no TIME-WAIT state";
 
-    public static ExpectationTable Table { get; } = new(
+    public static ExpectationTable<MatrixEntry> Table { get; } = new(
     [
         V("rfc9293/client-closes-first", P.NoTimeWaitAssassination, Assassination),
 
@@ -50,9 +48,12 @@ public static class ExpectedVerdicts
 
         V("rfc9293/simultaneous-open loss-budget=0", P.NoTimeWaitAssassination, Assassination),
 
-        // TcpMatrix.Full (reconnect at the default bounds; too big to finish, so each cell is a counterexample
+        // TcpMatrix.Bigger (reconnect at the default bounds; too big to finish, so each cell is a counterexample
         // recorded in properties/.../Variants/Golden and replayed by FullRowCounterexampleTests).
         V("rfc9293/reconnect", P.NoTimeWaitAssassination, Assassination),
+        V("rfc9293/reconnect", P.GracefulClose, "B, CLOSED between connections, answers A's first SYN of connection 2 "
+            + "with <SEQ=0><RST,ACK> (§3.10.7.1); delayed, it meets A in TIME-WAIT when RCV.NXT has wrapped to 0 (space 16) "
+            + "and ends it (RFC 1337 hazard); B's late ACK then draws a reset that ends B's LAST-ACK (dfs, 41 steps)"),
 
         V("no-time-wait/reconnect", P.GracefulClose, "A skips TIME-WAIT; B's ACK of A's FIN, overtaken by B's FIN, "
             + "reaches the CLOSED A, whose reset ends B's LAST-ACK (RFC 9293 §3.10.7.1)"),
@@ -60,6 +61,10 @@ public static class ExpectedVerdicts
             + "connection 1's retransmitted d1, still in flight, is in connection 2's window; B delivers it (RFC 9293 §3.4.1)"),
         V("no-time-wait/reconnect", P.HandshakeAgreement, "no TIME-WAIT and both ISSs reused (0 and 14, isn-mode set): "
             + "connection 1's old ACK of d1 acknowledges connection 2's d1, which B has not received (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect", P.NoStaleClose, "no TIME-WAIT and both ISSs reused (0): B's retransmitted FIN of "
+            + "connection 1 has connection 2's numbers and ends connection 2 at A (RFC 9293 §3.4.1; dfs, 32 steps)"),
+        V("no-time-wait/reconnect", P.NoDataLoss, "no TIME-WAIT and both ISSs reused (0): connection 1's retransmitted "
+            + "d1 fills connection 2's d1 slot; the real d1 is then a duplicate, dropped (RFC 9293 §3.4.1; dfs, 27 steps)"),
         V("no-time-wait/reconnect", P.NoDeadlock, "B reuses ISS 0 (isn-mode set): its reset to an old ACK of connection 1 "
             + "is at A's RCV.NXT in connection 2 and ends it; B stays ESTABLISHED, half-open, forever (RFC 9293 §3.5.1)"),
 
@@ -72,6 +77,14 @@ public static class ExpectedVerdicts
         V("linux/reconnect", P.NoTimeWaitAssassination, Assassination),
     ]);
 
-    private static Expectation V(string configuration, string property, string why) =>
-        new(configuration, property, Verdict.Violated, why);
+    /// <summary>An expected violation of the matrix entry named <paramref name="configuration"/>. The name is resolved
+    /// to its entry once, here (a name that is no entry's throws, so no expectation can silently fall away); the
+    /// table is keyed by the entry and looked up by configuration (<see cref="For"/>).</summary>
+    private static Expectation<MatrixEntry> V(string configuration, string property, string why) =>
+        new(TcpMatrix.Get(configuration), property, Verdict.Violated, why);
+
+    /// <summary>The expected verdict of <paramref name="property"/> in <paramref name="config"/>: the table's cell of
+    /// the matrix entry with exactly this configuration (every field equal, <see cref="TcpMatrix.Find"/>); a
+    /// configuration that is no entry is expected to satisfy every property.</summary>
+    public static (Verdict Verdict, string? Why) For(TcpConfig config, string property) => Table.For(TcpMatrix.Find(config), property);
 }

@@ -1,7 +1,7 @@
 using TcpModelCheck.Bench.Promela;
 using K = TcpModelCheck.Bench.Promela.PmlActionKind;
 
-namespace TcpModelCheck.Engine.Tests.Bench;
+namespace TcpModelCheck.Bench.Tests;
 
 /// <summary>Single d_steps of the tcp.pml port against the Promela text, with values worked out by hand.</summary>
 public class PmlSemanticsTests

@@ -1,7 +1,7 @@
 using TcpModelCheck.Bench.Promela;
 using TcpModelCheck.Engine.Traces;
 
-namespace TcpModelCheck.Engine.Tests.Bench;
+namespace TcpModelCheck.Bench.Tests;
 
 /// <summary>Helpers to drive the tcp.pml port with hand-written schedules and compare its globals with
 /// SPIN's printouts.</summary>

@@ -1,0 +1,18 @@
+namespace TcpModelCheck.Properties.Support;
+
+/// <summary>
+/// A test of the full matrix (pair it with <c>[Trait("Category", "Full")]</c>): it runs when the environment variable
+/// <c>TCPMC_FULL</c> is <c>1</c>, and is otherwise reported Skipped with the reason. So a plain <c>dotnet test</c>
+/// (CI's <c>.ci/run</c>, no extra arguments) stays within its time budget and still shows that the test exists.
+/// </summary>
+public sealed class FullMatrixFactAttribute : FactAttribute
+{
+    public const string Variable = "TCPMC_FULL";
+
+    public FullMatrixFactAttribute()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) != "1")
+            Skip = $"full-matrix test (minutes of search) did not run: set {Variable}=1 to include it " +
+                   $"({Variable}=1 dotnet test --filter Category=Full runs the full-matrix tests alone)";
+    }
+}
