@@ -30,17 +30,19 @@ internal static class ConformCommand
         command.Add(explain);
         command.Add(live);
         command.Add(record);
+        var slow = new Option<bool>("--slow") { Description = "With --live: also run the slow scripts (over 10 s of script time, e.g. waiting out TIME-WAIT's 60 s); without it they are listed as not run" };
         command.Add(tolerance);
+        command.Add(slow);
         command.SetAction(parse =>
         {
             var isLive = parse.GetValue(live);
-            if (!isLive && (parse.GetValue(record) is not null || parse.GetValue(tolerance) is not null))
-                throw new BadInputException("--record and --tolerance-usecs need --live");
+            if (!isLive && (parse.GetValue(record) is not null || parse.GetValue(tolerance) is not null || parse.GetValue(slow)))
+                throw new BadInputException("--record, --tolerance-usecs and --slow need --live");
             var names = VariantList(parse.GetValue(variants), isLive ? "linux" : "rfc9293");
             var scripts = Load(parse.GetValue(paths) ?? []);
             if (isLive)
                 return (int)LiveConform.Run(context, scripts, names, new LiveConform.Settings(
-                    parse.GetValue(record), parse.GetValue(tolerance), parse.GetValue(json), parse.GetValue(explain)));
+                    parse.GetValue(record), parse.GetValue(tolerance), parse.GetValue(json), parse.GetValue(explain), parse.GetValue(slow)));
             // A signal stops between scripts: the verdicts so far are printed, with how many were not checked.
             var planned = names.Count * scripts.Count;
             var verdicts = names.SelectMany(v => scripts.Select(s => (v, s)))

@@ -16,13 +16,17 @@ namespace TcpModelCheck.Cli.Commands;
 /// </summary>
 internal static class LiveConform
 {
-    public sealed record Settings(string? RecordDirectory, long? ToleranceMicros, bool Json, bool Explain);
+    /// <param name="Slow">Also run the slow scripts (<see cref="Script.IsSlow"/>: over 10 s of script time, waiting out a
+    /// real kernel timer such as TIME-WAIT's 60 s); without it they are listed as not run, never as passed.</param>
+    public sealed record Settings(string? RecordDirectory, long? ToleranceMicros, bool Json, bool Explain, bool Slow = false);
 
     private sealed record Row(Script Script, LiveRunResult Run, IReadOnlyList<LiveCheck> Checks, string? RecordedTo);
 
-    public static ExitCode Run(CliContext context, IReadOnlyList<Script> scripts, IReadOnlyList<string> variants, Settings settings)
+    public static ExitCode Run(CliContext context, IReadOnlyList<Script> given, IReadOnlyList<string> variants, Settings settings)
     {
         if (Privileges.Missing is { } missing) throw new BadInputException(missing);
+        var slow = settings.Slow ? [] : given.Where(s => s.IsSlow).ToList();
+        var scripts = given.Except(slow).ToList();
         if (settings.ToleranceMicros is < 0) throw new BadInputException("--tolerance-usecs: must be 0 or more");
         var recordNames = settings.RecordDirectory is { } dir ? RecordNames(dir, scripts) : null;
         var options = LiveRunOptions.Default with { ToleranceMicros = settings.ToleranceMicros };
@@ -42,8 +46,13 @@ internal static class LiveConform
             rows.Add(new Row(script, run, all, to));
         }
         var interrupted = rows.Count < scripts.Count;
-        if (settings.Json) WriteJson(context, rows, scripts.Count, interrupted);
-        else WriteText(context, rows, variants, settings.Explain, scripts.Count);
+        if (settings.Json) WriteJson(context, rows, scripts.Count, interrupted, slow);
+        else
+        {
+            foreach (var s in slow)
+                context.Out.WriteLine($"{s.Source}  slow, not run: {Seconds(s.DurationMicros)} s of script time (--slow runs it)");
+            WriteText(context, rows, variants, settings.Explain, scripts.Count);
+        }
         if (interrupted) return ExitCode.Inconclusive;
         var bad = rows.Any(r => r.Run.Kernel is KernelVerdict.Fails || r.Checks.Any(c => c.Model.Kind == VerdictKind.Disagrees));
         return bad ? ExitCode.Violated : ExitCode.Ok;
@@ -118,13 +127,16 @@ internal static class LiveConform
         FidelityTable.Write(context.Out, rows.Select(r => (r.Script.Source, r.Checks)).ToList(), variants);
     }
 
-    private static void WriteJson(CliContext context, List<Row> rows, int total, bool interrupted)
+    private static string Seconds(long micros) => (micros / 1e6).ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static void WriteJson(CliContext context, List<Row> rows, int total, bool interrupted, List<Script> slow)
     {
         var doc = new
         {
             command = "conform --live",
             scripts = total,
             run = rows.Count,
+            slowNotRun = slow.Select(s => new { script = s.Source, seconds = s.DurationMicros / 1e6 }),
             stopReason = interrupted ? "interrupted" : "complete",
             results = rows.Select(r => new
             {

@@ -19,7 +19,7 @@ internal static class Bounds
     public static Func<ArgumentResult, T?> OptionalNumber<T>(string option, T min, T max) where T : struct, INumber<T> => result =>
         TryNumber(result, option, min, max, out var value) ? value : null;
 
-    /// <summary>One of a fixed set of words, matched ignoring case (the leniency policy, README-cli.md) and returned
+    /// <summary>One of a fixed set of words, matched ignoring case (the leniency policy, README.md) and returned
     /// in its canonical spelling; the error lists them on the same line.</summary>
     public static Func<ArgumentResult, string?> OneOf(string what, params string[] choices) => result =>
     {

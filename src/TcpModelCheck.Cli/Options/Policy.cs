@@ -5,7 +5,7 @@ using TcpModelCheck.Cli.Backend;
 namespace TcpModelCheck.Cli.Options;
 
 /// <summary>
-/// The one leniency policy of every verb (README-cli.md, "Leniency"), applied to the whole command tree after it is
+/// The one leniency policy of every verb (README.md, "Leniency"), applied to the whole command tree after it is
 /// built, so no verb can differ: every flag takes the same boolean words; names complete from the backend's lists;
 /// an option that cannot have an effect in the combination given is refused with a line saying why; every output
 /// file is checked before the search starts (<see cref="OutputTarget"/>).

@@ -18,7 +18,7 @@ internal static class PropertyOption
         NameList(parse.GetValue(option), "-p/--property", "property");
 
     /// <summary>Every comma-separated name of a repeatable list option, or null when it was not given; an empty
-    /// entry is bad input (the leniency policy: empty lists are refused, README-cli.md).</summary>
+    /// entry is bad input (the leniency policy: empty lists are refused, README.md).</summary>
     public static List<string>? NameList(string[]? values, string option, string what)
     {
         if (values is null || values.Length == 0) return null;

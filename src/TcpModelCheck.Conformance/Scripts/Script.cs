@@ -19,6 +19,30 @@ public sealed record Script(string Source, ValueList<ScriptOption> Options, Valu
 
     public const long DefaultToleranceMicros = 4_000;
 
+    /// <summary>The script's length in time: the latest moment its timeline names (an event's time, or the start of
+    /// a range), in microseconds. A live run takes at least this long, so a script that waits out a real kernel
+    /// timer (TIME-WAIT's 60 s, tcp_fin_timeout) is "slow" (<see cref="SlowMicros"/>).</summary>
+    public long DurationMicros
+    {
+        get
+        {
+            long at = 0, latest = 0;
+            foreach (var e in Events)
+            {
+                if (e.Time.Kind is TimeKind.None or TimeKind.Any) continue;
+                at = e.Time.Window(at).Earliest;
+                latest = Math.Max(latest, at);
+            }
+            return latest;
+        }
+    }
+
+    /// <summary>Scripts longer than this (10 s of script time) are slow: <c>conform --live</c> runs them only with
+    /// <c>--slow</c>, and the test suite's live tests use none.</summary>
+    public const long SlowMicros = 10_000_000;
+
+    public bool IsSlow => DurationMicros > SlowMicros;
+
     /// <summary>The same script with every line number set to 0: equal to another layout of the same content.</summary>
     public Script WithoutLines() => this with
     {

@@ -10,7 +10,7 @@ public static class FieldCodecs
     public static FieldCodec<int> Int { get; } = new(ParseInt, Print);
 
     /// <summary>The boolean words every option and setting accepts, ignoring case (the CLI's leniency policy,
-    /// README-cli.md): true, yes, on, 1 and false, no, off, 0.</summary>
+    /// README.md): true, yes, on, 1 and false, no, off, 0.</summary>
     public static FieldCodec<bool> Bool { get; } = new(t => ParseBool(t) ?? throw new FormatException($"'{t}' is not a boolean ({BoolWords})"),
         b => b ? "true" : "false");
 

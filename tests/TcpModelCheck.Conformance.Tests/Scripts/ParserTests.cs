@@ -91,4 +91,21 @@ public sealed class ParserTests
         var kinds = s.Events.OfType<UnsupportedEvent>().Select(u => (u.Line, u.What)).ToArray();
         Assert.Equal([(2, "IP-level fields (ECN, TOS, flow label, TTL)"), (3, "a udp packet"), (4, "a %{ python }% block")], kinds);
     }
+
+    [Fact]
+    public void Duration_is_the_latest_time_the_timeline_names_and_over_10_s_is_slow()
+    {
+        var s = ScriptParser.Parse("""
+            0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3
+            +0.5 bind(3, ..., ...) = 0
+            1.0 listen(3, 1) = 0
+            +1.5~+2.5 > S. 0:0(0) ack 1 <...>
+            * > . 1:1(0) ack 1
+            """, "t.pkt");
+        Assert.Equal(2_500_000, s.DurationMicros);   // the start of the range, 1.0 + 1.5 s
+        Assert.False(s.IsSlow);
+        var waits = ScriptParser.Parse("0 socket(..., SOCK_STREAM, IPPROTO_TCP) = 3\n+10.001 close(3) = 0\n", "w.pkt");
+        Assert.Equal(10_001_000, waits.DurationMicros);
+        Assert.True(waits.IsSlow);
+    }
 }
