@@ -35,7 +35,7 @@ public static class TcpMatrix
         new(Config(Variants.Rfc9293, Workloads.SimultaneousOpen) with { LossBudget = 0 },
             "both SYNs may cross (RFC 9293 Figure 7); no loss, to keep the row small"),
         new(Reconnect(Variants.Rfc1337), "a second connection on the same 4-tuple at the default bounds (2 incarnations, "
-            + "1 loss, 1 delay, capacity 6, space 16), RFC 1337, ISNs from the clock"),
+            + "1 loss, 1 delay, capacity 8, space 16), RFC 1337, ISNs from the clock"),
     ];
 
     /// <summary>

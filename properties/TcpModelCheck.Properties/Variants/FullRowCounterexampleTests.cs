@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Paths;
+using TcpModelCheck.Engine.Traces;
+using TcpModelCheck.Tcp;
+using TcpModelCheck.Tcp.Matrix;
+using Xunit.Abstractions;
+
+namespace TcpModelCheck.Properties.Variants;
+
+/// <summary>
+/// The reconnect rows of <see cref="TcpMatrix.Bigger"/> are too big to explore completely in a test, so each violated
+/// cell of <see cref="ExpectedVerdicts"/> for them is backed by a counterexample recorded with
+/// <c>tcpmc check --workload reconnect --variant V -p P --out</c> (breadth-first, so the shortest unless the file
+/// says dfs) in <c>Golden/</c>: the test replays it with the engine's <see cref="Reproducer"/> on the model rebuilt
+/// from the trace's own settings, and checks that those settings are the row's configuration, field by field (the
+/// label is the configuration that ran) and that the recorded length is the one pinned here. Replay only: milliseconds per cell.
+/// </summary>
+public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
+{
+    /// <summary>Length of each recorded counterexample, as <c>tcpmc check</c> printed it.</summary>
+    private static readonly Dictionary<(string Row, string Property), int> Lengths = new()
+    {
+        [("rfc9293/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("rfc9293/reconnect", TcpProperties.GracefulClose)] = 41, // dfs
+        [("no-time-wait/reconnect", TcpProperties.NoStaleClose)] = 32, // dfs
+        [("no-time-wait/reconnect", TcpProperties.NoDataLoss)] = 27, // dfs
+        [("no-time-wait/reconnect", TcpProperties.GracefulClose)] = 12,
+        [("no-time-wait/reconnect", TcpProperties.NoStaleData)] = 19,
+        [("no-time-wait/reconnect", TcpProperties.HandshakeAgreement)] = 18,
+        [("no-time-wait/reconnect", TcpProperties.NoDeadlock)] = 20,
+        [("short-time-wait/reconnect", TcpProperties.GracefulClose)] = 21,
+        [("short-time-wait/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("linux/reconnect", TcpProperties.GracefulClose)] = 16,
+        [("linux/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
+    };
+
+    public static TheoryData<string, string> Cells()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var e in ExpectedVerdicts.Table.Exceptions.Where(e => TcpMatrix.Bigger.Contains(e.Configuration)))
+            data.Add(e.Configuration.Name, e.Property);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public void The_recorded_counterexample_of_a_full_row_replays_its_violation(string row, string property)
+    {
+        var entry = TcpMatrix.Get(row);
+        Assert.Equal(Verdict.Violated, ExpectedVerdicts.Table.For(entry, property).Verdict);
+        var path = GoldenPath(row, property);
+        Assert.True(File.Exists(path), $"no recorded counterexample {path}: record it with tcpmc check --out");
+        var trace = TraceJson.Read(path);
+        Assert.Equal(property, trace.Property);
+        var model = TcpModel.FromSettings(trace.Settings);
+        Assert.Equal(entry.Config, model.Config);
+        Assert.Equal(Lengths[(row, property)], trace.Length);
+        var reproduction = Reproducer.Reproduce(model, trace);
+        Assert.True(reproduction.Reproduced, $"{row} × {property}: {reproduction.Reason}");
+        output.WriteLine($"{row} × {property}: {trace.Length} steps ({trace.Origin}), {reproduction.Reason}");
+    }
+
+    [Fact]
+    public void Every_pinned_length_belongs_to_an_expected_violation()
+    {
+        Assert.All(Lengths.Keys, k => Assert.Equal(Verdict.Violated, ExpectedVerdicts.Table.For(TcpMatrix.Get(k.Row), k.Property).Verdict));
+        Assert.Equal(Lengths.Count, Cells().Count());
+    }
+
+    private static string GoldenPath(string row, string property, [CallerFilePath] string caller = "") =>
+        Path.Combine(Path.GetDirectoryName(caller)!, "Golden", $"{row.Replace('/', '-').Replace(' ', '_')}.{property}.json");
+}
