@@ -61,9 +61,13 @@ internal static class Faults
     public static void Lose(ref Step step, TcpAction a)
     {
         var seg = step.Net.RemoveAt(a.Segment);
-        step.Used = step.Used with { Losses = (byte)(step.Used.Losses + 1) };
+        SpendLoss(ref step);
         if (step.Explaining) step.Emit(new StepEvent.Lost(seg.Label));
     }
+
+    /// <summary>One segment of the run's loss budget is used: a loss, or a tail drop within the budget
+    /// (<see cref="Transmit"/>).</summary>
+    public static void SpendLoss(ref Step step) => step.Used = step.Used with { Losses = (byte)(step.Used.Losses + 1) };
 
     public static void Duplicate(ref Step step, TcpAction a)
     {

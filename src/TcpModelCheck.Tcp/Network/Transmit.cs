@@ -21,7 +21,7 @@ internal static class Transmit
         {
             if (step.Used.Losses < step.Rules.Config.LossBudget)
             {
-                step.Used = step.Used with { Losses = (byte)(step.Used.Losses + 1) };
+                Faults.SpendLoss(ref step);
                 step.Note(seg.From, "network full: segment dropped (uses the loss budget)");
                 return;
             }
