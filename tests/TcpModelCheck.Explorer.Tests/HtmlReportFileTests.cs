@@ -51,6 +51,20 @@ public sealed class HtmlReportFileTests : IDisposable
         Assert.Contains("1 of 2 safety properties violated in 1,000 schedules", html);
     }
 
+    [Fact]
+    public void A_row_cut_short_shows_its_cells_unsettled_never_as_a_mismatch()
+    {
+        var file = Path.Combine(dir, "compare.html");
+        var (code, output) = Run("compare", "--variant", "rfc1337", "--workload", "reconnect", "--max-states", "2000", "--html", file);
+        Assert.Equal(2, code);
+        Assert.Contains("cut short after", output);
+        var html = File.ReadAllText(file);
+        Assert.Equal("inconclusive", Verdict(html, "no-stale-data"));
+        Assert.Contains("not settled (expected holds)", html);
+        Assert.DoesNotContain("EXPECTED", html);
+        Assert.DoesNotContain("cell inconclusive mismatch", html);
+    }
+
     private static string Verdict(string html, string property) =>
         Regex.Match(html, $"data-property=\"{Regex.Escape(property)}\" data-verdict=\"([a-z]+)\"").Groups[1].Value;
 

@@ -105,7 +105,8 @@ public static class HtmlReport
     {
         var parts = new List<string> { $"{row.Configuration} · {cell.Property} ({cell.Kind}): {Word(cell.Found)}" };
         if (cell.Trace is { } t && cell.Found == Verdict.Violated) parts.Add($"counterexample of {t.Length} steps");
-        if (cell.Expected is { } e) parts.Add(cell.Mismatch ? $"EXPECTED {Word(e)}" : "as expected");
+        if (cell.Expected is { } e)
+            parts.Add(cell.Mismatch ? $"EXPECTED {Word(e)}" : cell.Found == Verdict.Inconclusive ? $"not settled (expected {Word(e)})" : "as expected");
         if (cell.Why is { } why) parts.Add(why);
         if (cell.Reason is { } reason) parts.Add(reason);
         return string.Join(" — ", parts);

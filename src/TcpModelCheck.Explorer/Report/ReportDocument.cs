@@ -13,7 +13,9 @@ namespace TcpModelCheck.Explorer.Report;
 public sealed record ReportCell(string Property, string Kind, PropertyKind? PropertyKind, Verdict Found, Verdict? Expected,
     string? Why, string? Reason, Trace? Trace)
 {
-    public bool Mismatch => Expected is { } e && e != Found;
+    /// <summary>A settled verdict that differs from the expected one. An inconclusive cell is not a mismatch: it is
+    /// unsettled, and says so (the same rule as the text and Markdown reports' <c>ComparisonCell.Mismatch</c>).</summary>
+    public bool Mismatch => Found != Verdict.Inconclusive && Expected is { } e && e != Found;
 }
 
 /// <summary>One configuration checked: its settings, the numbers of its search, and its verdicts.</summary>
