@@ -43,9 +43,9 @@ public sealed class HtmlReportFileTests : IDisposable
         Assert.DoesNotContain("<th>states</th>", html);
         Assert.Equal("violated", Verdict(html, "no-stale-data"));
         Assert.Contains("violated by ", html);
-        Assert.Contains("first at run 719", html);
+        Assert.Contains("first at run 21", html);
         Assert.Equal("inconclusive", Verdict(html, "no-duplicate-delivery"));
-        Assert.Contains("no violation in 1,000 hold schedules (a random search proves nothing", html);
+        Assert.Contains("no violation in 1,000 priority schedules (a random search proves nothing", html);
         Assert.DoesNotContain("data-verdict=\"holds\"", html);
         Assert.Contains("<svg", html);
         Assert.Contains("1 of 2 safety properties violated in 1,000 schedules", html);

@@ -8,15 +8,19 @@ namespace TcpModelCheck.Engine.Schedules;
 /// interpreter, shrinker and search. Each kind has one token word (its text form in a schedule), and is either a
 /// fault (it spends a budget; the interpreter falls back to an ordinary step when none is enabled, the shrinker
 /// weakens it) or an ordinary step. <typeparamref name="TKind"/>'s values must be 0, 1, 2, … in the order given,
-/// so a kind is its own index.
+/// so a kind is its own index. Some kinds may be marked held: events in transit (a message delivery) that the hold
+/// and priority strategies may hold back (<see cref="HoldChooser{TState, TAction, TKind}"/>).
 /// </summary>
 public sealed class ScheduleKinds<TKind> where TKind : struct, Enum
 {
     private readonly bool[] _fault;
+    private readonly bool[] _held;
 
     /// <param name="kinds">Every kind, in value order, with its token word and whether it is a fault.</param>
     /// <param name="milder">The ordinary kinds a fault is weakened to when shrinking, in the order tried.</param>
-    public ScheduleKinds((TKind Kind, string Name, bool Fault)[] kinds, TKind[] milder)
+    /// <param name="held">The kinds whose actions the hold strategies may hold back: deliveries of messages in
+    /// transit, the events whose order a network (and P's and Coyote's schedulers) leaves open. Null: every kind.</param>
+    public ScheduleKinds((TKind Kind, string Name, bool Fault)[] kinds, TKind[] milder, TKind[]? held = null)
     {
         for (var i = 0; i < kinds.Length; i++)
             if (Index(kinds[i].Kind) != i) throw new ArgumentException($"kind {kinds[i].Kind} must have value {i}", nameof(kinds));
@@ -25,6 +29,7 @@ public sealed class ScheduleKinds<TKind> where TKind : struct, Enum
         All = [.. kinds.Select(k => k.Kind)];
         _fault = [.. kinds.Select(k => k.Fault)];
         Milder = milder;
+        _held = [.. kinds.Select(k => held is null || held.Contains(k.Kind))];
         if (milder.Any(IsFault)) throw new ArgumentException("a fault is weakened to ordinary kinds only", nameof(milder));
     }
 
@@ -41,6 +46,9 @@ public sealed class ScheduleKinds<TKind> where TKind : struct, Enum
 
     /// <summary>True for the kinds that spend a fault budget.</summary>
     public bool IsFault(TKind kind) => _fault[Index(kind)];
+
+    /// <summary>True for the kinds whose actions the hold strategies may hold back (all unless the model names some).</summary>
+    public bool IsHeld(TKind kind) => _held[Index(kind)];
 
     /// <summary>The value of <paramref name="kind"/> as an index (the kinds are 0, 1, 2, …).</summary>
     public static int Index(TKind kind) => Unsafe.SizeOf<TKind>() switch

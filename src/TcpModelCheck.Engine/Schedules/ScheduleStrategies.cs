@@ -15,8 +15,8 @@ public enum ScheduleStrategy : byte
     /// <summary>Coverage-guided, as fuzzers do: keep every schedule that reached a new (state kind, action kind)
     /// pair, and draw half the runs as mutations of a kept one.</summary>
     Coverage,
-    /// <summary>Random holds (<see cref="HoldChooser{TState, TAction, TKind}"/>): actions held back for a random number
-    /// of steps, so old segments can outlive a connection.</summary>
+    /// <summary>Random holds (<see cref="HoldChooser{TState, TAction, TKind}"/>): actions of the model's held kinds
+    /// (deliveries) held back for a random number of steps, so old segments can outlive a connection.</summary>
     Hold,
     /// <summary>Random holds with fixed random priorities per action (PCT-style, <see cref="HoldChooser{TState, TAction, TKind}"/>
     /// with priorities): a recurring action wins or loses every time in a run, so later incarnations repeat earlier
@@ -27,10 +27,9 @@ public enum ScheduleStrategy : byte
 /// <summary>The one table of strategy names.</summary>
 public static class ScheduleStrategies
 {
-    /// <summary>What <c>tcpmc simulate</c> and a search without a strategy use: hold. Priority needs fewer schedules to
-    /// the first no-stale-data on no-time-wait/reconnect over seeds 1..15 (median 324 against 517) but seed 7 needs
-    /// 1,397 (README-schedules), so it is not the default yet.</summary>
-    public const ScheduleStrategy Default = ScheduleStrategy.Hold;
+    /// <summary>What <c>tcpmc simulate</c> uses without <c>--strategy</c>: priority, the strategy that needs the fewest
+    /// schedules to the first no-stale-data on no-time-wait/reconnect (README-schedules, "Strategies").</summary>
+    public const ScheduleStrategy Default = ScheduleStrategy.Priority;
 
     public static NameTable<ScheduleStrategy> Names { get; } = new("a schedule strategy",
         (ScheduleStrategy.Uniform, "uniform"), (ScheduleStrategy.Swarm, "swarm"), (ScheduleStrategy.Coverage, "coverage"),

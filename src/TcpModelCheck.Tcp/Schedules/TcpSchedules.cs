@@ -38,14 +38,16 @@ public enum IntentKind : byte
 public static class TcpSchedules
 {
     /// <summary>The kinds, their token words and which spend a fault budget; a fault is weakened to a delivery, an
-    /// application call, a tick or a timeout.</summary>
+    /// application call, a tick or a timeout. Deliveries are the held kind: the hold and priority strategies hold a
+    /// segment in flight back (a network delay), never a tick, a timeout or an application call.</summary>
     public static ScheduleKinds<IntentKind> Kinds { get; } = new(
         [
             (IntentKind.Deliver, "deliver", false), (IntentKind.Lose, "lose", true), (IntentKind.Duplicate, "dup", true),
             (IntentKind.Tick, "tick", false), (IntentKind.App, "app", false), (IntentKind.Timeout, "timeout", false),
             (IntentKind.Crash, "crash", true), (IntentKind.Delay, "delay", true),
         ],
-        [IntentKind.Deliver, IntentKind.App, IntentKind.Tick, IntentKind.Timeout]);
+        [IntentKind.Deliver, IntentKind.App, IntentKind.Tick, IntentKind.Timeout],
+        held: [IntentKind.Deliver]);
 
     /// <summary>
     /// The default distribution: 100 intents, selectors 0..15, kind weights deliver 40, lose 8, dup 5, tick 14,
