@@ -17,8 +17,12 @@ internal sealed unsafe class TableSegment<TSlot, TKey> where TSlot : struct, ITa
 {
     private static readonly bool Native = !RuntimeHelpers.IsReferenceOrContainsReferences<TSlot>();
 
+    /// <summary>Native slot arrays at least this large are 2 MiB-aligned and asked to be backed by huge pages.</summary>
+    private const nuint HugePage = 2 << 20;
+
     private TSlot[]? _array;
     private void* _native;
+    private bool _aligned;
 
     public TableSegment(int capacity) => Allocate(capacity);
 
@@ -46,6 +50,7 @@ internal sealed unsafe class TableSegment<TSlot, TKey> where TSlot : struct, ITa
     {
         var oldArray = _array;
         var oldNative = _native;
+        var oldAligned = _aligned;
         var oldLength = Length;
         _native = null;
         Allocate(checked(oldLength + oldLength / 2));
@@ -58,12 +63,24 @@ internal sealed unsafe class TableSegment<TSlot, TKey> where TSlot : struct, ITa
             while (slots[i].Hash != 0) i = i + 1 == slots.Length ? 0 : i + 1;
             slots[i] = s;
         }
-        if (oldNative is not null) NativeMemory.Free(oldNative);
+        Free(oldNative, oldAligned);
     }
 
+    /// <remarks>Huge pages (Linux transparent huge pages, where the system grants them on request): an insert probes
+    /// a random slot, so with 4 KiB pages an insert into a table beyond the TLB's reach likely pays a page walk too
+    /// (rfc9293/reconnect, 12 M states: 7 % less CPU time with huge pages, up to 6 % more peak memory). Only the
+    /// whole huge pages inside the array are advised: one over its tail would make all its 2 MiB resident.</remarks>
     private void Allocate(int capacity)
     {
-        if (Native) _native = NativeMemory.AllocZeroed((nuint)capacity, (nuint)Unsafe.SizeOf<TSlot>());
+        var bytes = (nuint)capacity * (nuint)Unsafe.SizeOf<TSlot>();
+        _aligned = Native && OperatingSystem.IsLinux() && bytes >= HugePage;
+        if (_aligned)
+        {
+            _native = NativeMemory.AlignedAlloc(bytes, HugePage);
+            _ = HugePages.Advise(_native, bytes & ~(HugePage - 1));   // advice only: the table works without it
+            NativeMemory.Clear(_native, bytes);
+        }
+        else if (Native) _native = NativeMemory.AllocZeroed((nuint)capacity, (nuint)Unsafe.SizeOf<TSlot>());
         else _array = new TSlot[capacity];
         Length = capacity;
         GrowAt = (int)(capacity * 3L / 4);
@@ -72,7 +89,26 @@ internal sealed unsafe class TableSegment<TSlot, TKey> where TSlot : struct, ITa
     private void Release()
     {
         if (_native is null) return;
-        NativeMemory.Free(_native);
+        Free(_native, _aligned);
         _native = null;
     }
+
+    private static void Free(void* native, bool aligned)
+    {
+        if (native is null) return;
+        if (aligned) NativeMemory.AlignedFree(native);
+        else NativeMemory.Free(native);
+    }
+}
+
+/// <summary>Linux <c>madvise(MADV_HUGEPAGE)</c>: asks for transparent huge pages on a range (granted when the system's
+/// setting is "madvise" or "always").</summary>
+internal static unsafe partial class HugePages
+{
+    private const int MadvHugePage = 14;
+
+    public static int Advise(void* address, nuint length) => length == 0 ? 0 : Madvise(address, length, MadvHugePage);
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(void* address, nuint length, int advice);
 }

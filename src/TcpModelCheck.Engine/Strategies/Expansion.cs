@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TcpModelCheck.Engine.Checking;
 using TcpModelCheck.Engine.Storage;
 using TcpModelCheck.Engine.Storage.Frontier;
@@ -7,7 +8,8 @@ namespace TcpModelCheck.Engine.Strategies;
 /// <summary>Where the expansion of a chunk puts its successors (a struct, so the call is inlined).</summary>
 internal interface ISuccessorSink<TState>
 {
-    void Add(in Successor<TState> successor);
+    /// <param name="encoding">The model's encoding of the successor, which was hashed (valid during the call only).</param>
+    void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding);
 }
 
 /// <summary>The expansion loop shared by both kinds of breadth-first round.</summary>
@@ -57,11 +59,14 @@ internal static class Expansion
                 var action = actions[k];
                 var next = model.Next(state, action);
                 if (checkEdges) ctx.CheckEdge(state, action, next, id, k, ref found);
-                var hash = StableHash.Of(encode[..model.Encode(next, encode)]);
-                sink.Add(new Successor<TState> { State = next, Hash = hash, ParentOffset = (int)(id - roundStart), Choice = k });
+                var encoding = encode[..model.Encode(next, encode)];
+                sink.Add(new Successor<TState> { State = next, Hash = StableHash.Of(encoding), ParentOffset = (int)(id - roundStart), Choice = k },
+                    encoding);
             }
         }
         scratch.Transitions += transitions;
+        // Drop the references to the expanded states, so they die young instead of being promoted by the next collection.
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<TState>()) states.Clear();
     }
 }
 

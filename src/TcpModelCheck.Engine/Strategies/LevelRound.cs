@@ -121,7 +121,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
     /// <summary>Files a successor under the segment group of its hash.</summary>
     private readonly struct GroupSink(GrowableBuffer<Successor<TState>>[,] filed, int chunk) : ISuccessorSink<TState>
     {
-        public void Add(in Successor<TState> successor) => filed[chunk, (int)(successor.Hash >> (64 - GroupBits))].Add(successor);
+        public void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding) => filed[chunk, (int)(successor.Hash >> (64 - GroupBits))].Add(successor);
     }
 
     /// <summary>Phase 2 unit: inserts the successors filed under group <paramref name="g"/>, in chunk order.</summary>

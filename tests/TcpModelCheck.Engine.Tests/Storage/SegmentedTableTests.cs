@@ -31,6 +31,26 @@ public class SegmentedTableTests
         Assert.Equal(keys.Length, table.Slots().Count());
     }
 
+    /// <summary>Slot arrays of 2 MiB or more take the huge-page path (aligned, advised, cleared by hand): a segment
+    /// grown from small to beyond 2 MiB, and on through another such array, still holds every key, and a fresh
+    /// one is all zero (empty) and, on Linux, 2 MiB-aligned.</summary>
+    [Fact]
+    public unsafe void A_segment_past_two_mebibytes_is_empty_when_new_and_keeps_every_key_as_it_grows()
+    {
+        const int hugePage = 2 << 20;
+        var fresh = new TableSegment<FingerprintSlot, NoKey>(300_000);
+        Assert.All(fresh.Slots.ToArray(), slot => Assert.Equal(0UL, slot.Hash));
+        if (OperatingSystem.IsLinux())
+            Assert.Equal(0UL, (ulong)System.Runtime.CompilerServices.Unsafe.AsPointer(ref fresh.First) % hugePage);
+
+        var table = new SegmentedTable<FingerprintSlot, NoKey>();
+        var keys = Hashes(500_000, 13).Select(h => h >> SegmentedTable<FingerprintSlot, NoKey>.SegmentBits | 1).Distinct().ToArray();   // all in segment 0
+        foreach (var k in keys) Assert.True(table.Add(k, default));
+        Assert.True(table.Bytes >= 2 * hugePage);
+        foreach (var k in keys) Assert.False(table.Add(k, default));
+        Assert.Equal(keys.Length, table.Count);
+    }
+
     [Fact]
     public void Fingerprint_table_keeps_load_between_one_half_and_three_quarters()
     {

@@ -67,6 +67,21 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         u.Count++;
     }
 
+    public void PutEncoded(int unit, long id, ReadOnlySpan<byte> encoding)
+    {
+        var u = _units[unit];
+        if (u.Count == 0) u.FirstId = id;
+        else if (id != u.FirstId + u.Count) throw new InvalidOperationException($"frontier unit {unit}: id {id} out of order");
+        var at = u.Reserve(encoding.Length + _prefix);
+        _codec.CheckEncoding(encoding);
+        encoding.CopyTo(u.Buffer.AsSpan(at + _prefix));
+        var n = encoding.Length;
+        if (_prefix == 1) u.Buffer[at] = (byte)n;
+        else if (_prefix == 2) { u.Buffer[at] = (byte)n; u.Buffer[at + 1] = (byte)(n >> 8); }
+        u.Used = at + _prefix + n;
+        u.Count++;
+    }
+
     public void EndRound()
     {
         foreach (var u in _units)

@@ -16,6 +16,10 @@ internal abstract class FrontierCodec<TState> where TState : IEquatable<TState>
 
     public abstract TState Read(ReadOnlySpan<byte> source);
 
+    /// <summary>Checks bytes handed over already encoded (see <see cref="IFrontier{TState}.PutEncoded"/>).</summary>
+    public virtual void CheckEncoding(ReadOnlySpan<byte> encoding) =>
+        throw new NotSupportedException("this codec does not take the model's encodings");
+
     /// <summary>True when the model decodes (states are objects the codec makes compact); false for raw copies.</summary>
     public abstract bool Compacts { get; }
 
@@ -50,6 +54,19 @@ internal sealed class ModelCodec<TState, TAction>(IModel<TState, TAction> model,
     }
 
     public override TState Read(ReadOnlySpan<byte> source) => decoder.Decode(source);
+
+    /// <summary>The same check for a state queued as its encoding: the decoded state must encode to the same bytes
+    /// (the encoding is injective, so a decoder that loses or changes a field is caught).</summary>
+    public override void CheckEncoding(ReadOnlySpan<byte> encoding)
+    {
+        if (_checked >= CheckedStates || Interlocked.Increment(ref _checked) > CheckedStates) return;
+        var state = decoder.Decode(encoding);
+        var again = new byte[Math.Max(encoding.Length, MaxLength)];
+        var n = model.Encode(state, again);
+        if (!again.AsSpan(0, n).SequenceEqual(encoding))
+            throw new InvalidOperationException(
+                $"model '{model.Name}': Decode(Encode(s)) differs from s: the decoded state {model.FormatState(state)} encodes to other bytes");
+    }
 }
 
 /// <summary>The bytes of a state that is a plain value (no references): copied as they are.</summary>

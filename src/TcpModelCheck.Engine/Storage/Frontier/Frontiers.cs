@@ -22,6 +22,11 @@ internal static class Frontiers
         return codec.Compacts ? new EncodedFrontier<TState>(codec, units, null) : new StateFrontier<TState>(keepAll: false);
     }
 
+    /// <summary>True when <see cref="Create"/> makes a queue of the model's own encodings (a <see cref="ModelCodec{TState,TAction}"/>:
+    /// the model decodes them and the states need not all be kept): it then takes <see cref="IFrontier{TState}.PutEncoded"/>.</summary>
+    public static bool KeepsEncodings<TState, TAction>(IModel<TState, TAction> model, bool keepAll) where TState : IEquatable<TState> =>
+        !keepAll && model is IStateDecoder<TState>;
+
     /// <summary>The predecessor log, on disk when a spill directory is given and the states need not all be kept.</summary>
     public static PredecessorLog Log(bool keepAll, string? spillDirectory) =>
         new(keepAll || spillDirectory is null ? null : new SpillFile(spillDirectory, "log", 8 * ChunkedArray<ulong>.EntriesPerChunk));

@@ -21,6 +21,11 @@ internal interface IFrontier<TState> : IDisposable
     /// <summary>Publish phase: unit <paramref name="unit"/> writes its next state; a unit's ids are consecutive.</summary>
     void Put(int unit, long id, in TState state);
 
+    /// <summary>Publish phase, for a queue of model encodings (<see cref="Frontiers.KeepsEncodings"/>): unit
+    /// <paramref name="unit"/> writes its next state as the bytes the model's <c>Encode</c> gave for it, so a search
+    /// that already encoded the state to hash it need not keep the state object until now.</summary>
+    void PutEncoded(int unit, long id, ReadOnlySpan<byte> encoding);
+
     /// <summary>Coordinator, after the publish phase: the states put in this round become readable.</summary>
     void EndRound();
 

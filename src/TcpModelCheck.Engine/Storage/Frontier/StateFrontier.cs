@@ -31,6 +31,9 @@ internal sealed class StateFrontier<TState>(bool keepAll) : IFrontier<TState>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Put(int unit, long id, in TState state) => _states.Set(id, state);
 
+    public void PutEncoded(int unit, long id, ReadOnlySpan<byte> encoding) =>
+        throw new NotSupportedException("this queue keeps states, not encodings");
+
     public void EndRound() { }
 
     public void Prepare(long from, long to)
