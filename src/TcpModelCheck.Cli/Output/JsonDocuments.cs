@@ -81,11 +81,12 @@ internal sealed record MemoryDocument(
     long FrontierDiskBytes,
     string Frontier,
     long PeakManagedBytes,
-    double? BytesPerState)
+    double? BytesPerState,
+    long EdgeBytes)
 {
     public static MemoryDocument Of(SearchStatistics s) => new(s.StoreBytes, s.PredecessorBytes, s.PredecessorDiskBytes,
         s.FrontierBytes, s.FrontierDiskBytes, s.FrontierKind, s.PeakManagedBytes,
-        s.DistinctStates > 0 ? Math.Round((double)s.PeakMemoryBytes / s.DistinctStates, 1) : null);
+        s.DistinctStates > 0 ? Math.Round((double)s.PeakMemoryBytes / s.DistinctStates, 1) : null, s.EdgeBytes);
 }
 
 /// <summary>Writes JSON documents: indented, camelCase field names, nulls kept so every field is always there.</summary>

@@ -48,7 +48,7 @@ internal static class Words
         string Disk(long bytes) => bytes > 0 ? $" + {PerState(bytes)} on disk" : "";
         return $"memory per state: visited {PerState(s.StoreBytes)} B, predecessor log {PerState(s.PredecessorBytes)} B"
                + Disk(s.PredecessorDiskBytes) + $", queue ({s.FrontierKind}) peak {PerState(s.FrontierBytes)} B"
-               + Disk(s.FrontierDiskBytes) + $", managed heap peak {MiB(s.PeakManagedBytes)}, peak memory {PerState(s.PeakMemoryBytes)} B";
+               + Disk(s.FrontierDiskBytes) + (s.EdgeBytes > 0 ? $", edges {PerState(s.EdgeBytes)} B" : "") + $", managed heap peak {MiB(s.PeakManagedBytes)}, peak memory {PerState(s.PeakMemoryBytes)} B";
     }
 
     /// <summary>The second line: how the search ended, and what fingerprinting may have cost.</summary>

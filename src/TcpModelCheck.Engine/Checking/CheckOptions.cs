@@ -90,8 +90,9 @@ public sealed record CheckOptions
     /// <summary>A directory for scratch files: when set, breadth-first search writes its queue (as encoded states)
     /// and the predecessor log to files there, keeping in memory little more than the visited set, as TLC does.
     /// The files are unlinked at once and gone when the search ends. Needs a model whose states decode
-    /// (<see cref="Model.IStateDecoder{TState}"/>) or are plain values; otherwise the queue stays in memory. Not used
-    /// when liveness is checked (every state is then kept in memory anyway). Never changes what is found.</summary>
+    /// (<see cref="Model.IStateDecoder{TState}"/>) or are plain values; otherwise the queue stays in memory. When liveness
+    /// is checked, every state is kept in memory anyway (as encodings when the model decodes them, and then the queue
+    /// still goes to disk) and the predecessor log stays in memory. Never changes what is found.</summary>
     public string? SpillDirectory { get; init; }
 
     /// <summary>Run as one partition of a fingerprint-partitioned breadth-first search over several processes (see

@@ -77,6 +77,10 @@ public sealed record SearchStatistics(
     /// <summary>How the queue held its states: "states", "encoded", "encoded, on disk" (depth-first: "stack").</summary>
     public string FrontierKind { get; init; } = "states";
 
+    /// <summary>Bytes of the edges rebuilt for the liveness check (targets in compressed sparse-row form and each state's
+    /// first-edge index); 0 when no liveness property was checked.</summary>
+    public long EdgeBytes { get; init; }
+
     /// <summary>The largest managed (garbage-collected) heap sampled, live objects and garbage not yet collected.</summary>
     public long PeakManagedBytes { get; init; }
 

@@ -65,4 +65,10 @@ internal sealed class LimitWatch
 /// <summary>What a search hands to the result builder.</summary>
 /// <param name="Graph">Predecessor links of every state (edges are added later, for liveness only).</param>
 /// <param name="States">The states by id, when the strategy kept them (it does when liveness is checked).</param>
-internal sealed record SearchOutcome<TState>(SearchGraph Graph, IReadOnlyList<TState>? States, SearchStatistics Statistics);
+internal sealed record SearchOutcome<TState>(SearchGraph Graph, IReadOnlyList<TState>? States, SearchStatistics Statistics)
+    where TState : IEquatable<TState>
+{
+    /// <summary>The states as encodings with their index, when the search kept them that way (then
+    /// <see cref="States"/> decodes from it); null otherwise.</summary>
+    public Storage.EncodedStateTable<TState>? Encoded { get; init; }
+}

@@ -40,7 +40,11 @@ public static class ModelChecker
         var origin = SearchStrategies.Origins.Name(options.Strategy);
         var cutShort = stats.CutShort;
         var reason = cutShort ? Describe(stats.StopReason, options.Limits) : null;
-        if (props.NeedsGraph && !cutShort) GraphBuilder.AddEdges(model, outcome.Graph, outcome.States!);
+        if (props.NeedsGraph && !cutShort)
+        {
+            GraphBuilder.AddEdges(model, outcome.Graph, outcome.States!, outcome.Encoded);
+            stats = stats with { EdgeBytes = outcome.Graph.EdgeBytes };
+        }
         var results = new List<PropertyResult<TState, TAction>>();
         foreach (var p in props.Selected)
         {

@@ -14,8 +14,8 @@ namespace TcpModelCheck.Engine.Checking;
 public sealed class SearchGraph
 {
     private readonly PredecessorLog _log;
-    private List<int>? _edgeStart;
-    private List<int>? _edgeTarget;
+    private ChunkedArray<long>? _edgeStart;   // per state: index of its first edge
+    private ChunkedArray<int>? _edgeTarget;
     private int[]? _depths;
 
     internal SearchGraph(PredecessorLog log) => _log = log;
@@ -43,25 +43,28 @@ public sealed class SearchGraph
 
     internal void StartEdges()
     {
-        _edgeStart = new List<int>();
-        _edgeTarget = new List<int>();
+        _edgeStart = new ChunkedArray<long>();
+        _edgeTarget = new ChunkedArray<int>();
     }
 
     /// <summary>Records the successors of state <paramref name="id"/>; must be called for ids 0, 1, 2, … in order.</summary>
     public void SetEdges(int id, ReadOnlySpan<int> targets)
     {
         if (_edgeStart is null) throw new InvalidOperationException("edges are not recorded");
-        if (_edgeStart.Count != id) throw new InvalidOperationException($"edges of state {id} set out of order");
-        _edgeStart.Add(_edgeTarget!.Count);
+        if (_edgeStart.Length != id) throw new InvalidOperationException($"edges of state {id} set out of order");
+        _edgeStart.Add(_edgeTarget!.Length);
         foreach (var t in targets) _edgeTarget.Add(t);
     }
 
-    public int EdgeCount(int id) => Next(id) - _edgeStart![id];
+    /// <summary>Bytes of the recorded edges (the targets and each state's first-edge index; 0 before they are rebuilt).</summary>
+    public long EdgeBytes => (_edgeStart?.Bytes ?? 0) + (_edgeTarget?.Bytes ?? 0);
+
+    public int EdgeCount(int id) => (int)(Next(id) - _edgeStart![id]);
 
     /// <summary>The target of choice <paramref name="k"/> from state <paramref name="id"/>.</summary>
     public int Edge(int id, int k) => _edgeTarget![_edgeStart![id] + k];
 
-    private int Next(int id) => id + 1 < _edgeStart!.Count ? _edgeStart[id + 1] : _edgeTarget!.Count;
+    private long Next(int id) => id + 1 < _edgeStart!.Length ? _edgeStart[id + 1] : _edgeTarget!.Length;
 
     /// <summary>The initial-state index and the choices leading from it to <paramref name="id"/>.</summary>
     public (int Initial, List<int> Choices) PathTo(int id) => _log.PathTo(id);

@@ -10,12 +10,19 @@ namespace TcpModelCheck.Engine.Liveness;
 /// set them out of id order); instead, when liveness is checked, they keep the states by id and this pass
 /// re-expands each state in id order, looking its successors up by their canonical encoding. It costs one more
 /// expansion of the graph and an index of the states; it only runs in exact mode after a complete search.
+/// When the search kept the states encoded (<see cref="EncodedStateTable{TState}"/>), that table is the index: a
+/// successor is encoded, hashed and looked up by its bytes; otherwise a dictionary of the state objects is built.
 /// </summary>
 internal static class GraphBuilder
 {
     public static void AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
-        IReadOnlyList<TState> states) where TState : IEquatable<TState>
+        IReadOnlyList<TState> states, EncodedStateTable<TState>? encoded) where TState : IEquatable<TState>
     {
+        if (encoded is not null)
+        {
+            AddEdges(model, graph, states.Count, encoded);
+            return;
+        }
         var index = new Dictionary<TState, int>(states.Count, new StableStateComparer<TState, TAction>(model));
         for (var i = 0; i < states.Count; i++) index.TryAdd(states[i], i);
         graph.StartEdges();
@@ -33,6 +40,32 @@ internal static class GraphBuilder
                     throw new InvalidOperationException(
                         $"the model is not deterministic: a successor of state {id} was not found by the search");
                 targets.Add(target);
+            }
+            graph.SetEdges(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets));
+        }
+    }
+
+    private static void AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph, int count,
+        EncodedStateTable<TState> encoded) where TState : IEquatable<TState>
+    {
+        graph.StartEdges();
+        var buffer = new byte[Math.Max(1, model.MaxEncodedLength)];
+        var actions = new List<TAction>();
+        var targets = new List<int>();
+        for (var id = 0; id < count; id++)
+        {
+            var state = encoded.Decode(id);
+            actions.Clear();
+            targets.Clear();
+            model.Actions(state, actions);
+            foreach (var a in actions)
+            {
+                var bytes = buffer.AsSpan(0, model.Encode(model.Next(state, a), buffer));
+                var target = encoded.Find(StableHash.Of(bytes), bytes);
+                if (target < 0)
+                    throw new InvalidOperationException(
+                        $"the model is not deterministic: a successor of state {id} was not found by the search");
+                targets.Add((int)target);
             }
             graph.SetEdges(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets));
         }

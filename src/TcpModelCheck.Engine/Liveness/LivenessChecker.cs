@@ -46,16 +46,16 @@ internal static class LivenessChecker
     {
         var n = graph.Count;
         var goal = new bool[n];
-        for (var i = 0; i < n; i++) goal[i] = property.Goal!(states[i]);
+        var seeds = new List<int>();
+        for (var i = 0; i < n; i++)   // one pass: states may be decoded on each access
+        {
+            var state = states[i];
+            goal[i] = property.Goal!(state);
+            if (!goal[i] && property.Triggers(state, initial: graph.Parent(i) < 0)) seeds.Add(i);
+        }
         var reverse = ReverseEdges.Of(graph);
         var canReach = reverse.Reach(goal);
 
-        var seeds = new List<int>();
-        for (var i = 0; i < n; i++)
-        {
-            var isSeed = property.Triggers(states[i], initial: graph.Parent(i) < 0);
-            if (isSeed && !goal[i]) seeds.Add(i);
-        }
         var traps = property.Fairness == Fairness.TimeProgress
             ? ProgressTraps.Find(graph, canReach, v => ProgressChoices(model, property, states[v]))
             : null;

@@ -22,6 +22,16 @@ internal interface IVisitedStore<TState> where TState : IEquatable<TState>
 
     /// <summary>Bytes of visited-state storage (all slots, empty or not).</summary>
     long Bytes { get; }
+
+    /// <summary>Where the last state added to <paramref name="hash"/>'s segment was put, for <see cref="Bind"/>; only
+    /// <see cref="EncodedStore{TState}"/> keeps states by id (the others return 0).</summary>
+    long LastAdded(ulong hash);
+
+    /// <summary>Makes ids below <paramref name="count"/> bindable (coordinator, between phases).</summary>
+    void Reserve(long count);
+
+    /// <summary>Gives the state stored at <paramref name="location"/> (from <see cref="LastAdded"/>) its id.</summary>
+    void Bind(long location, long id);
 }
 
 /// <summary>A visited set that several threads may insert into at once (see <see cref="SegmentedTable{TSlot,TKey}.AddConcurrent"/>).</summary>
@@ -57,6 +67,9 @@ internal readonly struct FingerprintStore<TState>(long expectedStates) : IConcur
 
     public long Count => _table.Count;
     public long Bytes => _table.Bytes;
+    public long LastAdded(ulong hash) => 0;
+    public void Reserve(long count) { }
+    public void Bind(long location, long id) { }
 }
 
 /// <summary>Exact mode: each slot holds the hash and the whole state; no state can be missed.</summary>
@@ -74,4 +87,28 @@ internal readonly struct ExactStore<TState>(long expectedStates) : IVisitedStore
 
     public long Count => _table.Count;
     public long Bytes => _table.Bytes;
+    public long LastAdded(ulong hash) => 0;
+    public void Reserve(long count) { }
+    public void Bind(long location, long id) { }
+}
+
+/// <summary>Exact mode for the liveness check when the model decodes its states: every state as its canonical
+/// encoding, kept by id (see <see cref="EncodedStateTable{TState}"/>).</summary>
+internal readonly struct EncodedStore<TState>(EncodedStateTable<TState> table) : IVisitedStore<TState> where TState : IEquatable<TState>
+{
+    public EncodedStateTable<TState> Table => table;
+
+    public StorageMode Mode => StorageMode.Exact;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Add(ulong hash, in TState state) => table.Add(hash, state);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Prefetch(ulong hash) => table.Prefetch(hash);
+
+    public long Count => table.Count;
+    public long Bytes => table.Bytes;
+    public long LastAdded(ulong hash) => table.LastAdded(hash);
+    public void Reserve(long count) => table.Reserve(count);
+    public void Bind(long location, long id) => table.Bind(location, id);
 }

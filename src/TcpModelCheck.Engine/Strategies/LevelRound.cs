@@ -37,6 +37,8 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
     private readonly List<PropertyTracker<TState, TAction>.Candidate>[] _chunkFindings;
     private readonly TState[][] _loaded;   // per chunk: its states, loaded from the frontier
     private readonly GrowableBuffer<Successor<TState>>[] _fresh = new GrowableBuffer<Successor<TState>>[Groups];
+    private readonly GrowableBuffer<long>[] _freshAt = new GrowableBuffer<long>[Groups];   // where the store put each (kept states only)
+    private readonly bool _bind;
     private readonly List<PropertyTracker<TState, TAction>.Candidate>[] _groupFindings = new List<PropertyTracker<TState, TAction>.Candidate>[Groups];
     private long _start, _end, _chunkLength;
     private bool _atDepthBound;
@@ -47,6 +49,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
             throw new InvalidOperationException("a segment group must be a union of whole store segments");
         _ctx = ctx;
         _store = store;
+        _bind = store is EncodedStore<TState>;
         Chunks = chunks;
         _filed = new GrowableBuffer<Successor<TState>>[chunks, Groups];
         _chunkFindings = new List<PropertyTracker<TState, TAction>.Candidate>[chunks];
@@ -60,6 +63,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
         for (var g = 0; g < Groups; g++)
         {
             _fresh[g] = new();
+            _freshAt[g] = new();
             _groupFindings[g] = new();
         }
     }
@@ -129,6 +133,8 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
     {
         var fresh = _fresh[g];
         fresh.Clear();
+        var freshAt = _freshAt[g];
+        freshAt.Clear();
         var findings = _groupFindings[g];
         findings.Clear();
         var sink = new ListSink<TState, TAction>(findings);
@@ -143,6 +149,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
                 if (i + ahead < items.Length) _store.Prefetch(items[i + ahead].Hash);
                 ref readonly var s = ref items[i];
                 if (!_store.Add(s.Hash, s.State)) continue;
+                if (_bind) freshAt.Add(_store.LastAdded(s.Hash));
                 if (checkStates) _ctx.CheckNewState(s.State, fresh.Count, ref sink);   // id fixed up in PublishGroup
                 fresh.Add(s);
             }
@@ -159,6 +166,7 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
         {
             ref readonly var s = ref fresh[j];
             log.Set(first + j, _start + s.ParentOffset, s.Choice);
+            if (_bind) _store.Bind(_freshAt[g][j], first + j);
             frontier.Put(g, first + j, s.State);
         }
         var findings = _groupFindings[g];

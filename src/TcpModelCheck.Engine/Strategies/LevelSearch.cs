@@ -31,6 +31,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
     private readonly ExpandScratch<TAction>[] _scratch;
     private readonly PredecessorLog _log;
     private readonly IFrontier<TState> _frontier;
+    private readonly EncodedStateTable<TState>? _kept;   // every state by id, encoded (liveness, decodable model)
     private readonly LimitWatch _limits;
     private readonly Barrier? _barrier;
     private readonly Exception?[] _errors;
@@ -54,7 +55,8 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         _round = makeRound(_scratch);
         var spill = ctx.Options.SpillDirectory;
         _log = Frontiers.Log(ctx.KeepStates, spill);
-        _frontier = Frontiers.Create(ctx.Model, ctx.KeepStates, spill, _round.Units(_round.Phases - 1));
+        _kept = store is EncodedStore<TState> encoded ? encoded.Table : null;
+        _frontier = Frontiers.Create(ctx.Model, ctx.KeepStates && _kept is null, spill, _round.Units(_round.Phases - 1));
         _errors = new Exception?[workers];
         _claims = new int[workers * ClaimStride];
         _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress);
@@ -92,7 +94,8 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         _barrier?.Dispose();
         if (_errors.FirstOrDefault(e => e is not null) is { } error) ExceptionDispatchInfo.Capture(error).Throw();
         var stop = _stop == StopReason.None && _scratch.Any(w => w.DepthCut) ? StopReason.MaxDepth : _stop;
-        return _ctx.Outcome(_log, _frontier.AllStates(_counters.States), _counters, _store, _limits, stop, _frontier);
+        var states = _kept is null ? _frontier.AllStates(_counters.States) : _kept.States(_counters.States);
+        return _ctx.Outcome(_log, states, _counters, _store, _limits, stop, _frontier) with { Encoded = _kept };
     }
 
     private void SeedInitialStates()
@@ -112,6 +115,8 @@ internal sealed class LevelSearch<TState, TAction, TStore>
                 return;
             }
             var id = _log.Add(-1, i);
+            _store.Reserve(id + 1);
+            _store.Bind(_store.LastAdded(hash), id);
             _frontier.Append(s);
             _counters.States++;
             _ctx.CheckNewState(s, id, ref sink);
@@ -198,6 +203,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         if (next > limit) _stop = StopReason.MaxStates;
         _round.IdLimit = _idLimit = limit;
         _log.EnsureCount(limit);
+        _store.Reserve(limit);
         _frontier.Reserve(limit);
     }
 

@@ -14,7 +14,9 @@ internal sealed record SearchContext<TState, TAction>(
     Action<SearchProgress>? Progress,
     CancellationToken Cancel) where TState : IEquatable<TState>
 {
-    /// <summary>Liveness needs every state by id afterwards (to rebuild the edges), so strategies keep them.</summary>
+    /// <summary>Liveness needs every state by id afterwards (to rebuild the edges), so strategies keep them: as encodings
+    /// in an <see cref="EncodedStateTable{TState}"/> for a breadth-first search of a model that decodes its states, as
+    /// objects otherwise.</summary>
     public bool KeepStates => Properties.NeedsGraph;
 
     /// <summary>A fresh encoding buffer for one worker.</summary>

@@ -14,6 +14,9 @@ internal static class SearchRunner
         const int chunks = SearchTuning.ChunksPerRound;
         switch (ctx.Options.Storage)
         {
+            case StorageMode.Exact when KeepsEncoded(ctx) is { } codec:
+                var encoded = new EncodedStore<TState>(new EncodedStateTable<TState>(codec, ctx.Options.ExpectedStates));
+                return Run(ctx, encoded, _ => new LevelRound<TState, TAction, EncodedStore<TState>>(ctx, encoded, chunks));
             case StorageMode.Exact:
                 var exact = new ExactStore<TState>(ctx.Options.ExpectedStates);
                 return Run(ctx, exact, _ => new LevelRound<TState, TAction, ExactStore<TState>>(ctx, exact, chunks));
@@ -25,6 +28,15 @@ internal static class SearchRunner
                 throw new ArgumentException($"unknown storage mode {ctx.Options.Storage}");
         }
     }
+
+    /// <summary>The codec for keeping every state encoded: when liveness needs every state by id, the search is
+    /// breadth-first (its ids are fixed after each round, see <see cref="LevelRound{TState,TAction,TStore}"/>), and the
+    /// model decodes its states; null otherwise (states are kept as objects).</summary>
+    private static Storage.Frontier.FrontierCodec<TState>? KeepsEncoded<TState, TAction>(SearchContext<TState, TAction> ctx)
+        where TState : IEquatable<TState> =>
+        ctx.KeepStates && ctx.Options.Strategy != SearchStrategy.DepthFirst && ctx.Model is Model.IStateDecoder<TState> decoder
+            ? new Storage.Frontier.ModelCodec<TState, TAction>(ctx.Model, decoder)
+            : null;
 
     private static SearchOutcome<TState> Run<TState, TAction, TStore>(SearchContext<TState, TAction> ctx, TStore store,
         Func<ExpandScratch<TAction>[], ILevelRound<TState, TAction>> makeRound)
