@@ -199,6 +199,11 @@ public sealed partial record TcpConfig
     /// </summary>
     public Fairness Fairness { get; init; } = Fairness.TimeProgress;
 
+    /// <summary>The state-space reduction (<see cref="Tcp.Reduction"/>): by default the dead ghost incarnations of
+    /// ACK, RST and SYN-ACK segments are left out; <see cref="Reduction.None"/> keeps the full state, for
+    /// cross-checking that the reduction keeps every verdict and shortest counterexample length.</summary>
+    public Reduction Reduction { get; init; } = Reduction.DeadGhosts;
+
     /// <summary>The default configuration: rfc9293, client-closes-first, sized so a full check takes seconds.</summary>
     public static TcpConfig Default { get; } = new();
 
