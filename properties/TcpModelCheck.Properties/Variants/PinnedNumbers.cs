@@ -34,8 +34,8 @@ internal static class PinnedNumbers
         // bounds, ISNs from the clock (a tail drop within the loss budget is one of its losses):
         // eventually-closed holds under time progress (29 timelocks of 91 states excluded; --fairness strong: the 20-step ACK war).
         // 188,461 -> 158,535 with --reduction dead-ghosts (the default): ACKs, RSTs and SYN-ACKs no longer carry the
-        // ghost incarnation nobody reads, so the same ACK of connection 1 and 2 is one segment; verdicts and lengths
-        // unchanged (ReductionCrossCheckTests). Every one-connection row is unchanged.
+        // ghost incarnation nobody reads, so a reset from a TCB and the same reset from a CLOSED host are one segment;
+        // verdicts and lengths unchanged (ReductionCrossCheckTests). Every one-connection row is unchanged.
         ["rfc1337/reconnect"] = new(158535, new Dictionary<string, int>()),
     };
 

@@ -3,9 +3,11 @@ namespace TcpModelCheck.Tcp;
 /// <summary>
 /// State-space reductions that keep every verdict and every shortest counterexample length: each one leaves out
 /// of the state only what no rule, no enabling condition and no property reads, so the reduced state graph is the
-/// quotient of the full one by a bisimulation that every property respects (same actions in the same order, same
-/// property values), and a breadth-first search reaches each property's first violation or witness at the same
-/// depth. <c>--reduction none</c> keeps the full state for cross-checks.
+/// quotient of the full one by a bisimulation that every property respects (a reduced state offers the actions of
+/// any full state it stands for, with the same effects and the same property values; only their order may differ,
+/// as the segments sort by their packed bits, and identical segments are offered once), so a breadth-first search
+/// reaches each property's first violation or witness at the same depth. <c>--reduction none</c> keeps the full
+/// state for cross-checks; a trace records the mode it was found in, and replays in it.
 /// </summary>
 public enum Reduction
 {
@@ -24,9 +26,7 @@ public enum Reduction
     /// endpoint's own incarnation instead. Nothing else changes. A reset from a TCB and the same reset from a host
     /// without one become one segment (with reconnects and crashes this merges many states; in a one-connection run
     /// none), and so do an ACK of connection 2 and the same ACK of connection 1 (rare: the ISN clock sets their
-    /// numbers apart). The action list of a state and every property's value are those of any
-    /// unreduced state it stands for (the map is a bisimulation), so breadth-first search finds every first violation
-    /// and witness at the same depth. Charts tag only segments whose incarnation is tracked.
+    /// numbers apart). Charts tag only segments whose incarnation is tracked.
     /// </summary>
     DeadGhosts,
 }

@@ -71,5 +71,6 @@ internal sealed class Rules
 
     /// <summary>Segments carry their sender's incarnation only where a rule reads it (<see cref="Reduction.DeadGhosts"/>).</summary>
     public bool DropsDeadGhosts { get; }
+
     public WorkloadScript Script { get; }
 }
