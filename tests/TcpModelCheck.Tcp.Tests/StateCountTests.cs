@@ -19,8 +19,9 @@ public sealed class StateCountTests
         { "fixed-isn", TcpConfig.ForVariant(Variants.FixedIsn), 40_923 },
         // Both FINs may cross (CLOSING on both sides).
         { "simultaneous close, no faults", TcpConfig.Default with { Workload = Workloads.SimultaneousClose, LossBudget = 0, DelayBudget = 0 }, 910 },
-        // Two incarnations on one 4-tuple with RFC 1337 and in-order delivery.
-        { "rfc1337 reconnect fifo", TcpConfig.ForVariant(Variants.Rfc1337) with { Workload = Workloads.Reconnect, IsnMode = IsnMode.Set, IsnSet = [0], Fifo = true }, 3_792 },
+        // Two incarnations on one 4-tuple with RFC 1337 and in-order delivery (3,792 with --reduction none: the same
+        // ACK of both connections is one segment under the default reduction).
+        { "rfc1337 reconnect fifo", TcpConfig.ForVariant(Variants.Rfc1337) with { Workload = Workloads.Reconnect, IsnMode = IsnMode.Set, IsnSet = [0], Fifo = true }, 3_789 },
     };
 
     [Theory]

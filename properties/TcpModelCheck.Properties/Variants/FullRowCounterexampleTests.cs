@@ -18,12 +18,14 @@ namespace TcpModelCheck.Properties.Variants;
 /// </summary>
 public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
 {
-    /// <summary>Length of each recorded counterexample, as <c>tcpmc check</c> printed it.</summary>
+    /// <summary>Length of each recorded counterexample, as <c>tcpmc check</c> printed it. Re-recorded with the default
+    /// reduction (<c>--reduction dead-ghosts</c>; the settings name it, so the old files no longer matched the rows):
+    /// every breadth-first length is the one measured without it.</summary>
     private static readonly Dictionary<(string Row, string Property), int> Lengths = new()
     {
         [("rfc9293/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
         [("rfc9293/reconnect", TcpProperties.GracefulClose)] = 41, // dfs
-        [("no-time-wait/reconnect", TcpProperties.NoStaleClose)] = 32, // dfs
+        [("no-time-wait/reconnect", TcpProperties.NoStaleClose)] = 34, // dfs (32 before the default reduction: depth-first order follows the segments' order, which the reduction changes)
         [("no-time-wait/reconnect", TcpProperties.NoDataLoss)] = 27, // dfs
         [("no-time-wait/reconnect", TcpProperties.GracefulClose)] = 12,
         [("no-time-wait/reconnect", TcpProperties.NoStaleData)] = 19,

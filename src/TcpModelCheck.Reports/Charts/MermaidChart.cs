@@ -90,7 +90,7 @@ public static class MermaidChart
     /// <summary>A segment label without angle brackets (Mermaid would read them as HTML).</summary>
     private static string Label(SegmentLabel s, bool tags) =>
         $"SEQ={s.Seq}" + (s.Ack is { } a ? $" ACK={a}" : "") + $" CTL={s.Flags}" + (s.Data is { } d ? $" DATA={Escape(d)}" : "") +
-        (tags ? $" conn {s.Incarnation}" : "");
+        (tags && s.Tagged ? $" conn {s.Incarnation}" : "");
 
     /// <summary>Mermaid treats ';' as a statement end and '#' as the start of an entity code; '&lt;' and
     /// '&gt;' may be read as HTML. Replace them so any label renders literally.</summary>

@@ -135,12 +135,12 @@ internal sealed class StepLayout
         ? _c.RightColumn + text.Length <= ChartColumns.Width
         : l.Right == "" || text.Length <= _c.RightColumn - ChartColumns.NumberWidth - 1;
 
-    /// <summary>The note of a segment line: its incarnation tag (when the trace has several), then the
-    /// remarks, e.g. "[#1] LOST, sent at 8, age 0".</summary>
+    /// <summary>The note of a segment line: its incarnation tag (when the trace has several, and the segment's is
+    /// tracked: <see cref="SegmentLabel.Tagged"/>), then the remarks, e.g. "[#1] LOST, sent at 8, age 0".</summary>
     private string Note(SegmentLabel s, params string?[] remarks)
     {
         var text = string.Join(", ", remarks.Where(r => !string.IsNullOrEmpty(r)));
-        return _tags ? $"[#{s.Incarnation}] {text}".TrimEnd() : text;
+        return _tags && s.Tagged ? $"[#{s.Incarnation}] {text}".TrimEnd() : text;
     }
 
     private static string Column(ChartLine l, Side side) => side == Side.Client ? l.Left : l.Right;

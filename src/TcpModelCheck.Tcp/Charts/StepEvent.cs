@@ -15,6 +15,11 @@ public sealed record SegmentLabel(Side From, string Flags, long Seq, long? Ack, 
     /// <summary>RFC 9293 figure style: <c>&lt;SEQ=100&gt;&lt;ACK=301&gt;&lt;CTL=SYN,ACK&gt;&lt;DATA=d1&gt;</c>.</summary>
     public override string ToString() =>
         $"<SEQ={Seq}>" + (Ack is { } a ? $"<ACK={a}>" : "") + $"<CTL={Flags}>" + (Data is { } d ? $"<DATA={d}>" : "");
+
+    /// <summary>Whether a chart tags this segment with its incarnation: a data segment, a FIN or a SYN without ACK
+    /// or RST — the segments whose incarnation the model reads (<see cref="Segment.IncarnationRead"/>); the others
+    /// carry a constant under the default reduction (<see cref="Reduction.DeadGhosts"/>), so they are never tagged.</summary>
+    public bool Tagged => Data is not null || Flags.Contains("FIN", StringComparison.Ordinal) || Flags == "SYN";
 }
 
 /// <summary>

@@ -169,13 +169,21 @@ public static class TcpFields
         + "the clock can never tick is not a run); 'strong' = strong fairness alone (zero-time loops count)",
         Enum(Fairnesses), c => c.Fairness, (c, v) => c with { Fairness = v });
 
+    public static NameTable<Reduction> Reductions { get; } = new("a reduction",
+        (Tcp.Reduction.DeadGhosts, "dead-ghosts"), (Tcp.Reduction.None, "none"));
+
+    public static readonly TcpField<Reduction> Reduction = new("reduction", "dead-ghosts|none",
+        "State-space reduction that keeps every verdict and shortest counterexample length: 'dead-ghosts' leaves out the "
+        + "ghost incarnation of ACK, RST and SYN-ACK segments, which no rule or property reads; 'none' keeps the full state (cross-checks)",
+        Enum(Reductions), c => c.Reduction, (c, v) => c with { Reduction = v });
+
     /// <summary>Every field, in the order help lists them.</summary>
     public static IReadOnlyList<TcpField> All { get; } =
     [
         Variant, Workload, Incarnations, DataItems, ServerDataItems, Msl, Rto, MaxRetransmissions, SequenceSpace, IsnSet,
         IsnMode, ReceiveWindow, NetworkCapacity, LossBudget, DuplicationBudget, DelayBudget, Fifo, CrashBudget, QuietTime, TimeWait,
         FinWait2Timeout, IgnoreRstInTimeWait, RstChallengeAck, LinuxTimeWait, OldAckChallenge, TimeWaitReopen, SynAckAgain,
-        AckOfDuplicate, NaiveFin, Fairness,
+        AckOfDuplicate, NaiveFin, Fairness, Reduction,
     ];
 
     /// <summary>The field with settings key <paramref name="key"/>, or null.</summary>

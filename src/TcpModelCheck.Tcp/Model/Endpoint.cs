@@ -103,7 +103,8 @@ public readonly record struct Endpoint
     public byte Incarnation { get; init; }
 
     /// <summary>Ghost: the incarnation stamped on the segment that completed this endpoint's handshake (an old
-    /// duplicate may complete it; informative only).</summary>
+    /// duplicate may complete it; informative only: no rule or property reads it). Under
+    /// <see cref="Reduction.DeadGhosts"/> the endpoint's own incarnation (<see cref="Tcb.PeerIncarnation"/>).</summary>
     public byte PeerIncarnation { get; init; }
 
     /// <summary>Ghost: data items delivered to the application in the current (or, once CLOSED, the most recent) connection.</summary>

@@ -50,7 +50,9 @@ public readonly record struct Segment(ulong Bits) : IComparable<Segment>
     /// <summary>Ghost: the data item (0-based) carried, or for a FIN the number of items sent before it.</summary>
     public int Item => (int)(Bits >> 24 & 0xFF);
 
-    /// <summary>Ghost: the sender's connection incarnation (0 = sent by a host with no TCB).</summary>
+    /// <summary>Ghost: the sender's connection incarnation (0 = sent by a host with no TCB). Under
+    /// <see cref="Reduction.DeadGhosts"/> a segment whose incarnation no rule reads (<see cref="IncarnationRead"/>)
+    /// carries <see cref="UntrackedIncarnation"/> instead.</summary>
     public int Incarnation => (int)(Bits >> 32 & 0xFF);
 
     /// <summary>Ticks spent in the network so far (never more than MSL).</summary>
@@ -59,6 +61,25 @@ public readonly record struct Segment(ulong Bits) : IComparable<Segment>
     /// <summary>A straggler may stay in the network for up to MSL ticks; a prompt segment is delivered or lost
     /// before the clock ticks (see <see cref="TcpConfig.DelayBudget"/>).</summary>
     public bool Straggler => (Bits >> 48 & 1) != 0;
+
+    /// <summary>The ghost incarnation a segment with <paramref name="flags"/> carries under
+    /// <see cref="Reduction.DeadGhosts"/> when no rule reads it: 0 for a RST, as if sent without a TCB (so a reset from
+    /// a TCB and the same reset from a CLOSED host are one segment: most of the reduction), 1 for an ACK or a SYN-ACK.</summary>
+    /// <remarks>1, the first connection's number, because in a one-connection run every TCB's incarnation is 1 anyway:
+    /// its ACKs keep their unreduced value and so their place in the canonical order, and the run keeps the
+    /// counterexamples it had (only the order of its RSTs can move).</remarks>
+    public static int UntrackedIncarnation(SegmentFlags flags) => (flags & SegmentFlags.Rst) != 0 ? 0 : 1;
+
+    /// <summary>
+    /// Whether any rule reads the ghost incarnation of a segment with these <paramref name="flags"/>: a data item or a
+    /// FIN (the receiver compares it with its own incarnation: stale data, stale end-of-stream — also after holding
+    /// it for reassembly), and a SYN without ACK or RST (LISTEN adopts it for the new TCB, RFC 9293 §3.10.7.2 — also
+    /// when TIME-WAIT reopens, RFC 6191). Every other segment (a pure ACK, a RST, a SYN-ACK) has its incarnation
+    /// read by no rule and no property (the one rule that reads it sets the ghost <see cref="Endpoint.PeerIncarnation"/>,
+    /// which nothing reads): it is dead (<see cref="Reduction.DeadGhosts"/>).
+    /// </summary>
+    public static bool IncarnationRead(SegmentFlags flags, bool data) =>
+        data || (flags & SegmentFlags.Fin) != 0 || (flags & (SegmentFlags.Syn | SegmentFlags.Ack | SegmentFlags.Rst)) == SegmentFlags.Syn;
 
     internal Segment Aged() => new(Bits + (1UL << AgeShift));
 

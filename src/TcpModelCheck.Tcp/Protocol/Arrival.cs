@@ -92,7 +92,7 @@ internal static class Arrival
         e = e with { Irs = seg.Seq, RcvNxt = step.Seq.Add(seg.Seq, 1) };
         if (ackOk)
         {
-            e = e with { SndUna = seg.Ack, State = ConnectionState.Established, PeerIncarnation = (byte)seg.Incarnation };
+            e = e with { SndUna = seg.Ack, State = ConnectionState.Established, PeerIncarnation = Tcb.PeerIncarnation(step, e, seg) };
             Timers.OnAcknowledged(ref step, side);
             Tcb.SendAck(ref step, side);
             return;

@@ -24,6 +24,7 @@ internal sealed class Rules
         AllStragglers = c.DelayBudget is null;
         DelayBudget = c.DelayBudget ?? 0;
         Script = WorkloadScript.For(c.Workload);
+        DropsDeadGhosts = c.Reduction == Reduction.DeadGhosts;
     }
 
     public TcpConfig Config { get; }
@@ -67,5 +68,9 @@ internal sealed class Rules
     public bool AllStragglers { get; }
 
     public int DelayBudget { get; }
+
+    /// <summary>Segments carry their sender's incarnation only where a rule reads it (<see cref="Reduction.DeadGhosts"/>).</summary>
+    public bool DropsDeadGhosts { get; }
+
     public WorkloadScript Script { get; }
 }

@@ -51,12 +51,15 @@ internal ref struct Step
         if (Explaining) Emit(new StepEvent.Note(side, text));
     }
 
-    /// <summary>Hands a segment from <paramref name="from"/> to the network (see <see cref="Transmit"/>).</summary>
+    /// <summary>Hands a segment from <paramref name="from"/> to the network (see <see cref="Transmit"/>), stamped with the
+    /// sender's incarnation — or, under <see cref="Reduction.DeadGhosts"/>, with a constant
+    /// (<see cref="Segment.UntrackedIncarnation"/>) when no rule will read it.</summary>
     public void Send(Side from, SegmentFlags flags, int seq, int ack, bool data = false, int item = 0,
         bool retransmission = false, int dataLength = 1)
     {
         if (Open is { } open) { open.Add(new OpenSegment(flags, seq, ack, data ? dataLength : 0, retransmission)); return; }
-        Transmit.Send(ref this, Segment.Create(from, flags, seq, ack, data, this[from].Incarnation, item), retransmission);
+        var incarnation = Rules.DropsDeadGhosts && !Segment.IncarnationRead(flags, data) ? Segment.UntrackedIncarnation(flags) : this[from].Incarnation;
+        Transmit.Send(ref this, Segment.Create(from, flags, seq, ack, data, incarnation, item), retransmission);
     }
 
     /// <summary>The conformance checker's open endpoint: where its segments go instead of the network (full

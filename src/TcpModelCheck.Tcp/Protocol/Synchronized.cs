@@ -102,7 +102,7 @@ internal static class Synchronized
                 Tcb.SendResetFor(ref step, side, seg, hasTcb: true);
                 return false;
             }
-            e = e with { State = ConnectionState.Established, PeerIncarnation = (byte)seg.Incarnation };
+            e = e with { State = ConnectionState.Established, PeerIncarnation = Tcb.PeerIncarnation(step, e, seg) };
         }
         if (step.Rules.Config.OldAckChallenge && TooOld(ref step, e, seg.Ack))
         {

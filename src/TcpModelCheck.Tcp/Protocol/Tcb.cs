@@ -33,6 +33,14 @@ internal static class Tcb
         Sent = 0, CloseCalled = false, LastEnd = EndReason.None,
     };
 
+    /// <summary>Ghost: the incarnation recorded in <see cref="Endpoint.PeerIncarnation"/> when <paramref name="seg"/>
+    /// completes the handshake. Under <see cref="Reduction.DeadGhosts"/> the completing SYN-ACK or ACK carries no
+    /// incarnation worth the name (<see cref="Segment.IncarnationRead"/>), so the endpoint records its own: a function
+    /// of the rest of the state, which adds no states (taking the segment's would split them by whether a data
+    /// segment or a bare ACK completed the handshake) and, in a one-connection run, is the value it had.</summary>
+    public static byte PeerIncarnation(in Step step, in Endpoint e, Arriving seg) =>
+        (byte)(step.Rules.DropsDeadGhosts ? e.Incarnation : seg.Incarnation);
+
     /// <summary>SYN-RECEIVED from a passive OPEN goes back to LISTEN on a reset or a SYN (RFC 9293 §3.10.7.4,
     /// second and fourth steps): the half-made connection is forgotten, the listening TCB stays.</summary>
     public static void ReturnToListen(ref Step step, Side side)
