@@ -34,6 +34,10 @@ internal static class PinnedNumbers
         // bounds, ISNs from the clock (a tail drop within the loss budget is one of its losses):
         // eventually-closed holds under time progress (29 timelocks of 91 states excluded; --fairness strong: the 20-step ACK war).
         ["rfc1337/reconnect"] = new(188461, new Dictionary<string, int>()),
+        // The server closes first and A reconnects into B's TIME-WAIT (branch rows): every violation is the stale
+        // reset (SEQ=0) that meets RCV.NXT wrapped to 0; with --sequence-space 32 all hold (713,051 states).
+        ["rfc1337/reconnect-server-closes-first"] = new(717007, new Dictionary<string, int>
+            { ["graceful-close"] = 32, ["no-deadlock"] = 33, ["eventually-closed"] = 33 }),
     };
 
     public static Numbers For(string configuration) => Table.TryGetValue(configuration, out var n)

@@ -19,6 +19,13 @@ public static class ExpectedVerdicts
 
     private const string NoTimeWaitState = "the variant has no TIME-WAIT state";
 
+    /// <summary>The stale reset of the server-closes-first reconnect rows: a reply to connection 2's own first SYN
+    /// that lands in connection 2 only because the 16-number sequence space wrapped RCV.NXT to exactly 0.</summary>
+    private const string WrappedReset = "B, CLOSED between TIME-WAIT and LISTEN, answers A's first SYN of connection 2 "
+        + "with <SEQ=0><RST,ACK> (§3.10.7.1); delayed, it reaches A after the retransmitted SYN made connection 2, when "
+        + "RCV.NXT has wrapped to 0 in the 16-number space, and passes the exact-RCV.NXT check of RFC 5961 §3 "
+        + "(sequence numbers wrapping within MSL; 2^-32 per stray RST in real TCP; --sequence-space 32: holds)";
+
     public static ExpectationTable<MatrixEntry> Table { get; } = new(
     [
         V("rfc9293/client-closes-first", P.NoTimeWaitAssassination, Assassination),
@@ -49,6 +56,11 @@ public static class ExpectedVerdicts
         V("rfc9293/simultaneous-close loss-budget=0", P.NoTimeWaitAssassination, Assassination),
 
         V("rfc9293/simultaneous-open loss-budget=0", P.NoTimeWaitAssassination, Assassination),
+
+        V("rfc1337/reconnect-server-closes-first", P.GracefulClose, WrappedReset + ": A's CLOSE-WAIT ends by the reset"),
+        V("rfc1337/reconnect-server-closes-first", P.NoDeadlock, WrappedReset + ": A is CLOSED while B waits in "
+            + "FIN-WAIT-2, which RFC 9293 never times out (a half-open connection, §3.5.1; Linux's tcp_fin_timeout)"),
+        V("rfc1337/reconnect-server-closes-first", P.EventuallyClosed, WrappedReset + ": B stays in FIN-WAIT-2 forever"),
 
         // TcpMatrix.Bigger (reconnect at the default bounds; too big to finish, so each cell is a counterexample
         // recorded in properties/.../Variants/Golden and replayed by FullRowCounterexampleTests).

@@ -19,6 +19,8 @@ public static class TcpMatrix
 
     private static TcpConfig Reconnect(string variant) => Config(variant, Workloads.Reconnect);
 
+    private static TcpConfig ServerReconnect(string variant) => Config(variant, Workloads.ReconnectServerClosesFirst);
+
     public static IReadOnlyList<MatrixEntry> Default { get; } =
     [
         new(TcpConfig.Default, "the default configuration: RFC 9293, one connection, client closes first"),
@@ -36,6 +38,8 @@ public static class TcpMatrix
             "both SYNs may cross (RFC 9293 Figure 7); no loss, to keep the row small"),
         new(Reconnect(Variants.Rfc1337), "a second connection on the same 4-tuple at the default bounds (2 incarnations, "
             + "1 loss, 1 delay, capacity 8, space 16), RFC 1337, ISNs from the clock"),
+        new(ServerReconnect(Variants.Rfc1337), "the common real-world reconnect: the server closes first and sits in "
+            + "TIME-WAIT while the client opens the next connection on the same 4-tuple; RFC 1337, default bounds"),
     ];
 
     /// <summary>
