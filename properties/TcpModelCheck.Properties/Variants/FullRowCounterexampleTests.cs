@@ -11,7 +11,7 @@ namespace TcpModelCheck.Properties.Variants;
 /// <summary>
 /// The reconnect rows of <see cref="TcpMatrix.Bigger"/> are too big to explore completely in a test, so each violated
 /// cell of <see cref="ExpectedVerdicts"/> for them is backed by a counterexample recorded with
-/// <c>tcpmc check --workload reconnect --variant V -p P --out</c> (breadth-first, so the shortest unless the file
+/// <c>tcpmc check --workload W --variant V -p P --out</c> (breadth-first, so the shortest unless the file
 /// says dfs) in <c>Golden/</c>: the test replays it with the engine's <see cref="Reproducer"/> on the model rebuilt
 /// from the trace's own settings, and checks that those settings are the row's configuration, field by field (the
 /// label is the configuration that ran) and that the recorded length is the one pinned here. Replay only: milliseconds per cell.
@@ -33,6 +33,12 @@ public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
         [("short-time-wait/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
         [("linux/reconnect", TcpProperties.GracefulClose)] = 16,
         [("linux/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("rfc9293/reconnect-server-closes-first", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("rfc9293/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 32,
+        [("rfc9293/reconnect-server-closes-first", TcpProperties.NoDeadlock)] = 33,
+        [("linux/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 13,
+        [("linux/reconnect-server-closes-first", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("linux/reconnect-server-closes-first", TcpProperties.WithinCapacity)] = 28,
     };
 
     public static TheoryData<string, string> Cells()

@@ -54,6 +54,10 @@ public static class TcpMatrix
         new(Reconnect(Variants.Linux), "a second connection, Linux-like timers"),
         new(Reconnect(Variants.ShortTimeWait), "a second connection after a 1-MSL TIME-WAIT"),
         new(Reconnect(Variants.NoTimeWait), "a second connection without TIME-WAIT, ISNs from the set (reuse included)"),
+        new(ServerReconnect(Variants.Rfc9293), "the server closes first; the client's new SYN may meet its TIME-WAIT, RFC 9293"),
+        new(ServerReconnect(Variants.Linux), "the server closes first; Linux reopens its TIME-WAIT for a SYN beyond RCV.NXT (RFC 6191)"),
+        new(ServerReconnect(Variants.ShortTimeWait), "the server closes first, 1-MSL TIME-WAIT"),
+        new(ServerReconnect(Variants.NoTimeWait), "the server closes first, no TIME-WAIT, ISNs from the set (reuse included)"),
     ];
 
     /// <summary>The full matrix (<c>tcpmc compare --full</c>, the property suite's <c>Category=Full</c> test): the default
