@@ -22,7 +22,7 @@ public sealed class FullMatrixTests(ITestOutputHelper output)
     [FullMatrixFact, Trait("Category", "Full")]
     public void The_bigger_reconnect_rows_are_explored_completely_with_the_expected_safety_verdicts()
     {
-        var rows = TcpMatrix.Bigger.Where(e => e.Config.Variant != Tcp.Variants.NoTimeWait).ToList();
+        var rows = TcpMatrix.Bigger.Where(Completes).ToList();
         // fingerprint storage keeps no graph: the safety properties and witnesses only (as compare --fingerprint)
         var safety = new TcpModel(rows[0].Config).Properties.Where(p => !p.IsLiveness).Select(p => p.Name).ToList();
         var options = CheckOptions.Default with { Storage = StorageMode.Fingerprint, Properties = safety };
@@ -31,10 +31,15 @@ public sealed class FullMatrixTests(ITestOutputHelper output)
         output.WriteLine(ComparisonMarkdown.Render(report));
         Assert.Equal(rows.Select(e => e.Name), report.Rows.Select(r => r.Configuration));
         Assert.Equal(ComparisonEnding.Complete, report.Ending);
-        // measured (tcpmc check --variant V --workload reconnect --fingerprint, and this test, 8.8 min in Release)
-        Assert.Equal([44_193_811L, 41_286_661L, 44_225_836L], report.Rows.Select(r => r.Statistics.DistinctStates));
+        // measured (tcpmc check --variant V --workload W --fingerprint; the first three also by this test, 8.8 min in Release)
+        Assert.Equal([44_193_811L, 41_286_661L, 44_225_836L, 62_638_823L], report.Rows.Select(r => r.Statistics.DistinctStates));
         Assert.DoesNotContain(TcpProperties.EventuallyClosed, safety);
         Assert.True(report.AsExpected, string.Join("; ", report.Cells.Where(x => x.Cell.AsExpected != true)
             .Select(x => $"{x.Row.Configuration} × {x.Cell.Property}: expected {x.Cell.Expected}, found {x.Cell.Found}")));
     }
+
+    /// <summary>The bigger rows a one-thread fingerprint run finishes: not no-time-wait (173 M states in 600 s on
+    /// reconnect, README) nor linux/reconnect-server-closes-first (67 M states in 600 s, depth 32 of the search).</summary>
+    private static bool Completes(MatrixEntry e) => e.Config.Variant != Tcp.Variants.NoTimeWait
+        && !(e.Config.Variant == Tcp.Variants.Linux && e.Config.Workload == Workloads.ReconnectServerClosesFirst);
 }
