@@ -8,9 +8,11 @@ namespace TcpModelCheck.Tcp.Matrix;
 /// which property fails in which configuration, and why in one line. Every cell not listed is expected to
 /// hold. The verdicts are what the model finds (measured by running the matrix and reading every
 /// counterexample chart); the property suite asserts them and the comparison prints them next to what it
-/// found. Counterexample lengths are pinned in the property suite. For the <see cref="TcpMatrix.Bigger"/> rows, which
-/// no run has finished, the listed cells are the violations found so far (each read from a recorded counterexample
-/// that FullRowCounterexampleTests replays); a cell not listed there is unsettled rather than known to hold.
+/// found. Counterexample lengths are pinned in the property suite. For the <see cref="TcpMatrix.Bigger"/> rows each listed
+/// cell is read from a recorded counterexample that FullRowCounterexampleTests replays; in the rows a fingerprint run
+/// completes (the reconnect rows of rfc9293, linux and short-time-wait, and rfc9293's and short-time-wait's
+/// server-closes-first reconnect) an unlisted safety cell holds; in the others (no-time-wait, and linux with the server
+/// closing first) the listed cells are the violations found so far and an unlisted cell is unsettled.
 /// </summary>
 public static class ExpectedVerdicts
 {
@@ -97,6 +99,27 @@ public static class ExpectedVerdicts
         V("rfc9293/reconnect-server-closes-first", P.GracefulClose, WrappedReset + ": A's CLOSE-WAIT ends by the reset"),
         V("rfc9293/reconnect-server-closes-first", P.NoDeadlock, WrappedReset + ": A is CLOSED while B waits in "
             + "FIN-WAIT-2 forever (§3.5.1 half-open)"),
+
+        V("short-time-wait/reconnect-server-closes-first", P.GracefulClose, "mirror image of short-time-wait/"
+            + "client-closes-first: B's last ACK is lost; A's retransmitted FIN is delayed and arrives after B's 1-MSL "
+            + "TIME-WAIT ended, so B resets it: TIME-WAIT needs 2*MSL"),
+        V("short-time-wait/reconnect-server-closes-first", P.NoTimeWaitAssassination, MirrorAssassination),
+
+        V("no-time-wait/reconnect-server-closes-first", P.GracefulClose, "mirror image of no-time-wait/client-closes-first: "
+            + "B skips TIME-WAIT; A's ACK of B's FIN, overtaken by A's FIN, reaches the CLOSED B, whose reset ends A's "
+            + "LAST-ACK (RFC 9293 §3.10.7.1)"),
+        V("no-time-wait/reconnect-server-closes-first", P.NoStaleData, "no TIME-WAIT and both ISSs reused (0, isn-mode set): "
+            + "A reconnects at once and connection 1's retransmitted d1 is in connection 2's window; B delivers it (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first", P.HandshakeAgreement, "no TIME-WAIT and both ISSs reused (0): "
+            + "connection 1's old ACKs complete B's handshake of connection 2 and acknowledge A's d1 of connection 2, "
+            + "which B has not received (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first", P.NoStaleClose, "no TIME-WAIT and both ISSs reused (0): B's "
+            + "retransmitted FIN of connection 1 has connection 2's numbers and ends connection 2 at A (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first", P.NoDataLoss, "no TIME-WAIT and both ISSs reused (0): connection 1's "
+            + "retransmitted d1 fills connection 2's d1 slot; the real d1 is then a duplicate, dropped (RFC 9293 §3.4.1; dfs, 32 steps)"),
+        V("no-time-wait/reconnect-server-closes-first", P.NoDeadlock, "both ISSs reused (0): B's reset to an old ACK of "
+            + "connection 1 is at A's RCV.NXT in connection 2 and ends it, and an old ACK of connection 1 acknowledged B's "
+            + "FIN of connection 2; B waits in FIN-WAIT-2 forever, half-open (RFC 9293 §3.4.1, §3.5.1)"),
 
         V("linux/reconnect-server-closes-first", P.GracefulClose, "mirror image of linux/client-closes-first: B's "
             + "FIN-WAIT-2 timeout (Linux tcp_fin_timeout, not in RFC 9293) fires before A has sent its data; B is CLOSED "
