@@ -128,7 +128,7 @@ public static class ExpectedVerdicts
         V("linux/reconnect-server-closes-first", P.WithinCapacity, "a model bound, not a protocol finding: with no tick "
             + "nothing forces a delivery, so connection 1's leftovers (a duplicate SYN, old ACKs) and connection 2's "
             + "segments, after B reopened from TIME-WAIT (RFC 6191), pile up to 9 in A's direction with the loss budget "
-            + "spent (capacity 8; RFC 9293 bounds no queue; as rfc9293/reconnect at capacity 6)"),
+            + "spent (capacity 8, the field's maximum; RFC 9293 bounds no queue; as rfc9293/reconnect at capacity 6)"),
     ]);
 
     /// <summary>An expected violation of the matrix entry named <paramref name="configuration"/>. The name is resolved
