@@ -10,9 +10,8 @@ namespace TcpModelCheck.Tcp.Matrix;
 /// counterexample chart); the property suite asserts them and the comparison prints them next to what it
 /// found. Counterexample lengths are pinned in the property suite. For the <see cref="TcpMatrix.Bigger"/> rows each listed
 /// cell is read from a recorded counterexample that FullRowCounterexampleTests replays; in the rows a fingerprint run
-/// completes (the reconnect rows of rfc9293, linux and short-time-wait, and rfc9293's and short-time-wait's
-/// server-closes-first reconnect) an unlisted safety cell holds; in the others (no-time-wait, and linux with the server
-/// closing first) the listed cells are the violations found so far and an unlisted cell is unsettled.
+/// completes (every reconnect row of rfc9293, linux and short-time-wait, both workloads) an unlisted safety cell
+/// holds; in the no-time-wait rows the listed cells are the violations found so far and an unlisted cell is unsettled.
 /// </summary>
 public static class ExpectedVerdicts
 {

@@ -47,9 +47,8 @@ public static class TcpMatrix
     /// The reconnect rows of the other variants at the default bounds, too big for exact storage in the default test
     /// run: rfc9293 44.2 M states, linux 41.3 M, short-time-wait 44.2 M, each explored completely in fingerprint mode
     /// in 135-176 s on one thread (README, "Reconnect at the default bounds"); with the server closing first, rfc9293
-    /// 62.6 M and short-time-wait 62.5 M states, complete in fingerprint mode (338 s and 961 s on a loaded machine), while
-    /// linux (67 M states in 600 s) and no-time-wait (48 M in 600 s; 173 M client-closing-first) do not complete in
-    /// 600 s. <c>compare --full</c> checks them; a
+    /// 62.6 M, short-time-wait 62.5 M and linux 364.9 M states, complete in fingerprint mode (338 s, 961 s and 2,388 s
+    /// on a loaded machine), while no-time-wait (48 M in 600 s; 173 M client-closing-first) does not complete in 600 s. <c>compare --full</c> checks them; a
     /// limit that cuts one short makes it inconclusive, and the property suite's <c>Category=Full</c> test runs them only with <c>TCPMC_FULL=1</c>.
     /// </summary>
     public static IReadOnlyList<MatrixEntry> Bigger { get; } =
