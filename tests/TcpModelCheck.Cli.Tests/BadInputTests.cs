@@ -8,7 +8,7 @@ public class BadInputTests
 {
     [Theory]
     [InlineData("check --variant nope", "unknown variant 'nope'; valid variants: rfc9293, no-time-wait, short-time-wait, rfc1337, linux, naive-fin, fixed-isn")]
-    [InlineData("check --workload nope", "unknown workload 'nope'; valid workloads: client-closes-first, server-closes-first, simultaneous-close, simultaneous-open, reconnect")]
+    [InlineData("check --workload nope", "unknown workload 'nope'; valid workloads: client-closes-first, server-closes-first, simultaneous-close, simultaneous-open, reconnect, reconnect-server-closes-first")]
     [InlineData("compare --variant rfc9293,nope", "unknown variant 'nope'; valid variants: rfc9293,")]
     [InlineData("simulate --workload x", "unknown workload 'x'")]
     [InlineData("check --msl -1", "msl: -1 is out of range")]

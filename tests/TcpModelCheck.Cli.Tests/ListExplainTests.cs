@@ -58,7 +58,7 @@ public class ListExplainTests
         Assert.StartsWith("variant no-time-wait" + Environment.NewLine + "  Deliberately broken:", r.Out);
         Assert.Contains("\n  time-wait                0      (variant no-time-wait: 2*msl;", r.Out.ReplaceLineEndings("\n"));
         Assert.Contains("workload reconnect", r.Out);
-        Assert.Contains("\n  incarnations             2      (workload reconnect: 2 for reconnect, else 1)\n", r.Out.ReplaceLineEndings("\n"));
+        Assert.Contains("\n  incarnations             2      (workload reconnect: 2 for the reconnect workloads, else 1)\n", r.Out.ReplaceLineEndings("\n"));
         Assert.Contains("properties", r.Out);
     }
 

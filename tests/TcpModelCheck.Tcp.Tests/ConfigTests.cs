@@ -132,7 +132,7 @@ public sealed class ConfigTests
         var bad = TcpConfig.Default with { Msl = 0, IsnMode = IsnMode.Set, IsnSet = [0, 20, 20], Workload = "bulk" };
         Assert.Equal(
         [
-            "unknown workload 'bulk'; valid workloads: client-closes-first, server-closes-first, simultaneous-close, simultaneous-open, reconnect",
+            "unknown workload 'bulk'; valid workloads: client-closes-first, server-closes-first, simultaneous-close, simultaneous-open, reconnect, reconnect-server-closes-first",
             "msl: 0 is out of range 1..8",
             "isn-set: 20 is outside the sequence space 0..15",
             "isn-set: values must be distinct",
@@ -173,7 +173,7 @@ public sealed class ConfigTests
     public void CatalogEntriesHaveDescriptions()
     {
         Assert.Equal(7, Variants.All.Count);
-        Assert.Equal(5, Workloads.All.Count);
+        Assert.Equal(6, Workloads.All.Count);
         Assert.All(Variants.All.Concat(Workloads.All), e => Assert.True(e.Description.Length > 60, e.Name));
     }
 }

@@ -11,7 +11,7 @@ namespace TcpModelCheck.Properties.Variants;
 /// <summary>
 /// The reconnect rows of <see cref="TcpMatrix.Bigger"/> are too big to explore completely in a test, so each violated
 /// cell of <see cref="ExpectedVerdicts"/> for them is backed by a counterexample recorded with
-/// <c>tcpmc check --workload reconnect --variant V -p P --out</c> (breadth-first, so the shortest unless the file
+/// <c>tcpmc check --workload W --variant V -p P --out</c> (breadth-first, so the shortest unless the file
 /// says dfs) in <c>Golden/</c>: the test replays it with the engine's <see cref="Reproducer"/> on the model rebuilt
 /// from the trace's own settings, and checks that those settings are the row's configuration, field by field (the
 /// label is the configuration that ran) and that the recorded length is the one pinned here. Replay only: milliseconds per cell.
@@ -35,6 +35,23 @@ public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
         [("short-time-wait/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
         [("linux/reconnect", TcpProperties.GracefulClose)] = 16,
         [("linux/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
+        // The server-closes-first traces were recorded without the reduction (breadth-first unless marked dfs) and carried
+        // over to it step by step, matching each step's action label (the incarnation tags aside): same lengths, and each
+        // replays its violation under the reduced model, as this test checks.
+        [("rfc9293/reconnect-server-closes-first", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("rfc9293/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 32,
+        [("rfc9293/reconnect-server-closes-first", TcpProperties.NoDeadlock)] = 33,
+        [("short-time-wait/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 21,
+        [("short-time-wait/reconnect-server-closes-first", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("no-time-wait/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 12,
+        [("no-time-wait/reconnect-server-closes-first", TcpProperties.HandshakeAgreement)] = 18,
+        [("no-time-wait/reconnect-server-closes-first", TcpProperties.NoStaleData)] = 19,
+        [("no-time-wait/reconnect-server-closes-first", TcpProperties.NoStaleClose)] = 20,
+        [("no-time-wait/reconnect-server-closes-first", TcpProperties.NoDeadlock)] = 22,
+        [("no-time-wait/reconnect-server-closes-first", TcpProperties.NoDataLoss)] = 32, // dfs (breadth-first: 25)
+        [("linux/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 13,
+        [("linux/reconnect-server-closes-first", TcpProperties.NoTimeWaitAssassination)] = 14,
+        [("linux/reconnect-server-closes-first", TcpProperties.WithinCapacity)] = 28,
     };
 
     public static TheoryData<string, string> Cells()

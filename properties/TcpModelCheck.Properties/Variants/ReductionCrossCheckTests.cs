@@ -30,6 +30,7 @@ public sealed class ReductionCrossCheckTests(ITestOutputHelper output)
         ["rfc9293/simultaneous-close loss-budget=0"] = 50317,
         ["rfc9293/simultaneous-open loss-budget=0"] = 77078,
         ["rfc1337/reconnect"] = 188461,
+        ["rfc1337/reconnect-server-closes-first"] = 717007,
     };
 
     public static TheoryData<string> Configurations() => new(TcpMatrix.Default.Select(e => e.Name));

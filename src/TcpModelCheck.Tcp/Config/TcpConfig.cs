@@ -75,7 +75,7 @@ public sealed partial record TcpConfig
     public string Workload { get; init; } = Workloads.ClientClosesFirst;
 
     /// <summary>How many connections A opens in turn on the same 4-tuple; unless set, the workload's rule
-    /// (2 for reconnect, 1 otherwise).</summary>
+    /// (2 for the reconnect workloads, 1 otherwise).</summary>
     public int Incarnations { get => _incarnations ?? TcpFields.Incarnations.Rule!(this); init => _incarnations = value; }
 
     /// <summary>Data items A (the client) sends per connection, one sequence number each.</summary>

@@ -51,7 +51,7 @@ public static class TcpFields
 
     public static readonly TcpField<int> Incarnations = Number("incarnations", "n",
         "Connections the client opens in turn on the same 4-tuple", c => c.Incarnations, (c, v) => c with { Incarnations = v }, 1, 4)
-        .From(FieldPreset.Workload, c => c.Workload == Workloads.Reconnect ? 2 : 1, "2 for reconnect, else 1");
+        .From(FieldPreset.Workload, c => Workloads.Reconnects(c.Workload) ? 2 : 1, "2 for the reconnect workloads, else 1");
 
     public static readonly TcpField<int> DataItems = Number("data-items", "n", "Data items the client (A) sends per connection",
         c => c.DataItems, (c, v) => c with { DataItems = v }, 0, 4);

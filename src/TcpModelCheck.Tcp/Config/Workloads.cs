@@ -11,6 +11,10 @@ public static class Workloads
     public const string SimultaneousClose = "simultaneous-close";
     public const string SimultaneousOpen = "simultaneous-open";
     public const string Reconnect = "reconnect";
+    public const string ReconnectServerClosesFirst = "reconnect-server-closes-first";
+
+    /// <summary>Whether <paramref name="workload"/> opens more than one connection on the same 4-tuple by default.</summary>
+    public static bool Reconnects(string workload) => workload is Reconnect or ReconnectServerClosesFirst;
 
     /// <summary>Every workload with its description, in display order.</summary>
     public static IReadOnlyList<CatalogEntry> All { get; } =
@@ -27,6 +31,10 @@ public static class Workloads
         new(Reconnect, "Client-closes-first, repeated: after each connection ends A opens the next one on the "
             + "same address/port pair, Incarnations connections in all, and B listens again after each one. "
             + "The case TIME-WAIT exists for: segments of an old incarnation must not be accepted by a new one."),
+        new(ReconnectServerClosesFirst, "Server-closes-first, repeated: B CLOSEs first in each connection and sits in "
+            + "TIME-WAIT, and A, CLOSED after LAST-ACK, opens the next connection on the same address/port pair at once "
+            + "(Incarnations in all); its SYN may meet B's TIME-WAIT (RFC 9293 §3.10.7.4, RFC 5961 §4; reopened by "
+            + "time-wait-reopen, RFC 6191). B listens again once TIME-WAIT ends. The common real-world reconnect."),
     ];
 
     /// <summary>The entry named <paramref name="name"/> (case-insensitive); throws <see cref="ArgumentException"/>

@@ -8,9 +8,10 @@ namespace TcpModelCheck.Tcp.Matrix;
 /// which property fails in which configuration, and why in one line. Every cell not listed is expected to
 /// hold. The verdicts are what the model finds (measured by running the matrix and reading every
 /// counterexample chart); the property suite asserts them and the comparison prints them next to what it
-/// found. Counterexample lengths are pinned in the property suite. For the <see cref="TcpMatrix.Bigger"/> rows, which
-/// no run has finished, the listed cells are the violations found so far (each read from a recorded counterexample
-/// that FullRowCounterexampleTests replays); a cell not listed there is unsettled rather than known to hold.
+/// found. Counterexample lengths are pinned in the property suite. For the <see cref="TcpMatrix.Bigger"/> rows each listed
+/// cell is read from a recorded counterexample that FullRowCounterexampleTests replays; in the rows a fingerprint run
+/// completes (every reconnect row of rfc9293, linux and short-time-wait, both workloads) an unlisted safety cell
+/// holds; in the no-time-wait rows the listed cells are the violations found so far and an unlisted cell is unsettled.
 /// </summary>
 public static class ExpectedVerdicts
 {
@@ -18,6 +19,17 @@ public static class ExpectedVerdicts
         + "reset that ends A's TIME-WAIT early (RFC 9293 lets an acceptable RST do so; RFC 1337 hazard)";
 
     private const string NoTimeWaitState = "the variant has no TIME-WAIT state";
+
+    /// <summary>The stale reset of the server-closes-first reconnect rows: a reply to connection 2's own first SYN
+    /// that lands in connection 2 only because the 16-number sequence space wrapped RCV.NXT to exactly 0.</summary>
+    private const string WrappedReset = "B, CLOSED between TIME-WAIT and LISTEN, answers A's first SYN of connection 2 "
+        + "with <SEQ=0><RST,ACK> (§3.10.7.1); delayed, it reaches A after the retransmitted SYN made connection 2, when "
+        + "RCV.NXT has wrapped to 0 in the 16-number space, and passes the exact-RCV.NXT check of RFC 5961 §3 "
+        + "(sequence numbers wrapping within MSL; about 2^-32 per stray RST in real TCP; rfc1337 with --sequence-space 32 "
+        + "holds every property)";
+
+    private const string MirrorAssassination = "mirror image: B sits in TIME-WAIT and re-ACKs an old segment; A, CLOSED "
+        + "after LAST-ACK, answers with a reset that ends B's TIME-WAIT";
 
     public static ExpectationTable<MatrixEntry> Table { get; } = new(
     [
@@ -43,12 +55,16 @@ public static class ExpectedVerdicts
             + "end-of-stream before d1 (RFC 9293 §3.10.7.4: a FIN waits until RCV.NXT reaches it)"),
         V("naive-fin/client-closes-first", P.NoTimeWaitAssassination, Assassination),
 
-        V("rfc9293/server-closes-first", P.NoTimeWaitAssassination, "mirror image: B sits in TIME-WAIT and "
-            + "re-ACKs an old segment; A, CLOSED after LAST-ACK, answers with a reset that ends B's TIME-WAIT"),
+        V("rfc9293/server-closes-first", P.NoTimeWaitAssassination, MirrorAssassination),
 
         V("rfc9293/simultaneous-close loss-budget=0", P.NoTimeWaitAssassination, Assassination),
 
         V("rfc9293/simultaneous-open loss-budget=0", P.NoTimeWaitAssassination, Assassination),
+
+        V("rfc1337/reconnect-server-closes-first", P.GracefulClose, WrappedReset + ": A's CLOSE-WAIT ends by the reset"),
+        V("rfc1337/reconnect-server-closes-first", P.NoDeadlock, WrappedReset + ": A is CLOSED while B waits in "
+            + "FIN-WAIT-2, which RFC 9293 never times out (a half-open connection, §3.5.1; Linux's tcp_fin_timeout)"),
+        V("rfc1337/reconnect-server-closes-first", P.EventuallyClosed, WrappedReset + ": B stays in FIN-WAIT-2 forever"),
 
         // TcpMatrix.Bigger (reconnect at the default bounds; too big to finish, so each cell is a counterexample
         // recorded in properties/.../Variants/Golden and replayed by FullRowCounterexampleTests).
@@ -77,6 +93,41 @@ public static class ExpectedVerdicts
         V("linux/reconnect", P.GracefulClose, "A's FIN-WAIT-2 timeout (Linux tcp_fin_timeout, not in RFC 9293) fires "
             + "before B closes; A is CLOSED when B's FIN arrives and resets it"),
         V("linux/reconnect", P.NoTimeWaitAssassination, Assassination),
+
+        V("rfc9293/reconnect-server-closes-first", P.NoTimeWaitAssassination, MirrorAssassination),
+        V("rfc9293/reconnect-server-closes-first", P.GracefulClose, WrappedReset + ": A's CLOSE-WAIT ends by the reset"),
+        V("rfc9293/reconnect-server-closes-first", P.NoDeadlock, WrappedReset + ": A is CLOSED while B waits in "
+            + "FIN-WAIT-2 forever (§3.5.1 half-open)"),
+
+        V("short-time-wait/reconnect-server-closes-first", P.GracefulClose, "mirror image of short-time-wait/"
+            + "client-closes-first: B's last ACK is lost; A's retransmitted FIN is delayed and arrives after B's 1-MSL "
+            + "TIME-WAIT ended, so B resets it: TIME-WAIT needs 2*MSL"),
+        V("short-time-wait/reconnect-server-closes-first", P.NoTimeWaitAssassination, MirrorAssassination),
+
+        V("no-time-wait/reconnect-server-closes-first", P.GracefulClose, "mirror image of no-time-wait/client-closes-first: "
+            + "B skips TIME-WAIT; A's ACK of B's FIN, overtaken by A's FIN, reaches the CLOSED B, whose reset ends A's "
+            + "LAST-ACK (RFC 9293 §3.10.7.1)"),
+        V("no-time-wait/reconnect-server-closes-first", P.NoStaleData, "no TIME-WAIT and both ISSs reused (0, isn-mode set): "
+            + "A reconnects at once and connection 1's retransmitted d1 is in connection 2's window; B delivers it (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first", P.HandshakeAgreement, "no TIME-WAIT and both ISSs reused (0): "
+            + "connection 1's old ACKs complete B's handshake of connection 2 and acknowledge A's d1 of connection 2, "
+            + "which B has not received (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first", P.NoStaleClose, "no TIME-WAIT and both ISSs reused (0): B's "
+            + "retransmitted FIN of connection 1 has connection 2's numbers and ends connection 2 at A (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first", P.NoDataLoss, "no TIME-WAIT and both ISSs reused (0): connection 1's "
+            + "retransmitted d1 fills connection 2's d1 slot; the real d1 is then a duplicate, dropped (RFC 9293 §3.4.1; dfs, 32 steps)"),
+        V("no-time-wait/reconnect-server-closes-first", P.NoDeadlock, "both ISSs reused (0): B's reset to an old ACK of "
+            + "connection 1 is at A's RCV.NXT in connection 2 and ends it, and an old ACK of connection 1 acknowledged B's "
+            + "FIN of connection 2; B waits in FIN-WAIT-2 forever, half-open (RFC 9293 §3.4.1, §3.5.1)"),
+
+        V("linux/reconnect-server-closes-first", P.GracefulClose, "mirror image of linux/client-closes-first: B's "
+            + "FIN-WAIT-2 timeout (Linux tcp_fin_timeout, not in RFC 9293) fires before A has sent its data; B is CLOSED "
+            + "when A's d1 arrives and resets it (an orphaned FIN-WAIT-2 would reset it too: RFC 1122 §4.2.2.13)"),
+        V("linux/reconnect-server-closes-first", P.NoTimeWaitAssassination, MirrorAssassination),
+        V("linux/reconnect-server-closes-first", P.WithinCapacity, "a model bound, not a protocol finding: with no tick "
+            + "nothing forces a delivery, so connection 1's leftovers (a duplicate SYN, old ACKs) and connection 2's "
+            + "segments, after B reopened from TIME-WAIT (RFC 6191), pile up to 9 in A's direction with the loss budget "
+            + "spent (capacity 8, the field's maximum; RFC 9293 bounds no queue; as rfc9293/reconnect at capacity 6)"),
     ]);
 
     /// <summary>An expected violation of the matrix entry named <paramref name="configuration"/>. The name is resolved

@@ -16,7 +16,7 @@ internal sealed record WorkloadScript(bool ServerActive, bool ClientClosesFirst,
 {
     public static WorkloadScript For(string workload) => Workloads.Get(workload).Name switch
     {
-        Workloads.ServerClosesFirst => new(false, false, true),
+        Workloads.ServerClosesFirst or Workloads.ReconnectServerClosesFirst => new(false, false, true),
         Workloads.SimultaneousClose => new(false, true, true),
         Workloads.SimultaneousOpen => new(true, true, false),
         _ => new(false, true, false),
