@@ -23,7 +23,7 @@ public static class ModelChecker
         var outcome = SearchRunner.Run(new SearchContext<TState, TAction>(model, options, props, progress, cancel));
         try
         {
-            return Build(model, options, props, outcome);
+            return Build(model, options, props, outcome, cancel);
         }
         finally
         {
@@ -32,7 +32,7 @@ public static class ModelChecker
     }
 
     private static CheckResult<TState, TAction> Build<TState, TAction>(IModel<TState, TAction> model, CheckOptions options,
-        PropertyTracker<TState, TAction> props, SearchOutcome<TState> outcome) where TState : IEquatable<TState>
+        PropertyTracker<TState, TAction> props, SearchOutcome<TState> outcome, CancellationToken cancel) where TState : IEquatable<TState>
     {
         var stats = outcome.Statistics;
         if (stats.Storage == StorageMode.Fingerprint)
@@ -40,9 +40,14 @@ public static class ModelChecker
         var origin = SearchStrategies.Origins.Name(options.Strategy);
         var cutShort = stats.CutShort;
         var reason = cutShort ? Describe(stats.StopReason, options.Limits) : null;
+        // The search is complete, but the liveness pass (rebuilding every edge, then each property's check) runs after it
+        // and is held to the same limits: past one, the liveness verdicts are inconclusive and say why.
+        var stop = AfterSearch(options.Limits, stats.Elapsed, cancel);
+        string? livenessCut = null;
         if (props.NeedsGraph && !cutShort)
         {
-            GraphBuilder.AddEdges(model, outcome.Graph, outcome.States!, outcome.Encoded);
+            if (GraphBuilder.AddEdges(model, outcome.Graph, outcome.States!, outcome.Encoded, stop) is var r && r != StopReason.None)
+                livenessCut = Describe(r, options.Limits) + " while building the graph for the liveness check (the search itself completed)";
             stats = stats with { EdgeBytes = outcome.Graph.EdgeBytes };
         }
         var results = new List<PropertyResult<TState, TAction>>();
@@ -51,6 +56,9 @@ public static class ModelChecker
             if (p.IsLiveness)
             {
                 if (cutShort) { results.Add(new(p, Verdict.Inconclusive, Reason: reason)); continue; }
+                if (livenessCut is null && stop() is var r && r != StopReason.None)
+                    livenessCut = Describe(r, options.Limits) + " before the liveness check of this property (the search itself completed)";
+                if (livenessCut is not null) { results.Add(new(p, Verdict.Inconclusive, Reason: livenessCut)); continue; }
                 var live = LivenessChecker.Check(model, p, outcome.Graph, outcome.States!);
                 results.Add(live.Lasso is { } lasso
                     ? new(p, Verdict.Violated, Counterexample(model, lasso.Initial, lasso.Choices, origin, p.Name, lasso.LoopStart))
@@ -71,6 +79,19 @@ public static class ModelChecker
                 : cutShort ? new(p, Verdict.Inconclusive, Reason: reason) : new(p, Verdict.Holds));
         }
         return new CheckResult<TState, TAction>(results, stats);
+    }
+
+    /// <summary>The limits of a check, asked after its search: the time limit counts from the search's start.</summary>
+    private static Func<StopReason> AfterSearch(SearchLimits limits, TimeSpan searchTime, CancellationToken cancel)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        return () =>
+        {
+            if (cancel.IsCancellationRequested) return StopReason.Cancelled;
+            if (limits.MaxTime is { } mt && searchTime + clock.Elapsed > mt) return StopReason.MaxTime;
+            if (limits.MaxMemoryBytes is { } mm && Environment.WorkingSet > mm) return StopReason.MaxMemory;
+            return StopReason.None;
+        };
     }
 
     private static Counterexample<TState, TAction> PathTo<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,

@@ -15,14 +15,16 @@ namespace TcpModelCheck.Engine.Liveness;
 /// </summary>
 internal static class GraphBuilder
 {
-    public static void AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
-        IReadOnlyList<TState> states, EncodedStateTable<TState>? encoded) where TState : IEquatable<TState>
+    /// <summary>States between two calls of the stop check.</summary>
+    private const int CheckInterval = 4096;
+
+    /// <summary>Adds every edge; returns early, with the reason, when <paramref name="stop"/> (asked every
+    /// <see cref="CheckInterval"/> states) says a limit was reached — the graph is then incomplete and no liveness
+    /// verdict may be drawn from it.</summary>
+    public static StopReason AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
+        IReadOnlyList<TState> states, EncodedStateTable<TState>? encoded, Func<StopReason> stop) where TState : IEquatable<TState>
     {
-        if (encoded is not null)
-        {
-            AddEdges(model, graph, states.Count, encoded);
-            return;
-        }
+        if (encoded is not null) return AddEdges(model, graph, states.Count, encoded, stop);
         var index = new Dictionary<TState, int>(states.Count, new StableStateComparer<TState, TAction>(model));
         for (var i = 0; i < states.Count; i++) index.TryAdd(states[i], i);
         graph.StartEdges();
@@ -30,6 +32,7 @@ internal static class GraphBuilder
         var targets = new List<int>();
         for (var id = 0; id < states.Count; id++)
         {
+            if (id % CheckInterval == 0 && stop() is var reason && reason != StopReason.None) return reason;
             var state = states[id];
             actions.Clear();
             targets.Clear();
@@ -43,10 +46,11 @@ internal static class GraphBuilder
             }
             graph.SetEdges(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets));
         }
+        return StopReason.None;
     }
 
-    private static void AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph, int count,
-        EncodedStateTable<TState> encoded) where TState : IEquatable<TState>
+    private static StopReason AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph, int count,
+        EncodedStateTable<TState> encoded, Func<StopReason> stop) where TState : IEquatable<TState>
     {
         graph.StartEdges();
         var buffer = new byte[Math.Max(1, model.MaxEncodedLength)];
@@ -54,6 +58,7 @@ internal static class GraphBuilder
         var targets = new List<int>();
         for (var id = 0; id < count; id++)
         {
+            if (id % CheckInterval == 0 && stop() is var reason && reason != StopReason.None) return reason;
             var state = encoded.Decode(id);
             actions.Clear();
             targets.Clear();
@@ -69,6 +74,7 @@ internal static class GraphBuilder
             }
             graph.SetEdges(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets));
         }
+        return StopReason.None;
     }
 
     /// <summary>Equality as the model defines it, hashing by the stable fingerprint (never <c>GetHashCode</c>,
