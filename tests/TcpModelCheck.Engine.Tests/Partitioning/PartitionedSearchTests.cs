@@ -13,8 +13,23 @@ namespace TcpModelCheck.Engine.Tests.Partitioning;
 /// counterexample lengths of one breadth-first search; each counterexample, rebuilt across the partitions' logs,
 /// replays to the same violation.
 /// </summary>
-public class PartitionedSearchTests
+public class PartitionedSearchTests : IDisposable
 {
+    private readonly List<string> _dirs = [];
+
+    /// <summary>A fresh exchange directory, removed when the test ends (<see cref="Partitioned.Run"/> removes its own).</summary>
+    private string Dir()
+    {
+        var dir = Partitioned.FreshDirectory();
+        _dirs.Add(dir);
+        return dir;
+    }
+
+    public void Dispose()
+    {
+        foreach (var dir in _dirs.Where(Directory.Exists)) Directory.Delete(dir, recursive: true);
+    }
+
     public static TheoryData<string, int, StorageMode> Cases()
     {
         var data = new TheoryData<string, int, StorageMode>();
@@ -112,7 +127,7 @@ public class PartitionedSearchTests
     [Fact]
     public void Cancelled_partitions_all_stop_at_the_same_barrier_and_say_inconclusive()
     {
-        var dir = Partitioned.FreshDirectory();
+        var dir = Dir();
         var results = new CheckResult<BitWord, int>[2];
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
@@ -130,7 +145,7 @@ public class PartitionedSearchTests
     [Fact]
     public void Partitions_that_run_different_configurations_refuse_to_merge()
     {
-        var dir = Partitioned.FreshDirectory();
+        var dir = Dir();
         var errors = Partitioned.RunEach(2, i => ModelChecker.Check(new BitFlipModel(8 + i), CheckOptions.Default with
         {
             Partition = new PartitionSpec(i, 2, dir),
@@ -141,7 +156,7 @@ public class PartitionedSearchTests
     [Fact]
     public void A_directory_with_files_of_an_earlier_run_is_refused()
     {
-        var dir = Partitioned.FreshDirectory();
+        var dir = Dir();
         File.WriteAllText(Path.Combine(dir, "p0.init.status"), "{}");
         var e = Assert.Throws<PartitionException>(() =>
             ModelChecker.Check(new BitFlipModel(4), CheckOptions.Default with { Partition = new PartitionSpec(0, 1, dir) }));
@@ -155,7 +170,7 @@ public class PartitionedSearchTests
     public void A_bad_partition_is_refused(int index, int count, string word)
     {
         var e = Assert.Throws<ArgumentException>(() => ModelChecker.Check(new BitFlipModel(4),
-            CheckOptions.Default with { Partition = new PartitionSpec(index, count, Partitioned.FreshDirectory()) }));
+            CheckOptions.Default with { Partition = new PartitionSpec(index, count, Dir()) }));
         Assert.Contains(word, e.Message);
     }
 
@@ -164,7 +179,7 @@ public class PartitionedSearchTests
     {
         var e = Assert.Throws<ArgumentException>(() => ModelChecker.Check(new BitFlipModel(4), CheckOptions.Default with
         {
-            Partition = new PartitionSpec(0, 1, Partitioned.FreshDirectory()), Limits = new SearchLimits(MaxStates: 5),
+            Partition = new PartitionSpec(0, 1, Dir()), Limits = new SearchLimits(MaxStates: 5),
         }));
         Assert.Contains("no state limit", e.Message);
     }
