@@ -24,49 +24,38 @@ internal static class GraphBuilder
     public static StopReason AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
         IReadOnlyList<TState> states, EncodedStateTable<TState>? encoded, Func<StopReason> stop) where TState : IEquatable<TState>
     {
-        if (encoded is not null) return AddEdges(model, graph, states.Count, encoded, stop);
+        if (encoded is not null)
+        {
+            var buffer = new byte[Math.Max(1, model.MaxEncodedLength)];
+            return AddEdges(model, graph, states.Count, id => encoded.Decode(id), successor =>
+            {
+                var bytes = buffer.AsSpan(0, model.Encode(successor, buffer));
+                return encoded.Find(StableHash.Of(bytes), bytes);
+            }, stop);
+        }
         var index = new Dictionary<TState, int>(states.Count, new StableStateComparer<TState, TAction>(model));
         for (var i = 0; i < states.Count; i++) index.TryAdd(states[i], i);
-        graph.StartEdges();
-        var actions = new List<TAction>();
-        var targets = new List<int>();
-        for (var id = 0; id < states.Count; id++)
-        {
-            if (id % CheckInterval == 0 && stop() is var reason && reason != StopReason.None) return reason;
-            var state = states[id];
-            actions.Clear();
-            targets.Clear();
-            model.Actions(state, actions);
-            foreach (var a in actions)
-            {
-                if (!index.TryGetValue(model.Next(state, a), out var target))
-                    throw new InvalidOperationException(
-                        $"the model is not deterministic: a successor of state {id} was not found by the search");
-                targets.Add(target);
-            }
-            graph.SetEdges(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets));
-        }
-        return StopReason.None;
+        return AddEdges(model, graph, states.Count, id => states[id], successor => index.TryGetValue(successor, out var t) ? t : -1, stop);
     }
 
+    /// <summary>The one rebuild loop: state <c>id</c> from <paramref name="stateAt"/>, each successor's id from
+    /// <paramref name="find"/> (negative when the search never saw it).</summary>
     private static StopReason AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph, int count,
-        EncodedStateTable<TState> encoded, Func<StopReason> stop) where TState : IEquatable<TState>
+        Func<int, TState> stateAt, Func<TState, long> find, Func<StopReason> stop) where TState : IEquatable<TState>
     {
         graph.StartEdges();
-        var buffer = new byte[Math.Max(1, model.MaxEncodedLength)];
         var actions = new List<TAction>();
         var targets = new List<int>();
         for (var id = 0; id < count; id++)
         {
             if (id % CheckInterval == 0 && stop() is var reason && reason != StopReason.None) return reason;
-            var state = encoded.Decode(id);
+            var state = stateAt(id);
             actions.Clear();
             targets.Clear();
             model.Actions(state, actions);
             foreach (var a in actions)
             {
-                var bytes = buffer.AsSpan(0, model.Encode(model.Next(state, a), buffer));
-                var target = encoded.Find(StableHash.Of(bytes), bytes);
+                var target = find(model.Next(state, a));
                 if (target < 0)
                     throw new InvalidOperationException(
                         $"the model is not deterministic: a successor of state {id} was not found by the search");
