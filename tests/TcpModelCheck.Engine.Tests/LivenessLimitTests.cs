@@ -37,6 +37,52 @@ public class LivenessLimitTests
         Expect.Verdict(result, "eventually-back-on-x-axis", Verdict.Holds);
     }
 
+    [Fact]
+    public void Cancelled_during_one_propertys_liveness_check_that_verdict_is_inconclusive_and_says_so()
+    {
+        using var cancel = new CancellationTokenSource();
+        // The goal is evaluated once per state by the check itself (never by the search): cancelling at its 101st call
+        // lands inside the check, after the graph was built; the check asks the limits every 4,096 states.
+        var model = new CancelInGoal<(int X, int Y), int>(new TorusModel(100), "eventually-back-on-x-axis", 100, cancel);
+        var result = ModelChecker.Check(model, CheckOptions.Default, cancel: cancel.Token);
+        Assert.Equal(StopReason.None, result.Statistics.StopReason);
+        Assert.Equal(10_000, result.Statistics.DistinctStates);
+        Assert.True(cancel.IsCancellationRequested);
+        Expect.Verdict(result, "far-corner-reachable", Verdict.Holds);
+        var live = Expect.Verdict(result, "eventually-back-on-x-axis", Verdict.Inconclusive);
+        Assert.Equal("cancelled during the liveness check of this property (the search itself completed)", live.Reason);
+    }
+
+    [Fact]
+    public void Without_the_cancel_the_wrapped_goal_gives_the_same_verdict_as_the_model()
+    {
+        using var cancel = new CancellationTokenSource();
+        var model = new CancelInGoal<(int X, int Y), int>(new TorusModel(100), "eventually-back-on-x-axis", int.MaxValue, cancel);
+        var result = ModelChecker.Check(model, CheckOptions.Default, cancel: cancel.Token);
+        Expect.Verdict(result, "eventually-back-on-x-axis", Verdict.Holds);
+    }
+
+    /// <summary>A model whose eventually-property <paramref name="property"/> cancels <paramref name="cancel"/> once its
+    /// goal has been evaluated more than <paramref name="calls"/> times.</summary>
+    private sealed class CancelInGoal<TState, TAction>(IModel<TState, TAction> inner, string property, int calls, CancellationTokenSource cancel)
+        : IModel<TState, TAction> where TState : IEquatable<TState>
+    {
+        private int _calls;
+        public string Name => inner.Name;
+        public IReadOnlyDictionary<string, string> Settings => inner.Settings;
+        public IReadOnlyList<TState> InitialStates => inner.InitialStates;
+        public void Actions(in TState state, List<TAction> actions) => inner.Actions(state, actions);
+        public TState Next(in TState state, TAction action) => inner.Next(state, action);
+        public bool IsTerminal(in TState state) => inner.IsTerminal(state);
+        public int MaxEncodedLength => inner.MaxEncodedLength;
+        public int Encode(in TState state, Span<byte> destination) => inner.Encode(state, destination);
+
+        public IReadOnlyList<Property<TState, TAction>> Properties => _properties ??= [.. inner.Properties.Select(p => p.Name != property ? p
+            : Property<TState, TAction>.Eventually(p.Name, s => { if (++_calls > calls) cancel.Cancel(); return p.Goal!(s); }, p.Description))];
+
+        private IReadOnlyList<Property<TState, TAction>>? _properties;
+    }
+
     /// <summary>A model that cancels <paramref name="cancel"/> once it has listed the actions of more than
     /// <paramref name="expansions"/> states.</summary>
     private sealed class CancelAfterExpansions<TState, TAction>(IModel<TState, TAction> inner, int expansions, CancellationTokenSource cancel)

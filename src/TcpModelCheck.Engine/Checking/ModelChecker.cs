@@ -42,12 +42,18 @@ public static class ModelChecker
         var reason = cutShort ? Describe(stats.StopReason, options.Limits) : null;
         // The search is complete, but the liveness pass (rebuilding every edge, then each property's check) runs after it
         // and is held to the same limits: past one, the liveness verdicts are inconclusive and say why.
-        var stop = AfterSearch(options.Limits, stats.Elapsed, cancel);
+        var poll = new StopPoll(AfterSearch(options.Limits, stats.Elapsed, cancel));
         string? livenessCut = null;
         if (props.NeedsGraph && !cutShort)
         {
-            if (GraphBuilder.AddEdges(model, outcome.Graph, outcome.States!, outcome.Encoded, stop) is var r && r != StopReason.None)
-                livenessCut = Describe(r, options.Limits) + " while building the graph for the liveness check (the search itself completed)";
+            try
+            {
+                GraphBuilder.AddEdges(model, outcome.Graph, outcome.States!, outcome.Encoded, poll);
+            }
+            catch (LivenessStoppedException e)
+            {
+                livenessCut = Describe(e.Reason, options.Limits) + " while building the graph for the liveness check (the search itself completed)";
+            }
             stats = stats with { EdgeBytes = outcome.Graph.EdgeBytes };
         }
         var results = new List<PropertyResult<TState, TAction>>();
@@ -56,10 +62,21 @@ public static class ModelChecker
             if (p.IsLiveness)
             {
                 if (cutShort) { results.Add(new(p, Verdict.Inconclusive, Reason: reason)); continue; }
-                if (livenessCut is null && stop() is var r && r != StopReason.None)
+                if (livenessCut is null && poll.Now() is var r && r != StopReason.None)
                     livenessCut = Describe(r, options.Limits) + " before the liveness check of this property (the search itself completed)";
                 if (livenessCut is not null) { results.Add(new(p, Verdict.Inconclusive, Reason: livenessCut)); continue; }
-                var live = LivenessChecker.Check(model, p, outcome.Graph, outcome.States!);
+                LivenessOutcome live;
+                try
+                {
+                    live = LivenessChecker.Check(model, p, outcome.Graph, outcome.States!, poll);
+                }
+                catch (LivenessStoppedException e)
+                {
+                    // This property only: the next one asks the limits again before it starts.
+                    results.Add(new(p, Verdict.Inconclusive, Reason: Describe(e.Reason, options.Limits)
+                        + " during the liveness check of this property (the search itself completed)"));
+                    continue;
+                }
                 results.Add(live.Lasso is { } lasso
                     ? new(p, Verdict.Violated, Counterexample(model, lasso.Initial, lasso.Choices, origin, p.Name, lasso.LoopStart))
                     : new(p, Verdict.Holds, Reason: TimelockNote(live)));

@@ -15,40 +15,38 @@ namespace TcpModelCheck.Engine.Liveness;
 /// </summary>
 internal static class GraphBuilder
 {
-    /// <summary>States between two calls of the stop check.</summary>
-    private const int CheckInterval = 4096;
-
-    /// <summary>Adds every edge; returns early, with the reason, when <paramref name="stop"/> (asked every
-    /// <see cref="CheckInterval"/> states) says a limit was reached — the graph is then incomplete and no liveness
+    /// <summary>Adds every edge; <paramref name="poll"/> (one step per state) throws
+    /// <see cref="LivenessStoppedException"/> when a limit is reached — the graph is then incomplete and no liveness
     /// verdict may be drawn from it.</summary>
-    public static StopReason AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
-        IReadOnlyList<TState> states, EncodedStateTable<TState>? encoded, Func<StopReason> stop) where TState : IEquatable<TState>
+    public static void AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph,
+        IReadOnlyList<TState> states, EncodedStateTable<TState>? encoded, StopPoll poll) where TState : IEquatable<TState>
     {
         if (encoded is not null)
         {
             var buffer = new byte[Math.Max(1, model.MaxEncodedLength)];
-            return AddEdges(model, graph, states.Count, id => encoded.Decode(id), successor =>
+            AddEdges(model, graph, states.Count, id => encoded.Decode(id), successor =>
             {
                 var bytes = buffer.AsSpan(0, model.Encode(successor, buffer));
                 return encoded.Find(StableHash.Of(bytes), bytes);
-            }, stop);
+            }, poll);
+            return;
         }
         var index = new Dictionary<TState, int>(states.Count, new StableStateComparer<TState, TAction>(model));
         for (var i = 0; i < states.Count; i++) index.TryAdd(states[i], i);
-        return AddEdges(model, graph, states.Count, id => states[id], successor => index.TryGetValue(successor, out var t) ? t : -1, stop);
+        AddEdges(model, graph, states.Count, id => states[id], successor => index.TryGetValue(successor, out var t) ? t : -1, poll);
     }
 
     /// <summary>The one rebuild loop: state <c>id</c> from <paramref name="stateAt"/>, each successor's id from
     /// <paramref name="find"/> (negative when the search never saw it).</summary>
-    private static StopReason AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph, int count,
-        Func<int, TState> stateAt, Func<TState, long> find, Func<StopReason> stop) where TState : IEquatable<TState>
+    private static void AddEdges<TState, TAction>(IModel<TState, TAction> model, SearchGraph graph, int count,
+        Func<int, TState> stateAt, Func<TState, long> find, StopPoll poll) where TState : IEquatable<TState>
     {
         graph.StartEdges();
         var actions = new List<TAction>();
         var targets = new List<int>();
         for (var id = 0; id < count; id++)
         {
-            if (id % CheckInterval == 0 && stop() is var reason && reason != StopReason.None) return reason;
+            poll.Step();
             var state = stateAt(id);
             actions.Clear();
             targets.Clear();
@@ -63,7 +61,6 @@ internal static class GraphBuilder
             }
             graph.SetEdges(id, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(targets));
         }
-        return StopReason.None;
     }
 
     /// <summary>Equality as the model defines it, hashing by the stable fingerprint (never <c>GetHashCode</c>,

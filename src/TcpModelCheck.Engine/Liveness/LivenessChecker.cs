@@ -41,26 +41,29 @@ internal sealed record LivenessOutcome(Lasso? Lasso, int Timelocks, long Timeloc
 /// </summary>
 internal static class LivenessChecker
 {
+    /// <summary>Checks <paramref name="property"/> on the complete <paramref name="graph"/>; <paramref name="poll"/> throws
+    /// <see cref="LivenessStoppedException"/> out of it when a limit of the check is reached.</summary>
     public static LivenessOutcome Check<TState, TAction>(IModel<TState, TAction> model, Property<TState, TAction> property,
-        SearchGraph graph, IReadOnlyList<TState> states) where TState : IEquatable<TState>
+        SearchGraph graph, IReadOnlyList<TState> states, StopPoll poll) where TState : IEquatable<TState>
     {
         var n = graph.Count;
         var goal = new bool[n];
         var seeds = new List<int>();
         for (var i = 0; i < n; i++)   // one pass: states may be decoded on each access
         {
+            poll.Step();
             var state = states[i];
             goal[i] = property.Goal!(state);
             if (!goal[i] && property.Triggers(state, initial: graph.Parent(i) < 0)) seeds.Add(i);
         }
-        var reverse = ReverseEdges.Of(graph);
+        var reverse = ReverseEdges.Of(graph, poll);
         var canReach = reverse.Reach(goal);
 
         var traps = property.Fairness == Fairness.TimeProgress
-            ? ProgressTraps.Find(graph, canReach, v => ProgressChoices(model, property, states[v]))
+            ? ProgressTraps.Find(graph, canReach, v => ProgressChoices(model, property, states[v]), poll)
             : null;
         Func<int, bool> isTrap = traps is null ? v => !canReach[v] : traps.IsTrap;
-        var (end, from) = ForwardToTrap(graph, seeds, goal, isTrap);
+        var (end, from) = ForwardToTrap(graph, seeds, goal, isTrap, poll);
         if (end < 0)
         {
             var (count, size) = traps?.TimelocksMet(v => from[v] is not null) ?? (0, 0);
@@ -93,7 +96,7 @@ internal static class LivenessChecker
     }
 
     private static (int End, (int Prev, int Choice)?[] From) ForwardToTrap(SearchGraph graph, List<int> seeds,
-        bool[] goal, Func<int, bool> isTrap)
+        bool[] goal, Func<int, bool> isTrap, StopPoll poll)
     {
         var from = new (int, int)?[graph.Count];
         var queue = new Queue<int>();
@@ -105,6 +108,7 @@ internal static class LivenessChecker
         }
         while (queue.Count > 0)
         {
+            poll.Step();
             var v = queue.Dequeue();
             if (isTrap(v)) return (v, from);
             for (var k = 0; k < graph.EdgeCount(v); k++)

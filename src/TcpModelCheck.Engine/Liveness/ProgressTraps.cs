@@ -27,11 +27,13 @@ internal sealed class ProgressTraps
     private readonly bool[] _trap;       // per component
     private readonly bool[] _timelock;   // per component
     private readonly int[] _size;        // per component
+    private readonly StopPoll _poll;
 
-    private ProgressTraps(SearchGraph graph, Func<int, bool[]> progress, int[] component, int count)
+    private ProgressTraps(SearchGraph graph, Func<int, bool[]> progress, int[] component, int count, StopPoll poll)
     {
         _graph = graph;
         _progress = progress;
+        _poll = poll;
         _component = component;
         _trap = new bool[count];
         _timelock = new bool[count];
@@ -39,6 +41,7 @@ internal sealed class ProgressTraps
         var notBottom = new bool[count];
         for (var v = 0; v < component.Length; v++)
         {
+            poll.Step();
             if (component[v] < 0) continue;
             _size[component[v]]++;
             for (var k = 0; k < graph.EdgeCount(v); k++)
@@ -47,6 +50,7 @@ internal sealed class ProgressTraps
         var hasEdges = new bool[count];
         for (var v = 0; v < component.Length; v++)
         {
+            poll.Step();
             var c = component[v];
             if (c < 0 || notBottom[c]) continue;
             if (graph.EdgeCount(v) == 0) { _trap[c] = true; continue; }   // a dead end: its own component
@@ -58,10 +62,10 @@ internal sealed class ProgressTraps
 
     /// <summary>Classifies the doomed states (<paramref name="canReach"/> false) of <paramref name="graph"/>;
     /// <paramref name="progress"/> gives, for a state, which of its choices are progress actions.</summary>
-    public static ProgressTraps Find(SearchGraph graph, bool[] canReach, Func<int, bool[]> progress)
+    public static ProgressTraps Find(SearchGraph graph, bool[] canReach, Func<int, bool[]> progress, StopPoll poll)
     {
-        var component = StrongComponents.Of(graph, v => !canReach[v], out var count);
-        return new ProgressTraps(graph, progress, component, count);
+        var component = StrongComponents.Of(graph, v => !canReach[v], poll, out var count);
+        return new ProgressTraps(graph, progress, component, count, poll);
     }
 
     public bool IsTrap(int v) => _component[v] >= 0 && _trap[_component[v]];
@@ -72,7 +76,10 @@ internal sealed class ProgressTraps
         var seen = new HashSet<int>();
         long states = 0;
         for (var v = 0; v < _component.Length; v++)
+        {
+            _poll.Step();
             if (_component[v] is var c && c >= 0 && _timelock[c] && met(v) && seen.Add(c)) states += _size[c];
+        }
         return (seen.Count, states);
     }
 
@@ -91,6 +98,7 @@ internal sealed class ProgressTraps
         (int Cost, int U, int K) best = (int.MaxValue, -1, -1);
         for (var u = 0; u < _component.Length; u++)
         {
+            _poll.Step();
             if (_component[u] != c) continue;
             var progress = _progress(u);
             for (var k = 0; k < progress.Length; k++)
@@ -119,6 +127,7 @@ internal sealed class ProgressTraps
         var queue = new Queue<int>([entry]);
         while (queue.Count > 0)
         {
+            _poll.Step();
             var v = queue.Dequeue();
             for (var k = 0; k < _graph.EdgeCount(v); k++)
             {
@@ -143,6 +152,7 @@ internal sealed class ProgressTraps
         var queue = new Queue<int>([entry]);
         while (queue.Count > 0)
         {
+            _poll.Step();
             var w = queue.Dequeue();
             foreach (var u in reverse.Predecessors(w))
             {

@@ -8,25 +8,33 @@ internal sealed class ReverseEdges
 {
     private readonly int[] _start;
     private readonly int[] _preds;
+    private readonly StopPoll _poll;
 
-    private ReverseEdges(int[] start, int[] preds)
+    private ReverseEdges(int[] start, int[] preds, StopPoll poll)
     {
         _start = start;
         _preds = preds;
+        _poll = poll;
     }
 
-    public static ReverseEdges Of(SearchGraph graph)
+    public static ReverseEdges Of(SearchGraph graph, StopPoll poll)
     {
         var n = graph.Count;
         var start = new int[n + 1];
         for (var i = 0; i < n; i++)
+        {
+            poll.Step();
             for (var k = 0; k < graph.EdgeCount(i); k++) start[graph.Edge(i, k) + 1]++;
+        }
         for (var i = 0; i < n; i++) start[i + 1] += start[i];
         var fill = (int[])start.Clone();
         var preds = new int[start[n]];
         for (var i = 0; i < n; i++)
+        {
+            poll.Step();
             for (var k = 0; k < graph.EdgeCount(i); k++) preds[fill[graph.Edge(i, k)]++] = i;
-        return new ReverseEdges(start, preds);
+        }
+        return new ReverseEdges(start, preds, poll);
     }
 
     /// <summary>The states with an edge to <paramref name="v"/>, one entry per edge, in increasing order.</summary>
@@ -39,8 +47,11 @@ internal sealed class ReverseEdges
         var queue = new Queue<int>();
         for (var i = 0; i < target.Length; i++) if (target[i]) queue.Enqueue(i);
         while (queue.Count > 0)
+        {
+            _poll.Step();
             foreach (var u in Predecessors(queue.Dequeue()))
                 if (!reach[u]) { reach[u] = true; queue.Enqueue(u); }
+        }
         return reach;
     }
 }

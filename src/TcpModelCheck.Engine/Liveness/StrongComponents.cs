@@ -9,7 +9,7 @@ internal static class StrongComponents
     /// <summary>The component number of every state for which <paramref name="inside"/> holds (-1 for the others;
     /// edges to them are ignored), and the number of components in <paramref name="count"/>. Components are
     /// numbered in the order Tarjan's algorithm completes them: a component's successors come first.</summary>
-    public static int[] Of(SearchGraph graph, Func<int, bool> inside, out int count)
+    public static int[] Of(SearchGraph graph, Func<int, bool> inside, StopPoll poll, out int count)
     {
         var n = graph.Count;
         var component = new int[n];
@@ -28,6 +28,7 @@ internal static class StrongComponents
             Open(root);
             while (calls.Count > 0)
             {
+                poll.Step();
                 var (v, k) = calls.Pop();
                 if (k < graph.EdgeCount(v))
                 {
