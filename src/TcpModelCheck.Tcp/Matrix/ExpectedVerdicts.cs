@@ -12,6 +12,11 @@ namespace TcpModelCheck.Tcp.Matrix;
 /// cell is read from a recorded counterexample that FullRowCounterexampleTests replays; in the rows a fingerprint run
 /// completes (every reconnect row of rfc9293, linux and short-time-wait, both workloads) an unlisted safety cell
 /// holds; in the no-time-wait rows the listed cells are the violations found so far and an unlisted cell is unsettled.
+/// Every listed cell is a protocol finding, not an artifact of the bounds (issue 10): the cells that were — a stale
+/// reset meeting RCV.NXT wrapped to 0 within MSL in the 16-number sequence space (rfc1337 and rfc9293 with the server
+/// closing first, rfc9293/reconnect's graceful-close) and linux/reconnect-server-closes-first's within-capacity at
+/// capacity 8 — hold at the defaults 32 and 10 and are gone; <c>--sequence-space 16</c> and <c>--network-capacity 8</c>
+/// still show them.
 /// </summary>
 public static class ExpectedVerdicts
 {

@@ -48,11 +48,12 @@ public static class TcpMatrix
 
     /// <summary>
     /// The reconnect rows of the other variants at the default bounds, too big for exact storage in the default test
-    /// run. With the default reduction, in fingerprint mode on one thread (README, "Reconnect at the default bounds"):
-    /// rfc9293 22.2 M states, linux 21.4 M, short-time-wait 22.2 M; with the server closing first rfc9293 32.7 M and
-    /// short-time-wait 32.5 M (about a minute each), and linux 364.9 M without the reduction (2,388 s on a loaded
-    /// machine). no-time-wait (ISNs from the set) does not complete: 944 M states at depth 31 after 96 min on reconnect,
-    /// 48 M in 600 s with the server closing first (both without the reduction). <c>compare --full</c> checks them; a
+    /// run. With the default reduction, in fingerprint mode on one thread (README, "Reconnect at the default bounds";
+    /// sequence space 32 and capacity 10, the defaults since issue 10): rfc9293 22.2 M states, linux 21.4 M,
+    /// short-time-wait 22.2 M; with the server closing first rfc9293 32.7 M and short-time-wait 32.5 M (a few minutes
+    /// each on the shared machine), and linux 105.4 M (793 s wall, 221 CPU seconds; 106.1 M at capacity 8, where
+    /// within-capacity fails). no-time-wait (ISNs from the set) does not complete: 944 M states at depth 31 after
+    /// 96 min on reconnect, 48 M in 600 s with the server closing first (both without the reduction, space 16). <c>compare --full</c> checks them; a
     /// limit that cuts one short makes it inconclusive, and the property suite's <c>Category=Full</c> test runs them only with <c>TCPMC_FULL=1</c>.
     /// </summary>
     public static IReadOnlyList<MatrixEntry> Bigger { get; } =
