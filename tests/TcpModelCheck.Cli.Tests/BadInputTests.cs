@@ -15,7 +15,7 @@ public class BadInputTests
     [InlineData("check --msl 1000000", "msl: 1000000 is out of range")]
     [InlineData("check --loss-budget many", "setting 'loss-budget': 'many' is not a whole number")]
     [InlineData("check --fifo maybe", "setting 'fifo': 'maybe' is not a boolean (true, yes, on, 1 or false, no, off, 0)")]
-    [InlineData("check --isn-mode set --isn-set 0,99", "isn-set: 99 is outside the sequence space 0..15")]
+    [InlineData("check --isn-mode set --isn-set 0,99", "isn-set: 99 is outside the sequence space 0..31")]
     [InlineData("check --isn-set 0", "isn-set: only used with --isn-mode set (this configuration's ISNs come from the clock)")]
     [InlineData("check --max-states -5", "--max-states must be between 1 and 100,000,000,000 (got -5)")]
     [InlineData("check --max-states 0", "--max-states must be between 1 and")]

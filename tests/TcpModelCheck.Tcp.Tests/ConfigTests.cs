@@ -129,12 +129,12 @@ public sealed class ConfigTests
     [Fact]
     public void ValidateGivesOneMessagePerProblem()
     {
-        var bad = TcpConfig.Default with { Msl = 0, IsnMode = IsnMode.Set, IsnSet = [0, 20, 20], Workload = "bulk" };
+        var bad = TcpConfig.Default with { Msl = 0, IsnMode = IsnMode.Set, IsnSet = [0, 40, 40], Workload = "bulk" };
         Assert.Equal(
         [
             "unknown workload 'bulk'; valid workloads: client-closes-first, server-closes-first, simultaneous-close, simultaneous-open, reconnect, reconnect-server-closes-first",
             "msl: 0 is out of range 1..8",
-            "isn-set: 20 is outside the sequence space 0..15",
+            "isn-set: 40 is outside the sequence space 0..31",
             "isn-set: values must be distinct",
         ], bad.Validate());
         var e = Assert.Throws<ArgumentException>(() => new TcpModel(bad));

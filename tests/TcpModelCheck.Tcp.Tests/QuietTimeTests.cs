@@ -26,14 +26,15 @@ public sealed class QuietTimeTests
     }
 
     /// <summary>On (the default): the restarted host waits MSL before it opens again, by which time every segment
-    /// of the lost connection has expired; exhaustive, 471,024 states (582,083 with <c>--reduction none</c>).</summary>
+    /// of the lost connection has expired; exhaustive, 471,020 states (582,079 with <c>--reduction none</c>; 471,024 and
+    /// 582,083 in the 16-number sequence space, the default until issue 10: wrap-around coincidences only).</summary>
     [Fact]
     public void On_EveryOldSegmentHasExpiredBeforeTheHostReopens()
     {
         Assert.True(Crashing.QuietTime);
         var result = Checks.Check(Crashing, TcpProperties.NoStaleData);
         Assert.True(result.Statistics.Complete);
-        Assert.Equal(471_024, result.Statistics.DistinctStates);
+        Assert.Equal(471_020, result.Statistics.DistinctStates);
         Assert.Equal(Verdict.Holds, result[TcpProperties.NoStaleData].Verdict);
     }
 }

@@ -69,8 +69,12 @@ public static class TcpFields
         "Retransmissions of one segment before the connection is aborted (user timeout, §3.10.8)",
         c => c.MaxRetransmissions, (c, v) => c with { MaxRetransmissions = v }, 0, 7);
 
+    /// <summary>The size of the modular sequence space; 32 by default (<see cref="TcpConfig.SequenceSpace"/>). With 16,
+    /// RCV.NXT of a reconnect row can wrap to a stale reset's SEQ=0 within MSL, which real TCP reaches only after more
+    /// than 2^31 bytes within MSL (the case PAWS handles, RFC 7323 §5), so the default does not report it as a finding;
+    /// <c>--sequence-space 16</c> still shows it, and smaller values make wrap-around reachable on purpose.</summary>
     public static readonly TcpField<int> SequenceSpace = Number("sequence-space", "n",
-        "Size of the modular sequence space; small values make wrap-around reachable",
+        "Size of the modular sequence space; small values make wrap-around reachable (16: within MSL on the reconnect rows)",
         c => c.SequenceSpace, (c, v) => c with { SequenceSpace = v }, 4, 256);
 
     public static readonly TcpField<ImmutableArray<int>> IsnSet = new TcpField<ImmutableArray<int>>("isn-set", "list",
@@ -88,9 +92,11 @@ public static class TcpFields
     public static readonly TcpField<int> ReceiveWindow = Number("receive-window", "n", "Receive window RCV.WND in sequence numbers",
         c => c.ReceiveWindow, (c, v) => c with { ReceiveWindow = v }, 1, 4);
 
+    /// <summary>Segments in flight per direction; 10 by default (<see cref="TcpConfig.NetworkCapacity"/>), at most 16
+    /// (the state encoding writes a one-byte segment count and room for this many per direction).</summary>
     public static readonly TcpField<int> NetworkCapacity = Number("network-capacity", "n",
         "Segments in flight per direction; a segment sent into a full direction is dropped",
-        c => c.NetworkCapacity, (c, v) => c with { NetworkCapacity = v }, 1, 8);
+        c => c.NetworkCapacity, (c, v) => c with { NetworkCapacity = v }, 1, 16);
 
     public static readonly TcpField<int> LossBudget = Number("loss-budget", "n", "Segments the network may lose in one run",
         c => c.LossBudget, (c, v) => c with { LossBudget = v }, 0, 31);
