@@ -58,7 +58,20 @@ public class CompareCommandTests
     }
 
     [Fact]
-    public void Full_runs_the_full_matrix_and_takes_no_configuration_options()
+    public void Options_without_variant_or_workload_apply_to_every_row_of_the_matrix()
+    {
+        var doc = Json.Parse(CliRun.With(Grid, "compare", "--size", "3", "--json", "--no-timings").Out);
+        var names = doc.GetProperty("configurations").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(["safe/small size=3", "broken/small size=3"], names);
+        var full = Json.Parse(CliRun.With(Grid, "compare", "--full", "--size", "3", "--json", "--no-timings").Out);
+        // The full matrix's third row (safe/large) becomes safe/large size=3 — the option wins over the workload's size.
+        Assert.Equal(3, full.GetProperty("configurations").GetArrayLength());
+        Assert.All(full.GetProperty("configurations").EnumerateArray(),
+            c => Assert.Equal(9, c.GetProperty("statistics").GetProperty("distinctStates").GetInt64()));
+    }
+
+    [Fact]
+    public void Full_runs_the_full_matrix_and_takes_no_variant_or_workload_list()
     {
         var r = CliRun.With(Grid, "compare", "--full", "--no-timings");
         Assert.True(r.Code == 0, r.ToString());

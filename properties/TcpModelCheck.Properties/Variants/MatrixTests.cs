@@ -90,6 +90,10 @@ public sealed class MatrixTests(ITestOutputHelper output)
         var other = entry.Config with { NetworkCapacity = entry.Config.NetworkCapacity + 1 };
         Assert.Null(TcpMatrix.Find(other));
         Assert.Equal((Verdict.Holds, (string?)null), ExpectedVerdicts.For(other, TcpProperties.GracefulClose));
+        // The one field that is no part of the key: the reduction keeps every verdict (ReductionCrossCheckTests).
+        var unreduced = entry.Config with { Reduction = Reduction.None };
+        Assert.Same(entry, TcpMatrix.Find(unreduced));
+        Assert.Equal(Verdict.Violated, ExpectedVerdicts.For(unreduced, TcpProperties.GracefulClose).Verdict);
     }
 
     [Fact]

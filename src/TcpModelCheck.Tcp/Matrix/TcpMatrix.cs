@@ -77,6 +77,8 @@ public static class TcpMatrix
     public static MatrixEntry Get(string name) => Full.FirstOrDefault(e => e.Name == name)
         ?? throw new ArgumentException($"no matrix configuration '{name}'; the matrix has: {string.Join(", ", Full.Select(e => e.Name))}");
 
-    /// <summary>The entry whose configuration is <paramref name="config"/> (every field equal), or null.</summary>
-    public static MatrixEntry? Find(TcpConfig config) => Full.FirstOrDefault(e => e.Config.Equals(config));
+    /// <summary>The entry whose configuration is <paramref name="config"/> (every field equal but <see cref="TcpConfig.Reduction"/>,
+    /// which keeps every verdict and shortest length — ReductionCrossCheckTests checks it on every default row — so
+    /// <c>compare --reduction none</c> keeps the matrix's expectations), or null.</summary>
+    public static MatrixEntry? Find(TcpConfig config) => Full.FirstOrDefault(e => (e.Config with { Reduction = config.Reduction }).Equals(config));
 }
