@@ -8,7 +8,7 @@ namespace TcpModelCheck.Tcp;
 /// processing) over a faulty network with an MSL clock, driven by an application workload. Built from one
 /// immutable <see cref="TcpConfig"/>; pure, so the engine can explore, replay and simulate it.
 /// </summary>
-public sealed partial class TcpModel : IModel<TcpState, TcpAction>
+public sealed partial class TcpModel : IModel<TcpState, TcpAction>, IEncodedSuccessors<TcpState, TcpAction>
 {
     /// <summary>Builds the model; throws <see cref="ArgumentException"/> listing every problem of an invalid
     /// configuration (one per line).</summary>

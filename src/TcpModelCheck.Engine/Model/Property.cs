@@ -52,6 +52,9 @@ public enum Fairness
     TimeProgress,
 }
 
+/// <summary>An action property judged from the state, the action and the bytes of the successor's encoding.</summary>
+public delegate bool EncodedEdgeCheck<in TState, in TAction>(TState from, TAction action, ReadOnlySpan<byte> to);
+
 /// <summary>
 /// A named property of a model: data, not code paths, so checkers and the CLI can select it by name.
 /// Build one with the static factories (<see cref="Always"/>, <see cref="Sometimes"/>, ...).
@@ -79,6 +82,11 @@ public sealed class Property<TState, TAction>
     /// <summary>For action properties: must hold on every edge.</summary>
     public Func<TState, TAction, TState, bool>? Edge { get; private init; }
 
+    /// <summary>For action properties, optional: the same check given the successor's encoding instead of the
+    /// successor (see <see cref="IEncodedSuccessors{TState,TAction}"/>); must agree with <see cref="Edge"/> on every
+    /// edge (the engine compares the two on the first edges of a search).</summary>
+    public EncodedEdgeCheck<TState, TAction>? EncodedEdge { get; private init; }
+
     public Fairness Fairness { get; private init; } = Fairness.StrongTransitions;
 
     /// <summary>For <see cref="Fairness.TimeProgress"/>: whether taking the action in the state advances time (the
@@ -98,6 +106,12 @@ public sealed class Property<TState, TAction>
 
     public static Property<TState, TAction> ForEveryStep(string name, Func<TState, TAction, TState, bool> holds, string description = "") =>
         new(name, PropertyKind.ActionProperty, description) { Edge = holds };
+
+    /// <summary>An action property that can also be judged from the successor's encoding
+    /// (<paramref name="holdsEncoded"/>, see <see cref="EncodedEdge"/>).</summary>
+    public static Property<TState, TAction> ForEveryStep(string name, Func<TState, TAction, TState, bool> holds,
+        EncodedEdgeCheck<TState, TAction> holdsEncoded, string description = "") =>
+        new(name, PropertyKind.ActionProperty, description) { Edge = holds, EncodedEdge = holdsEncoded };
 
     public static Property<TState, TAction> Sometimes(string name, Func<TState, bool> witness, string description = "") =>
         new(name, PropertyKind.Reachable, description) { Condition = witness };

@@ -192,6 +192,8 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
     /// <summary>Buffers each successor; with <paramref name="encodings"/>, its encoding instead of the state object.</summary>
     private readonly struct BufferSink(GrowableBuffer<Successor<TState>> buffer, EncodingArena? encodings) : ISuccessorSink<TState>
     {
+        public bool NeedsState => encodings is null;
+
         public void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding)
         {
             if (encodings is null)

@@ -32,6 +32,9 @@ internal sealed class ExpandScratch<TAction>
 
     public long Transitions;
 
+    /// <summary>Transitions this worker has self-checked (see <see cref="Model.IEncodedSuccessors{TState,TAction}"/>).</summary>
+    public int SelfChecked;
+
     /// <summary>Some state at the depth bound had a successor that was not generated.</summary>
     public bool DepthCut;
 

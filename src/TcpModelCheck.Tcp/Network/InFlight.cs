@@ -74,6 +74,9 @@ internal ref struct InFlight
         for (var i = 0; i < _count; i++) _net[i] = _net[i].Aged();
     }
 
+    /// <summary>The segments, in canonical order.</summary>
+    public readonly ReadOnlySpan<Segment> Segments => _net[.._count];
+
     /// <summary>The canonical array of the next state.</summary>
     public readonly Segment[] ToArray() => _net[.._count].ToArray();
 }

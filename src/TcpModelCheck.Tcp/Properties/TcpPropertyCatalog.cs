@@ -42,7 +42,9 @@ internal static class TcpPropertyCatalog
                 s => WindowSane(s.Client, seq, window, clientItems) && WindowSane(s.Server, seq, window, serverItems),
                 "every TCB keeps SND.UNA =< SND.NXT within the peer's window plus a FIN"),
             Property<TcpState, TcpAction>.ForEveryStep(TcpProperties.TimeWaitOnlyForActiveCloser,
-                (a, _, b) => EntersTimeWaitProperly(a.Client, b.Client) && EntersTimeWaitProperly(a.Server, b.Server),
+                (a, _, b) => EntersTimeWaitProperly(a.Client, b.Client.State) && EntersTimeWaitProperly(a.Server, b.Server.State),
+                (a, _, b) => EntersTimeWaitProperly(a.Client, TcpModel.EncodedState(b, Side.Client))
+                    && EntersTimeWaitProperly(a.Server, TcpModel.EncodedState(b, Side.Server)),
                 "only an endpoint in FIN-WAIT-1, FIN-WAIT-2 or CLOSING enters TIME-WAIT"),
             Never(TcpProperties.NoTimeWaitAssassination, Observations.TimeWaitAssassinated,
                 "TIME-WAIT is never cut short by a reset (RFC 1337)"),
@@ -98,8 +100,8 @@ internal static class TcpPropertyCatalog
         return seq.Le(e.SndUna, e.SndNxt) && outstanding <= window + 1 && used <= items + 2;
     }
 
-    private static bool EntersTimeWaitProperly(in Endpoint before, in Endpoint after) =>
-        after.State != ConnectionState.TimeWait || before.State is ConnectionState.TimeWait
+    private static bool EntersTimeWaitProperly(in Endpoint before, ConnectionState after) =>
+        after != ConnectionState.TimeWait || before.State is ConnectionState.TimeWait
             or ConnectionState.FinWait1 or ConnectionState.FinWait2 or ConnectionState.Closing;
 
     private static bool Finished(TcpState s, int incarnations, bool serverActive) =>
