@@ -29,6 +29,12 @@ namespace TcpModelCheck.Engine.Strategies;
 /// new ones from cold cache lines (perf profile of rfc9293/reconnect, 5 M states, before → after: the garbage
 /// collector 16 % → 10 % of the samples, the kernel clearing fresh pages 5 % → 1 %, <c>Encode</c> in the publish
 /// phase 7 % → 0). Invariants of a new state are checked on the state decoded from its encoding.</para>
+/// <para>Known fingerprints: each worker remembers, in a small direct-mapped cache (<see cref="ExpandScratch{TAction}.Recent"/>),
+/// the last fingerprints it found in or added to the store; a successor whose fingerprint is there is a duplicate and
+/// skips the prefetch and the probe of the large table (a random memory access). Sibling states are expanded side by
+/// side and share many successors: on rfc9293/reconnect (6 M states) 47 % of the transitions hit the cache. Only
+/// fingerprints the store holds enter it, and the store never forgets one, so the set of new states, their order and
+/// ids are what the probe alone would give.</para>
 /// <para>Which of two workers first inserts a state found twice in one round is a race, so with several
 /// workers the predecessor of such a state — and so which of two equally short counterexamples is reported —
 /// may differ between runs; lengths are still shortest. With one worker the search is deterministic.</para>
@@ -111,16 +117,25 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
 
         var items = successors.Span;
         var use = scratch.SegmentUse;
+        var recent = scratch.Recent;
         var ahead = SearchTuning.PrefetchDistance;
         for (var i = 0; i < items.Length; i++)
         {
-            if (i + ahead < items.Length) _store.Prefetch(items[i + ahead].Hash);
-            var segment = SegmentedTable<FingerprintSlot, NoKey>.SegmentOf(items[i].Hash);
+            if (i + ahead < items.Length && !ExpandScratch<TAction>.Seen(recent, items[i + ahead].Hash)) _store.Prefetch(items[i + ahead].Hash);
+            var hash = items[i].Hash;
+            ref var known = ref ExpandScratch<TAction>.RecentSlot(recent, hash);
+            if (known == hash) continue;   // in the store already: not new
+            var segment = SegmentedTable<FingerprintSlot, NoKey>.SegmentOf(hash);
             if (use[segment] >= _budget[segment]) _deferred[c].Add(i);
-            else if (_store.AddConcurrent(items[i].Hash))
+            else
             {
-                use[segment]++;
-                Keep(c, i);
+                var added = _store.AddConcurrent(hash);
+                known = hash;
+                if (added)
+                {
+                    use[segment]++;
+                    Keep(c, i);
+                }
             }
         }
     }
