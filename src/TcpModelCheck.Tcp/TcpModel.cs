@@ -48,7 +48,7 @@ public sealed partial class TcpModel : IModel<TcpState, TcpAction>, IEncodedSucc
     /// <summary>True when no action is enabled because everything is over: both endpoints CLOSED and the
     /// network empty (the applications have then finished their scripts, or nothing could be enabled).</summary>
     public bool IsTerminal(in TcpState state) =>
-        state.Client.State == ConnectionState.Closed && state.Server.State == ConnectionState.Closed && state.InFlight.Count == 0;
+        state.Client.State == ConnectionState.Closed && state.Server.State == ConnectionState.Closed && state.Segments.Length == 0;
 
     public string FormatState(in TcpState state) => state.ToString();
 }

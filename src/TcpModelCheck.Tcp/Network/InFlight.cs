@@ -22,7 +22,7 @@ internal ref struct InFlight
 
     /// <summary>Room a working copy needs: one action adds at most one segment (a reply, a retransmission,
     /// a copy), plus one spare.</summary>
-    public static int BufferFor(TcpState state) => state.InFlight.Count + 2;
+    public static int BufferFor(TcpState state) => state.Segments.Length + 2;
 
     public readonly int Count => _count;
 
