@@ -5,7 +5,7 @@ namespace TcpModelCheck.Tcp;
 
 public sealed partial class TcpModel
 {
-    private const int EndpointBytes = 22;
+    internal const int EndpointBytes = 22;
     private const int SegmentBytes = 6;
 
     /// <summary>Upper bound of <see cref="Encode"/>: two endpoints, budgets, the ISN clock, a count, and at most
@@ -44,6 +44,9 @@ public sealed partial class TcpModel
     /// <see cref="Encode(in TcpState, Span{byte})"/>): what the action properties judged on encodings read.</summary>
     internal static ConnectionState EncodedState(ReadOnlySpan<byte> encoding, Side side) =>
         (ConnectionState)encoding[side == Side.Client ? 0 : EndpointBytes];
+
+    /// <summary>Whether the network ever overflowed (<see cref="Budgets.Overflowed"/>), read from an encoding.</summary>
+    internal static bool EncodedOverflowed(ReadOnlySpan<byte> encoding) => (encoding[2 * EndpointBytes + 3] & 1) != 0;
 
     /// <summary>The encoding of a state given by its parts (a <see cref="TcpState"/>'s, or a <see cref="Step"/>'s).</summary>
     internal static int Encode(in Endpoint client, in Endpoint server, ReadOnlySpan<Segment> segments, Budgets u, int isnClock,

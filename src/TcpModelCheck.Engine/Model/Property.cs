@@ -52,6 +52,9 @@ public enum Fairness
     TimeProgress,
 }
 
+/// <summary>An invariant or witness judged from the bytes of a state's encoding.</summary>
+public delegate bool EncodedStateCheck(ReadOnlySpan<byte> state);
+
 /// <summary>An action property judged from the state, the action and the bytes of the successor's encoding.</summary>
 public delegate bool EncodedEdgeCheck<in TState, in TAction>(TState from, TAction action, ReadOnlySpan<byte> to);
 
@@ -75,6 +78,11 @@ public sealed class Property<TState, TAction>
 
     /// <summary>Invariant / witness predicate; for leads-to, the trigger P.</summary>
     public Func<TState, bool>? Condition { get; private init; }
+
+    /// <summary>For invariants and witnesses, optional: the same <see cref="Condition"/> judged on the state's encoding,
+    /// which lets the fingerprint search check a new state without decoding it; must agree with <see cref="Condition"/>
+    /// on every state (the engine compares the two on the first new states of a search).</summary>
+    public EncodedStateCheck? EncodedCondition { get; private init; }
 
     /// <summary>For eventually and leads-to: the goal Q.</summary>
     public Func<TState, bool>? Goal { get; private init; }
@@ -115,6 +123,18 @@ public sealed class Property<TState, TAction>
 
     public static Property<TState, TAction> Sometimes(string name, Func<TState, bool> witness, string description = "") =>
         new(name, PropertyKind.Reachable, description) { Condition = witness };
+
+    /// <summary>An invariant that can also be judged on a state's encoding (<paramref name="holdsEncoded"/>, see
+    /// <see cref="EncodedCondition"/>).</summary>
+    public static Property<TState, TAction> Always(string name, Func<TState, bool> holds, EncodedStateCheck holdsEncoded,
+        string description = "") =>
+        new(name, PropertyKind.Invariant, description) { Condition = holds, EncodedCondition = holdsEncoded };
+
+    /// <summary>A witness that can also be judged on a state's encoding (<paramref name="witnessEncoded"/>, see
+    /// <see cref="EncodedCondition"/>).</summary>
+    public static Property<TState, TAction> Sometimes(string name, Func<TState, bool> witness, EncodedStateCheck witnessEncoded,
+        string description = "") =>
+        new(name, PropertyKind.Reachable, description) { Condition = witness, EncodedCondition = witnessEncoded };
 
     /// <summary>"Eventually <paramref name="goal"/>" under <see cref="Fairness.StrongTransitions"/>
     /// (<see cref="AssumingTimeProgress"/> adds time progress).</summary>

@@ -56,7 +56,7 @@ public enum Observations : byte
 /// <remarks>Auto layout: the runtime orders the fields by size (the wide ones first, then the bytes), 48 bytes
 /// instead of the 64 that declaration order with its padding takes; a state step copies endpoints several times.</remarks>
 [StructLayout(LayoutKind.Auto)]
-public readonly record struct Endpoint
+public readonly record struct Endpoint : IEndpointView
 {
     /// <summary>RFC 9293 §3.3.2 connection state.</summary>
     public ConnectionState State { get; init; }
