@@ -1,10 +1,11 @@
 using System.Buffers.Binary;
+using TcpModelCheck.Engine.Model;
 
 namespace TcpModelCheck.Tcp;
 
 public sealed partial class TcpModel
 {
-    private const int EndpointBytes = 22;
+    internal const int EndpointBytes = 22;
     private const int SegmentBytes = 6;
 
     /// <summary>Upper bound of <see cref="Encode"/>: two endpoints, budgets, the ISN clock, a count, and at most
@@ -23,16 +24,40 @@ public sealed partial class TcpModel
     /// segment Seq, Ack, flags (SYN/ACK/FIN/RST bits | data 16 | from B 32 | straggler 64), Item, Incarnation, Age.
     /// Written as whole words (one bounds check each, not one per byte): this is on the hot path, once per
     /// transition (the profile of rfc9293/reconnect put the byte-by-byte version at 14 % of the search).</remarks>
-    public int Encode(in TcpState state, Span<byte> destination)
+    public int Encode(in TcpState state, Span<byte> destination) =>
+        Encode(state.Client, state.Server, state.Segments, state.Used, state.IsnClock, destination);
+
+    /// <summary>
+    /// The encoding of the state that <see cref="Next"/> would build, written straight from the working copy of the
+    /// step: byte for byte what <c>Encode(Next(state, action))</c> writes (the same <see cref="Encode(in Endpoint, in Endpoint,
+    /// ReadOnlySpan{Segment}, Budgets, int, Span{byte})"/> writes both), without allocating the successor and its
+    /// segment array (<see cref="IEncodedSuccessors{TState,TAction}"/>).
+    /// </summary>
+    public int NextEncoded(in TcpState state, TcpAction action, Span<byte> destination)
     {
-        WriteEndpoint(state.Client, destination);
-        WriteEndpoint(state.Server, destination[EndpointBytes..]);
-        var u = state.Used;
-        var segments = state.Segments;
+        var step = new Step(Rules, state, null, stackalloc Segment[Step.BufferFor(state)]);
+        Apply(ref step, action);
+        return step.Encode(destination);
+    }
+
+    /// <summary>The connection state of endpoint <paramref name="side"/> in an encoding (its first byte, see
+    /// <see cref="Encode(in TcpState, Span{byte})"/>): what the action properties judged on encodings read.</summary>
+    internal static ConnectionState EncodedState(ReadOnlySpan<byte> encoding, Side side) =>
+        (ConnectionState)encoding[side == Side.Client ? 0 : EndpointBytes];
+
+    /// <summary>Whether the network ever overflowed (<see cref="Budgets.Overflowed"/>), read from an encoding.</summary>
+    internal static bool EncodedOverflowed(ReadOnlySpan<byte> encoding) => (encoding[2 * EndpointBytes + 3] & 1) != 0;
+
+    /// <summary>The encoding of a state given by its parts (a <see cref="TcpState"/>'s, or a <see cref="Step"/>'s).</summary>
+    internal static int Encode(in Endpoint client, in Endpoint server, ReadOnlySpan<Segment> segments, Budgets u, int isnClock,
+        Span<byte> destination)
+    {
+        WriteEndpoint(client, destination);
+        WriteEndpoint(server, destination[EndpointBytes..]);
         var n = 2 * EndpointBytes;
         BinaryPrimitives.WriteUInt32LittleEndian(destination[n..],
             u.Losses | (uint)u.Duplications << 8 | (uint)u.Crashes << 16 | (uint)(byte)((u.Overflowed ? 1 : 0) | u.Delays << 1) << 24);
-        BinaryPrimitives.WriteUInt16LittleEndian(destination[(n + 4)..], (ushort)((byte)state.IsnClock | (byte)segments.Length << 8));
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[(n + 4)..], (ushort)((byte)isnClock | (byte)segments.Length << 8));
         n += 6;
         foreach (var s in segments)
         {

@@ -8,7 +8,7 @@ namespace TcpModelCheck.Tcp;
 /// processing) over a faulty network with an MSL clock, driven by an application workload. Built from one
 /// immutable <see cref="TcpConfig"/>; pure, so the engine can explore, replay and simulate it.
 /// </summary>
-public sealed partial class TcpModel : IModel<TcpState, TcpAction>
+public sealed partial class TcpModel : IModel<TcpState, TcpAction>, IEncodedSuccessors<TcpState, TcpAction>
 {
     /// <summary>Builds the model; throws <see cref="ArgumentException"/> listing every problem of an invalid
     /// configuration (one per line).</summary>
@@ -48,7 +48,7 @@ public sealed partial class TcpModel : IModel<TcpState, TcpAction>
     /// <summary>True when no action is enabled because everything is over: both endpoints CLOSED and the
     /// network empty (the applications have then finished their scripts, or nothing could be enabled).</summary>
     public bool IsTerminal(in TcpState state) =>
-        state.Client.State == ConnectionState.Closed && state.Server.State == ConnectionState.Closed && state.InFlight.Count == 0;
+        state.Client.State == ConnectionState.Closed && state.Server.State == ConnectionState.Closed && state.Segments.Length == 0;
 
     public string FormatState(in TcpState state) => state.ToString();
 }

@@ -37,6 +37,15 @@ internal static class HotPath
                     foreach (var a in actions) sink += (ulong)model.Next(s, a).IsnClock;
                 }
             }) - tActions;
+            var tNextEncoded = Time(() =>   // the fingerprint search's path: the successor's bytes, no object
+            {
+                foreach (var s in sample)
+                {
+                    actions.Clear();
+                    model.Actions(s, actions);
+                    foreach (var a in actions) sink += (ulong)model.NextEncoded(s, a, buffer);
+                }
+            }) - tActions;
             foreach (var s in sample)
             {
                 actions.Clear();
@@ -52,7 +61,8 @@ internal static class HotPath
             output.WriteLine($"hot path on {sample.Count:N0} states, {transitions:N0} transitions (CPU ns per transition; decode per state): " +
                 $"actions {Per(tActions, transitions):0.0}, next {Per(tNext, transitions):0.0}, encode {Per(tEncode, transitions):0.0}, " +
                 $"hash {Per(tHash, transitions):0.0}, decode {Per(tDecode, sample.Count):0.0}; " +
-                $"sum per transition {Per(tActions + tNext + tEncode + tHash, transitions):0.0} (checksum {sink % 10})");
+                $"sum per transition {Per(tActions + tNext + tEncode + tHash, transitions):0.0}; " +
+                $"next-encoded (next and encode without the object) {Per(tNextEncoded, transitions):0.0} (checksum {sink % 10})");
         }
     }
 

@@ -52,6 +52,12 @@ public enum Fairness
     TimeProgress,
 }
 
+/// <summary>An invariant or witness judged from the bytes of a state's encoding.</summary>
+public delegate bool EncodedStateCheck(ReadOnlySpan<byte> state);
+
+/// <summary>An action property judged from the state, the action and the bytes of the successor's encoding.</summary>
+public delegate bool EncodedEdgeCheck<in TState, in TAction>(TState from, TAction action, ReadOnlySpan<byte> to);
+
 /// <summary>
 /// A named property of a model: data, not code paths, so checkers and the CLI can select it by name.
 /// Build one with the static factories (<see cref="Always"/>, <see cref="Sometimes"/>, ...).
@@ -73,11 +79,21 @@ public sealed class Property<TState, TAction>
     /// <summary>Invariant / witness predicate; for leads-to, the trigger P.</summary>
     public Func<TState, bool>? Condition { get; private init; }
 
+    /// <summary>For invariants and witnesses, optional: the same <see cref="Condition"/> judged on the state's encoding,
+    /// which lets the fingerprint search check a new state without decoding it; must agree with <see cref="Condition"/>
+    /// on every state (the engine compares the two on the first new states of a search).</summary>
+    public EncodedStateCheck? EncodedCondition { get; private init; }
+
     /// <summary>For eventually and leads-to: the goal Q.</summary>
     public Func<TState, bool>? Goal { get; private init; }
 
     /// <summary>For action properties: must hold on every edge.</summary>
     public Func<TState, TAction, TState, bool>? Edge { get; private init; }
+
+    /// <summary>For action properties, optional: the same check given the successor's encoding instead of the
+    /// successor (see <see cref="IEncodedSuccessors{TState,TAction}"/>); must agree with <see cref="Edge"/> on every
+    /// edge (the engine compares the two on the first edges of a search).</summary>
+    public EncodedEdgeCheck<TState, TAction>? EncodedEdge { get; private init; }
 
     public Fairness Fairness { get; private init; } = Fairness.StrongTransitions;
 
@@ -99,8 +115,26 @@ public sealed class Property<TState, TAction>
     public static Property<TState, TAction> ForEveryStep(string name, Func<TState, TAction, TState, bool> holds, string description = "") =>
         new(name, PropertyKind.ActionProperty, description) { Edge = holds };
 
+    /// <summary>An action property that can also be judged from the successor's encoding
+    /// (<paramref name="holdsEncoded"/>, see <see cref="EncodedEdge"/>).</summary>
+    public static Property<TState, TAction> ForEveryStep(string name, Func<TState, TAction, TState, bool> holds,
+        EncodedEdgeCheck<TState, TAction> holdsEncoded, string description = "") =>
+        new(name, PropertyKind.ActionProperty, description) { Edge = holds, EncodedEdge = holdsEncoded };
+
     public static Property<TState, TAction> Sometimes(string name, Func<TState, bool> witness, string description = "") =>
         new(name, PropertyKind.Reachable, description) { Condition = witness };
+
+    /// <summary>An invariant that can also be judged on a state's encoding (<paramref name="holdsEncoded"/>, see
+    /// <see cref="EncodedCondition"/>).</summary>
+    public static Property<TState, TAction> Always(string name, Func<TState, bool> holds, EncodedStateCheck holdsEncoded,
+        string description = "") =>
+        new(name, PropertyKind.Invariant, description) { Condition = holds, EncodedCondition = holdsEncoded };
+
+    /// <summary>A witness that can also be judged on a state's encoding (<paramref name="witnessEncoded"/>, see
+    /// <see cref="EncodedCondition"/>).</summary>
+    public static Property<TState, TAction> Sometimes(string name, Func<TState, bool> witness, EncodedStateCheck witnessEncoded,
+        string description = "") =>
+        new(name, PropertyKind.Reachable, description) { Condition = witness, EncodedCondition = witnessEncoded };
 
     /// <summary>"Eventually <paramref name="goal"/>" under <see cref="Fairness.StrongTransitions"/>
     /// (<see cref="AssumingTimeProgress"/> adds time progress).</summary>

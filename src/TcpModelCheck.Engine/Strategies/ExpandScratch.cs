@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TcpModelCheck.Engine.Storage;
 
 namespace TcpModelCheck.Engine.Strategies;
@@ -31,6 +33,24 @@ internal sealed class ExpandScratch<TAction>
     public Span<byte> Encode => _encode.AsSpan(Gap, EncodeLength);
 
     public long Transitions;
+
+    /// <summary>A direct-mapped cache of fingerprints this worker found in or added to the fingerprint store, indexed by
+    /// their low bits (the store's segment and home slot come from the high ones); 0 = empty (no fingerprint is 0).
+    /// 8,192 entries (64 KiB, within the core's L2): 47 % of rfc9293/reconnect's transitions hit it; 65,536 caught 57 %
+    /// but took as much CPU time, 2,048 caught 40 %.</summary>
+    public readonly ulong[] Recent = new ulong[RecentSlots];
+
+    public const int RecentSlots = 1 << 13;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ref ulong RecentSlot(ulong[] recent, ulong hash) =>
+        ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(recent), (int)hash & (RecentSlots - 1));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Seen(ulong[] recent, ulong hash) => RecentSlot(recent, hash) == hash;
+
+    /// <summary>Transitions this worker has self-checked (see <see cref="Model.IEncodedSuccessors{TState,TAction}"/>).</summary>
+    public int SelfChecked;
 
     /// <summary>Some state at the depth bound had a successor that was not generated.</summary>
     public bool DepthCut;

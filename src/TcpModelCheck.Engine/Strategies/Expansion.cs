@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Storage;
 using TcpModelCheck.Engine.Storage.Frontier;
 
@@ -10,6 +11,10 @@ internal interface ISuccessorSink<TState>
 {
     /// <param name="encoding">The model's encoding of the successor, which was hashed (valid during the call only).</param>
     void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding);
+
+    /// <summary>False when the sink keeps only the encoding: the successor object may then be left unbuilt
+    /// (<see cref="Successor{TState}.State"/> default, see <see cref="IEncodedSuccessors{TState,TAction}"/>).</summary>
+    bool NeedsState { get; }
 }
 
 /// <summary>The expansion loop shared by both kinds of breadth-first round.</summary>
@@ -34,6 +39,7 @@ internal static class Expansion
         var actions = scratch.Actions;
         var encode = scratch.Encode;
         var checkEdges = props.PendingEdges.Length > 0;
+        var direct = sink.NeedsState ? null : EncodedSuccessors(ctx);
         long transitions = 0;   // counted locally: the scratch object may share a cache line with another worker's
         var states = loaded.AsSpan(0, (int)(to - from));
         frontier.Load(from, states);
@@ -57,9 +63,21 @@ internal static class Expansion
             for (var k = 0; k < n; k++)
             {
                 var action = actions[k];
-                var next = model.Next(state, action);
-                if (checkEdges) ctx.CheckEdge(state, action, next, id, k, ref found);
-                var encoding = encode[..model.Encode(next, encode)];
+                TState next;
+                Span<byte> encoding;
+                if (direct is not null)
+                {
+                    next = default!;
+                    encoding = encode[..direct.NextEncoded(state, action, encode)];
+                    if (scratch.SelfChecked < IEncodedSuccessors<TState, TAction>.SelfCheckedTransitions) SelfCheck(ctx, scratch, state, action, encoding);
+                    if (checkEdges) ctx.CheckEncodedEdge(state, action, encoding, id, k, ref found);
+                }
+                else
+                {
+                    next = model.Next(state, action);
+                    if (checkEdges) ctx.CheckEdge(state, action, next, id, k, ref found);
+                    encoding = encode[..model.Encode(next, encode)];
+                }
                 sink.Add(new Successor<TState> { State = next, Hash = StableHash.Of(encoding), ParentOffset = (int)(id - roundStart), Choice = k },
                     encoding);
             }
@@ -67,6 +85,36 @@ internal static class Expansion
         scratch.Transitions += transitions;
         // Drop the references to the expanded states, so they die young instead of being promoted by the next collection.
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TState>()) states.Clear();
+    }
+
+    /// <summary>The model's allocation-free successor encoder, when it has one and every pending action property can
+    /// be judged on the encoding; null otherwise (successors are then built and encoded).</summary>
+    private static IEncodedSuccessors<TState, TAction>? EncodedSuccessors<TState, TAction>(SearchContext<TState, TAction> ctx)
+        where TState : IEquatable<TState>
+    {
+        if (ctx.Model is not IEncodedSuccessors<TState, TAction> direct) return null;
+        foreach (var p in ctx.Properties.PendingEdges)
+            if (p.EncodedEdge is null) return null;
+        return direct;
+    }
+
+    /// <summary>The first transitions of each worker are done both ways: <c>NextEncoded</c> must write the bytes
+    /// <c>Encode(Next(s, a))</c> writes, and every pending action property must judge the edge alike in both forms.</summary>
+    private static void SelfCheck<TState, TAction>(SearchContext<TState, TAction> ctx, ExpandScratch<TAction> scratch,
+        in TState state, TAction action, ReadOnlySpan<byte> encoding) where TState : IEquatable<TState>
+    {
+        scratch.SelfChecked++;
+        var model = ctx.Model;
+        var next = model.Next(state, action);
+        var expected = new byte[Math.Max(1, model.MaxEncodedLength)];
+        var n = model.Encode(next, expected);
+        if (!expected.AsSpan(0, n).SequenceEqual(encoding))
+            throw new InvalidOperationException($"model '{model.Name}': NextEncoded(s, a) differs from Encode(Next(s, a)) for action "
+                + $"{model.FormatAction(state, action)} in state {model.FormatState(state)}");
+        foreach (var p in ctx.Properties.PendingEdges)
+            if (p.Edge!(state, action, next) != p.EncodedEdge!(state, action, encoding))
+                throw new InvalidOperationException($"model '{model.Name}': action property '{p.Name}' judges the edge "
+                    + $"{model.FormatAction(state, action)} from {model.FormatState(state)} differently on the encoded successor");
     }
 }
 

@@ -125,6 +125,8 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
     /// <summary>Files a successor under the segment group of its hash.</summary>
     private readonly struct GroupSink(GrowableBuffer<Successor<TState>>[,] filed, int chunk) : ISuccessorSink<TState>
     {
+        public bool NeedsState => true;
+
         public void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding) => filed[chunk, (int)(successor.Hash >> (64 - GroupBits))].Add(successor);
     }
 

@@ -31,12 +31,48 @@ internal sealed record SearchContext<TState, TAction>(
             if (p.Condition!(state)) found.Found(p, id, -1);
     }
 
+    /// <summary>True when every pending invariant and witness can be judged on a state's encoding
+    /// (<see cref="Property{TState,TAction}.EncodedCondition"/>).</summary>
+    public bool NewStatesCheckEncoded()
+    {
+        foreach (var p in Properties.PendingInvariants) if (p.EncodedCondition is null) return false;
+        foreach (var p in Properties.PendingWitnesses) if (p.EncodedCondition is null) return false;
+        return true;
+    }
+
+    /// <summary><see cref="CheckNewState"/> on a state given by its encoding (see <see cref="NewStatesCheckEncoded"/>).</summary>
+    public void CheckNewEncoded<TSink>(ReadOnlySpan<byte> state, long id, ref TSink found) where TSink : struct, IFindingSink<TState, TAction>
+    {
+        foreach (var p in Properties.PendingInvariants)
+            if (!p.EncodedCondition!(state)) found.Found(p, id, -1);
+        foreach (var p in Properties.PendingWitnesses)
+            if (p.EncodedCondition!(state)) found.Found(p, id, -1);
+    }
+
+    /// <summary>Throws when an invariant or witness judges <paramref name="state"/> differently on its encoding.</summary>
+    public void SelfCheckEncoded(in TState state, ReadOnlySpan<byte> encoding)
+    {
+        foreach (var p in Properties.PendingInvariants.Concat(Properties.PendingWitnesses))
+            if (p.Condition!(state) != p.EncodedCondition!(encoding))
+                throw new InvalidOperationException($"model '{Model.Name}': property '{p.Name}' judges the state "
+                    + $"{Model.FormatState(state)} differently on its encoding");
+    }
+
     /// <summary>Checks the action properties on one edge.</summary>
     public void CheckEdge<TSink>(in TState from, TAction action, in TState to, long fromId, int choice, ref TSink found)
         where TSink : struct, IFindingSink<TState, TAction>
     {
         foreach (var p in Properties.PendingEdges)
             if (!p.Edge!(from, action, to)) found.Found(p, fromId, choice);
+    }
+
+    /// <summary>Checks the action properties on one edge whose successor is given by its encoding (each pending one
+    /// has an <see cref="Property{TState,TAction}.EncodedEdge"/>).</summary>
+    public void CheckEncodedEdge<TSink>(in TState from, TAction action, ReadOnlySpan<byte> to, long fromId, int choice, ref TSink found)
+        where TSink : struct, IFindingSink<TState, TAction>
+    {
+        foreach (var p in Properties.PendingEdges)
+            if (!p.EncodedEdge!(from, action, to)) found.Found(p, fromId, choice);
     }
 
     /// <summary>The outcome of a finished (or stopped) search.</summary>

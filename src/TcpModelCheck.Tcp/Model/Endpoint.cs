@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TcpModelCheck.Tcp;
 
 /// <summary>How an endpoint's most recent connection ended (ghost, for properties and charts).</summary>
@@ -51,7 +53,10 @@ public enum Observations : byte
 /// timer), so equal
 /// situations are equal values (one canonical form).
 /// </summary>
-public readonly record struct Endpoint
+/// <remarks>Auto layout: the runtime orders the fields by size (the wide ones first, then the bytes), 48 bytes
+/// instead of the 64 that declaration order with its padding takes; a state step copies endpoints several times.</remarks>
+[StructLayout(LayoutKind.Auto)]
+public readonly record struct Endpoint : IEndpointView
 {
     /// <summary>RFC 9293 §3.3.2 connection state.</summary>
     public ConnectionState State { get; init; }

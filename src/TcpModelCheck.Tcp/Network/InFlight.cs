@@ -22,7 +22,7 @@ internal ref struct InFlight
 
     /// <summary>Room a working copy needs: one action adds at most one segment (a reply, a retransmission,
     /// a copy), plus one spare.</summary>
-    public static int BufferFor(TcpState state) => state.InFlight.Count + 2;
+    public static int BufferFor(TcpState state) => state.Segments.Length + 2;
 
     public readonly int Count => _count;
 
@@ -73,6 +73,9 @@ internal ref struct InFlight
     {
         for (var i = 0; i < _count; i++) _net[i] = _net[i].Aged();
     }
+
+    /// <summary>The segments, in canonical order.</summary>
+    public readonly ReadOnlySpan<Segment> Segments => _net[.._count];
 
     /// <summary>The canonical array of the next state.</summary>
     public readonly Segment[] ToArray() => _net[.._count].ToArray();

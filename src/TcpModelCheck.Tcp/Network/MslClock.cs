@@ -27,7 +27,7 @@ internal static class MslClock
     {
         if (Timers.Expired(s.Client) || Timers.Expired(s.Server)) return false;
         foreach (var seg in s.Segments) if (!seg.Straggler) return false;
-        return s.InFlight.Count > 0 || s.Client.Timer != 0 || s.Server.Timer != 0;
+        return s.Segments.Length > 0 || s.Client.Timer != 0 || s.Server.Timer != 0;
     }
 
     /// <summary>One tick for the network: a segment that has been in flight for MSL ticks expires (leaves the

@@ -74,4 +74,7 @@ internal ref struct Step
     }
 
     public readonly TcpState Build() => new(_client, _server, _net.ToArray(), Used, IsnClock);
+
+    /// <summary>Writes the encoding of the state <see cref="Build"/> would make (see <see cref="TcpModel.NextEncoded"/>).</summary>
+    public readonly int Encode(Span<byte> destination) => TcpModel.Encode(_client, _server, _net.Segments, Used, IsnClock, destination);
 }
