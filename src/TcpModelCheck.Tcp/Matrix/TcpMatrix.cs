@@ -50,11 +50,12 @@ public static class TcpMatrix
     /// The reconnect rows of the other variants at the default bounds, too big for exact storage in the default test
     /// run. With the default reduction, in fingerprint mode on one thread (README, "Reconnect at the default bounds";
     /// sequence space 32 and capacity 10, the defaults since issue 10): rfc9293 22.2 M states, linux 21.4 M,
-    /// short-time-wait 22.2 M; with the server closing first rfc9293 32.7 M and short-time-wait 32.5 M (a few minutes
-    /// each on the shared machine), and linux 105.4 M (793 s wall, 221 CPU seconds; 106.1 M at capacity 8, where
-    /// within-capacity fails). no-time-wait (ISNs from the set) does not complete: 944 M states at depth 31 after
-    /// 96 min on reconnect, 48 M in 600 s with the server closing first (both without the reduction, space 16). <c>compare --full</c> checks them; a
-    /// limit that cuts one short makes it inconclusive, and the property suite's <c>Category=Full</c> test runs them only with <c>TCPMC_FULL=1</c>.
+    /// short-time-wait 22.2 M; with the server closing first rfc9293 32.7 M and short-time-wait 32.5 M (25-37 s each on
+    /// the quiet machine), and linux 105.4 M (143 s; 106.1 M at capacity 8, where within-capacity fails). no-time-wait
+    /// (ISNs from the set) does not complete: 467.9 M states on reconnect and 530.0 M with the server closing first, both
+    /// at depth 32, when <c>compare --full --fingerprint --max-seconds 900</c> stopped them. <c>compare --full</c> checks
+    /// them; a limit that cuts one short makes it inconclusive. The property suite's <c>Category=Full</c> test runs every
+    /// one but no-time-wait's, only with <c>TCPMC_FULL=1</c>.
     /// </summary>
     public static IReadOnlyList<MatrixEntry> Bigger { get; } =
     [
