@@ -1,4 +1,5 @@
 using TcpModelCheck.Engine.Model;
+using TcpModelCheck.Tcp.Tests.Support;
 
 namespace TcpModelCheck.Tcp.Tests;
 
@@ -25,13 +26,10 @@ public class EncodedSuccessorTests
         var model = new TcpModel(Config(row));
         var expected = new byte[model.MaxEncodedLength];
         var direct = new byte[model.MaxEncodedLength + 8];
-        var seen = new HashSet<TcpState>(model.InitialStates);
-        var queue = new Queue<TcpState>(model.InitialStates);
         var actions = new List<TcpAction>();
         var transitions = 0;
-        while (queue.Count > 0 && seen.Count < 20_000)
+        foreach (var s in new BreadthFirstWalk(model, 20_000).States())
         {
-            var s = queue.Dequeue();
             actions.Clear();
             model.Actions(s, actions);
             foreach (var a in actions)
@@ -42,7 +40,6 @@ public class EncodedSuccessorTests
                 Assert.Equal(n, model.NextEncoded(s, a, direct));
                 Assert.True(expected.AsSpan(0, n).SequenceEqual(direct.AsSpan(0, n)), $"{row}: {a} from {s}");
                 transitions++;
-                if (seen.Add(next)) queue.Enqueue(next);
             }
         }
         Assert.True(transitions >= 5_000, $"{row}: only {transitions} transitions");
@@ -65,12 +62,8 @@ public class EncodedSuccessorTests
             Assert.All(checks, p => Assert.NotNull(p.EncodedCondition));
             var buffer = new byte[model.MaxEncodedLength];
             var again = new byte[model.MaxEncodedLength];
-            var seen = new HashSet<TcpState>(model.InitialStates);
-            var queue = new Queue<TcpState>(model.InitialStates);
-            var actions = new List<TcpAction>();
-            while (queue.Count > 0 && seen.Count < 10_000)
+            foreach (var s in new BreadthFirstWalk(model, 10_000).States())
             {
-                var s = queue.Dequeue();
                 var n = model.Encode(s, buffer);
                 Judge(row, s, buffer.AsSpan(0, n));
                 for (var k = 0; k < 4; k++)
@@ -83,10 +76,6 @@ public class EncodedSuccessorTests
                     if (!again.AsSpan(0, model.Encode(t, again)).SequenceEqual(changed)) continue;   // not a state's encoding
                     Judge(row, t, changed);
                 }
-                actions.Clear();
-                model.Actions(s, actions);
-                foreach (var a in actions)
-                    if (model.Next(s, a) is var next && seen.Add(next)) queue.Enqueue(next);
             }
 
             void Judge(string row, TcpState s, ReadOnlySpan<byte> encoding)
@@ -109,16 +98,7 @@ public class EncodedSuccessorTests
     public void The_encoded_action_properties_judge_like_the_object_ones()
     {
         var model = new TcpModel(TcpConfig.Default with { Workload = Workloads.Reconnect });
-        var states = new List<TcpState>(model.InitialStates);
-        var seen = new HashSet<TcpState>(states);
-        var actions = new List<TcpAction>();
-        for (var i = 0; i < states.Count && states.Count < 3_000; i++)
-        {
-            actions.Clear();
-            model.Actions(states[i], actions);
-            foreach (var a in actions)
-                if (model.Next(states[i], a) is var next && seen.Add(next)) states.Add(next);
-        }
+        var states = BreadthFirstWalk.All(model, 3_000);
         var edges = model.Properties.Where(p => p.Kind == PropertyKind.ActionProperty).ToList();
         Assert.NotEmpty(edges);
         var buffer = new byte[model.MaxEncodedLength];

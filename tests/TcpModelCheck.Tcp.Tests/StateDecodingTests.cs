@@ -1,3 +1,5 @@
+using TcpModelCheck.Tcp.Tests.Support;
+
 namespace TcpModelCheck.Tcp.Tests;
 
 /// <summary><see cref="TcpModel.Decode"/> inverts <see cref="TcpModel.Encode"/> on every state reached (lets the
@@ -21,22 +23,15 @@ public class StateDecodingTests
         var model = new TcpModel(Config(row));
         var buffer = new byte[model.MaxEncodedLength];
         var again = new byte[model.MaxEncodedLength];
-        var seen = new HashSet<TcpState>(model.InitialStates);
-        var queue = new Queue<TcpState>(model.InitialStates);
-        var actions = new List<TcpAction>();
-        while (queue.Count > 0 && seen.Count < 10_000)
+        var walk = new BreadthFirstWalk(model, 10_000);
+        foreach (var s in walk.States())
         {
-            var s = queue.Dequeue();
             var n = model.Encode(s, buffer);
             var decoded = model.Decode(buffer.AsSpan(0, n));
             Assert.True(decoded.Equals(s), $"{row}: decoded {decoded} from {s}");
             Assert.Equal(s.GetHashCode(), decoded.GetHashCode());
             Assert.Equal(buffer.AsSpan(0, n).ToArray(), again.AsSpan(0, model.Encode(decoded, again)).ToArray());
-            actions.Clear();
-            model.Actions(s, actions);
-            foreach (var a in actions)
-                if (model.Next(s, a) is var next && seen.Add(next)) queue.Enqueue(next);
         }
-        Assert.True(seen.Count >= 1_000, $"{row}: only {seen.Count} states");
+        Assert.True(walk.Found.Count >= 1_000, $"{row}: only {walk.Found.Count} states");
     }
 }

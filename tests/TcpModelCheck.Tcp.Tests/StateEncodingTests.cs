@@ -1,3 +1,5 @@
+using TcpModelCheck.Tcp.Tests.Support;
+
 namespace TcpModelCheck.Tcp.Tests;
 
 /// <summary><see cref="TcpModel.Encode"/> writes whole words for speed; these are the bytes it must write, field by
@@ -11,19 +13,10 @@ public class StateEncodingTests
     {
         var model = new TcpModel(StateDecodingTests.Config(row));
         var buffer = new byte[model.MaxEncodedLength];
-        var seen = new HashSet<TcpState>(model.InitialStates);
-        var queue = new Queue<TcpState>(model.InitialStates);
-        var actions = new List<TcpAction>();
-        while (queue.Count > 0 && seen.Count < 10_000)
-        {
-            var s = queue.Dequeue();
+        var walk = new BreadthFirstWalk(model, 10_000);
+        foreach (var s in walk.States())
             Assert.Equal(Reference(s), buffer.AsSpan(0, model.Encode(s, buffer)).ToArray());
-            actions.Clear();
-            model.Actions(s, actions);
-            foreach (var a in actions)
-                if (model.Next(s, a) is var next && seen.Add(next)) queue.Enqueue(next);
-        }
-        Assert.True(seen.Count >= 1_000, $"{row}: only {seen.Count} states");
+        Assert.True(walk.Found.Count >= 1_000, $"{row}: only {walk.Found.Count} states");
     }
 
     private static byte[] Reference(TcpState state)

@@ -6,26 +6,8 @@ namespace TcpModelCheck.Tcp.Tests;
 /// <summary>States are values with one canonical form, and the packed encoding identifies them exactly.</summary>
 public sealed class StateRepresentationTests
 {
-    /// <summary>Every state of a small configuration (found by a plain breadth-first walk here, independent of the
-    /// engine).</summary>
-    private static List<TcpState> AllStates(TcpModel model)
-    {
-        var seen = new HashSet<TcpState>(model.InitialStates);
-        var queue = new Queue<TcpState>(model.InitialStates);
-        var actions = new List<TcpAction>();
-        while (queue.Count > 0)
-        {
-            var s = queue.Dequeue();
-            actions.Clear();
-            model.Actions(s, actions);
-            foreach (var a in actions)
-            {
-                var next = model.Next(s, a);
-                if (seen.Add(next)) queue.Enqueue(next);
-            }
-        }
-        return [.. seen];
-    }
+    /// <summary>Every state of a small configuration (found by a plain breadth-first walk, independent of the engine).</summary>
+    private static List<TcpState> AllStates(TcpModel model) => [.. BreadthFirstWalk.All(model)];
 
     [Fact]
     public void TheEncodingIsInjectiveAndWithinItsBound()
