@@ -125,12 +125,13 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
         Expansion.Expand(_ctx, scratch, frontier, _loaded[c], from, to, _start, _atDepthBound, _findings[c], ref sink);
 
         var items = successors.Span;
+        var table = _store.Table;
         var use = scratch.SegmentUse;
         var recent = scratch.Recent;
         var ahead = SearchTuning.PrefetchDistance;
         for (var i = 0; i < items.Length; i++)
         {
-            if (i + ahead < items.Length && !ExpandScratch<TAction>.Seen(recent, items[i + ahead].Hash)) _store.Prefetch(items[i + ahead].Hash);
+            if (i + ahead < items.Length && !ExpandScratch<TAction>.Seen(recent, items[i + ahead].Hash)) table.Prefetch(items[i + ahead].Hash);
             var hash = items[i].Hash;
             ref var known = ref ExpandScratch<TAction>.RecentSlot(recent, hash);
             if (known == hash) continue;   // in the store already: not new
@@ -138,7 +139,7 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
             if (use[segment] >= _budget[segment]) _deferred[c].Add(i);
             else
             {
-                var added = _store.AddConcurrent(hash);
+                var added = table.AddConcurrent(hash);
                 known = hash;
                 if (added)
                 {
@@ -235,8 +236,12 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
                 buffer.Add(successor);
                 return;
             }
-            encodings.Add(encoding);
+            encodings.Commit(encoding);
             buffer.Add(successor with { State = default! });
         }
+
+        /// <summary>With encodings kept, the free space at the end of the arena (as long as the scratch buffer, the model's
+        /// longest encoding): the model writes each successor's bytes straight into it (a copy per transition fewer).</summary>
+        public Span<byte> Target(Span<byte> scratch) => encodings is null ? scratch : encodings.Reserve(scratch.Length);
     }
 }

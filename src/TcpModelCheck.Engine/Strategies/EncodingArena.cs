@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace TcpModelCheck.Engine.Strategies;
 
 /// <summary>
@@ -27,6 +30,26 @@ internal sealed class EncodingArena
         if (start + encoding.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(2 * _bytes.Length, start + encoding.Length));
         encoding.CopyTo(_bytes.AsSpan(start));
         _ends.Add(start + encoding.Length);
+    }
+
+    /// <summary>Room for a string of up to <paramref name="length"/> bytes at the end, to be written in place and then
+    /// added with <see cref="Commit"/> (nothing is added until then).</summary>
+    public Span<byte> Reserve(int length)
+    {
+        var start = End(_ends.Count);
+        if (start + length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(2 * _bytes.Length, start + length));
+        return _bytes.AsSpan(start, length);
+    }
+
+    /// <summary>Adds the string written in place at the start of the last <see cref="Reserve"/>d room; it must be that
+    /// room's prefix (checked: a caller that wrote elsewhere gets an exception, not a wrong string).</summary>
+    public void Commit(ReadOnlySpan<byte> written)
+    {
+        var start = End(_ends.Count);
+        if (start + written.Length > _bytes.Length
+            || !Unsafe.AreSame(ref MemoryMarshal.GetReference(written), ref _bytes[start]))
+            throw new InvalidOperationException("EncodingArena.Commit: the string is not where Reserve put it");
+        _ends.Add(start + written.Length);
     }
 
     /// <summary>The <paramref name="index"/>-th string added since the last <see cref="Clear"/>.</summary>

@@ -9,8 +9,13 @@ namespace TcpModelCheck.Engine.Strategies;
 /// <summary>Where the expansion of a chunk puts its successors (a struct, so the call is inlined).</summary>
 internal interface ISuccessorSink<TState>
 {
-    /// <param name="encoding">The model's encoding of the successor, which was hashed (valid during the call only).</param>
+    /// <param name="encoding">The model's encoding of the successor, which was hashed (valid during the call only); written
+    /// where <see cref="Target"/> said.</param>
     void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding);
+
+    /// <summary>Where the next successor's encoding is to be written: <paramref name="scratch"/>, or (a sink that keeps
+    /// encodings) the place it keeps it, so that <see cref="Add"/> need not copy it.</summary>
+    Span<byte> Target(Span<byte> scratch);
 
     /// <summary>False when the sink keeps only the encoding: the successor object may then be left unbuilt
     /// (<see cref="Successor{TState}.State"/> default, see <see cref="IEncodedSuccessors{TState,TAction}"/>).</summary>
@@ -65,10 +70,11 @@ internal static class Expansion
                 var action = actions[k];
                 TState next;
                 Span<byte> encoding;
+                var target = sink.Target(encode);
                 if (direct is not null)
                 {
                     next = default!;
-                    encoding = encode[..direct.NextEncoded(state, action, encode)];
+                    encoding = target[..direct.NextEncoded(state, action, target)];
                     if (scratch.SelfChecked < IEncodedSuccessors<TState, TAction>.SelfCheckedTransitions) SelfCheck(ctx, scratch, state, action, encoding);
                     if (checkEdges) ctx.CheckEncodedEdge(state, action, encoding, id, k, ref found);
                 }
@@ -76,7 +82,7 @@ internal static class Expansion
                 {
                     next = model.Next(state, action);
                     if (checkEdges) ctx.CheckEdge(state, action, next, id, k, ref found);
-                    encoding = encode[..model.Encode(next, encode)];
+                    encoding = target[..model.Encode(next, target)];
                 }
                 sink.Add(new Successor<TState> { State = next, Hash = StableHash.Of(encoding), ParentOffset = (int)(id - roundStart), Choice = k },
                     encoding);

@@ -128,6 +128,8 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
         public bool NeedsState => true;
 
         public void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding) => filed[chunk, (int)(successor.Hash >> (64 - GroupBits))].Add(successor);
+
+        public Span<byte> Target(Span<byte> scratch) => scratch;
     }
 
     /// <summary>Phase 2 unit: inserts the successors filed under group <paramref name="g"/>, in chunk order.</summary>

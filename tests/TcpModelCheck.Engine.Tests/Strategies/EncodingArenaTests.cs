@@ -1,0 +1,55 @@
+using TcpModelCheck.Engine.Strategies;
+
+namespace TcpModelCheck.Engine.Tests.Strategies;
+
+/// <summary>The successor-encoding arena of the fingerprint round: strings copied in with <c>Add</c> and strings written in
+/// place (<c>Reserve</c>, then <c>Commit</c>, the path the model's successor encoder takes) read back alike, across growth.</summary>
+public class EncodingArenaTests
+{
+    [Fact]
+    public void Strings_added_and_strings_written_in_place_read_back_in_order_across_growth()
+    {
+        var arena = new EncodingArena();
+        var expected = new List<byte[]>();
+        var random = new Random(5);
+        for (var i = 0; i < 2000; i++)   // about 100 KB: the 4 KiB backing array grows several times
+        {
+            var s = new byte[random.Next(0, 100)];
+            random.NextBytes(s);
+            expected.Add(s);
+            if (i % 2 == 0) arena.Add(s);
+            else
+            {
+                var room = arena.Reserve(100);
+                Assert.Equal(100, room.Length);
+                s.CopyTo(room);
+                arena.Commit(room[..s.Length]);
+            }
+        }
+        Assert.Equal(expected.Count, arena.Count);
+        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], arena[i].ToArray());
+    }
+
+    [Fact]
+    public void A_reservation_adds_nothing_until_it_is_committed()
+    {
+        var arena = new EncodingArena();
+        arena.Add([1, 2, 3]);
+        arena.Reserve(50)[0] = 9;
+        Assert.Equal(1, arena.Count);
+        arena.Add([4]);
+        Assert.Equal([4], arena[1].ToArray());
+    }
+
+    [Fact]
+    public void Committing_bytes_that_are_not_in_the_reserved_room_is_refused()
+    {
+        var arena = new EncodingArena();
+        arena.Add([1, 2]);
+        arena.Reserve(10);
+        byte[] elsewhere = [7, 7, 7];
+        Assert.Throws<InvalidOperationException>(() => arena.Commit(elsewhere));
+        Assert.Throws<InvalidOperationException>(() => arena.Commit(arena.Reserve(10)[1..4]));   // inside the room, not at its start
+        Assert.Equal(1, arena.Count);
+    }
+}
