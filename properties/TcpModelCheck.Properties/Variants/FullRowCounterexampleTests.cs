@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using TcpModelCheck.Engine.Checking;
+using TcpModelCheck.Engine.Model;
 using TcpModelCheck.Engine.Paths;
 using TcpModelCheck.Engine.Traces;
 using TcpModelCheck.Tcp;
@@ -28,12 +29,24 @@ public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
     private static readonly Dictionary<(string Row, string Property), int> Lengths = new()
     {
         [("rfc9293/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
-        [("no-time-wait/reconnect", TcpProperties.NoStaleClose)] = 34, // dfs (32 before the default reduction: depth-first order follows the segments' order, which the reduction changes)
-        [("no-time-wait/reconnect", TcpProperties.NoDataLoss)] = 27, // dfs
-        [("no-time-wait/reconnect", TcpProperties.GracefulClose)] = 12,
-        [("no-time-wait/reconnect", TcpProperties.NoStaleData)] = 19,
-        [("no-time-wait/reconnect", TcpProperties.HandshakeAgreement)] = 18,
-        [("no-time-wait/reconnect", TcpProperties.NoDeadlock)] = 20,
+        // no-time-wait without the ISN clock's help (every connection at ISS 0) and with it; recorded breadth-first with
+        // tcpmc check --variant no-time-wait --workload W (--isn-set 0 | --isn-mode clock) -p P --fingerprint --out (issue 10,
+        // session 7: these rows replaced the ISN-set {0,14} rows, which do not complete; their breadth-first lengths were the
+        // same but for no-stale-close and no-data-loss of reconnect, which were depth-first, 34 and 27)
+        [("no-time-wait/reconnect isn-mode=clock", TcpProperties.GracefulClose)] = 12,
+        [("no-time-wait/reconnect isn-set=0", TcpProperties.GracefulClose)] = 12,
+        [("no-time-wait/reconnect isn-set=0", TcpProperties.HandshakeAgreement)] = 18,
+        [("no-time-wait/reconnect isn-set=0", TcpProperties.NoStaleData)] = 19,
+        [("no-time-wait/reconnect isn-set=0", TcpProperties.NoDeadlock)] = 20,
+        [("no-time-wait/reconnect isn-set=0", TcpProperties.NoStaleClose)] = 23,
+        [("no-time-wait/reconnect isn-set=0", TcpProperties.NoDataLoss)] = 23,
+        [("no-time-wait/reconnect-server-closes-first isn-mode=clock", TcpProperties.GracefulClose)] = 12,
+        [("no-time-wait/reconnect-server-closes-first isn-set=0", TcpProperties.GracefulClose)] = 12,
+        [("no-time-wait/reconnect-server-closes-first isn-set=0", TcpProperties.HandshakeAgreement)] = 18,
+        [("no-time-wait/reconnect-server-closes-first isn-set=0", TcpProperties.NoStaleData)] = 19,
+        [("no-time-wait/reconnect-server-closes-first isn-set=0", TcpProperties.NoStaleClose)] = 20,
+        [("no-time-wait/reconnect-server-closes-first isn-set=0", TcpProperties.NoDeadlock)] = 22,
+        [("no-time-wait/reconnect-server-closes-first isn-set=0", TcpProperties.NoDataLoss)] = 25,
         [("short-time-wait/reconnect", TcpProperties.GracefulClose)] = 21,
         [("short-time-wait/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
         [("linux/reconnect", TcpProperties.GracefulClose)] = 16,
@@ -42,12 +55,6 @@ public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
         [("rfc9293/reconnect-server-closes-first", TcpProperties.NoTimeWaitAssassination)] = 14,
         [("short-time-wait/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 21,
         [("short-time-wait/reconnect-server-closes-first", TcpProperties.NoTimeWaitAssassination)] = 14,
-        [("no-time-wait/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 12,
-        [("no-time-wait/reconnect-server-closes-first", TcpProperties.HandshakeAgreement)] = 18,
-        [("no-time-wait/reconnect-server-closes-first", TcpProperties.NoStaleData)] = 19,
-        [("no-time-wait/reconnect-server-closes-first", TcpProperties.NoStaleClose)] = 20,
-        [("no-time-wait/reconnect-server-closes-first", TcpProperties.NoDeadlock)] = 22,
-        [("no-time-wait/reconnect-server-closes-first", TcpProperties.NoDataLoss)] = 32, // dfs (breadth-first: 25)
         [("linux/reconnect-server-closes-first", TcpProperties.GracefulClose)] = 13,
         [("linux/reconnect-server-closes-first", TcpProperties.NoTimeWaitAssassination)] = 14,
     };
@@ -55,7 +62,7 @@ public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
     public static TheoryData<string, string> Cells()
     {
         var data = new TheoryData<string, string>();
-        foreach (var e in ExpectedVerdicts.Table.Exceptions.Where(e => TcpMatrix.Bigger.Contains(e.Configuration)))
+        foreach (var e in ExpectedVerdicts.Table.Exceptions.Where(e => TcpMatrix.Bigger.Contains(e.Configuration) && !IsWitness(e)))
             data.Add(e.Configuration.Name, e.Property);
         return data;
     }
@@ -84,6 +91,11 @@ public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
         Assert.All(Lengths.Keys, k => Assert.Equal(Verdict.Violated, ExpectedVerdicts.Table.For(TcpMatrix.Get(k.Row), k.Property).Verdict));
         Assert.Equal(Lengths.Count, Cells().Count());
     }
+
+    /// <summary>A violated witness ("no reachable state satisfies it") has no counterexample: the complete exploration of the
+    /// row (FullMatrixTests) is its evidence.</summary>
+    private static bool IsWitness(Expectation<MatrixEntry> e) =>
+        new TcpModel(e.Configuration.Config).Properties.Single(p => p.Name == e.Property).Kind == PropertyKind.Reachable;
 
     private static string GoldenPath(string row, string property, [CallerFilePath] string caller = "") =>
         Path.Combine(Path.GetDirectoryName(caller)!, "Golden", $"{row.Replace('/', '-').Replace(' ', '_')}.{property}.json");

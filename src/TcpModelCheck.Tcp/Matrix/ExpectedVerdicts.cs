@@ -9,9 +9,9 @@ namespace TcpModelCheck.Tcp.Matrix;
 /// hold. The verdicts are what the model finds (measured by running the matrix and reading every
 /// counterexample chart); the property suite asserts them and the comparison prints them next to what it
 /// found. Counterexample lengths are pinned in the property suite. For the <see cref="TcpMatrix.Bigger"/> rows each listed
-/// cell is read from a recorded counterexample that FullRowCounterexampleTests replays; in the rows a fingerprint run
-/// completes (every reconnect row of rfc9293, linux and short-time-wait, both workloads) an unlisted safety cell
-/// holds; in the no-time-wait rows the listed cells are the violations found so far and an unlisted cell is unsettled.
+/// cell is read from a recorded counterexample that FullRowCounterexampleTests replays (a violated witness, "no reachable
+/// state satisfies it", has only the complete exploration as evidence); a fingerprint run completes every one of those
+/// rows (FullMatrixTests), and an unlisted safety cell holds.
 /// Every listed cell is a protocol finding, not an artifact of the bounds (issue 10): the cells that were — a stale
 /// reset meeting RCV.NXT wrapped to 0 within MSL in the 16-number sequence space (rfc1337 and rfc9293 with the server
 /// closing first, rfc9293/reconnect's graceful-close) and linux/reconnect-server-closes-first's within-capacity at
@@ -25,6 +25,12 @@ public static class ExpectedVerdicts
 
     private const string NoTimeWaitState = "the variant has no TIME-WAIT state";
 
+    private const string LastAckOvertaken = "A skips TIME-WAIT; B's ACK of A's FIN, overtaken by B's FIN, reaches the CLOSED A, "
+        + "whose reset ends B's LAST-ACK (RFC 9293 §3.10.7.1)";
+
+    private const string MirrorLastAckOvertaken = "mirror image of no-time-wait/client-closes-first: B skips TIME-WAIT; A's ACK "
+        + "of B's FIN, overtaken by A's FIN, reaches the CLOSED B, whose reset ends A's LAST-ACK (RFC 9293 §3.10.7.1)";
+
     private const string MirrorAssassination = "mirror image: B sits in TIME-WAIT and re-ACKs an old segment; A, CLOSED "
         + "after LAST-ACK, answers with a reset that ends B's TIME-WAIT";
 
@@ -32,8 +38,7 @@ public static class ExpectedVerdicts
     [
         V("rfc9293/client-closes-first", P.NoTimeWaitAssassination, Assassination),
 
-        V("no-time-wait/client-closes-first", P.GracefulClose, "A skips TIME-WAIT; B's ACK of A's FIN, overtaken "
-            + "by B's FIN, reaches the CLOSED A, whose reset ends B's LAST-ACK (RFC 9293 §3.10.7.1)"),
+        V("no-time-wait/client-closes-first", P.GracefulClose, LastAckOvertaken),
         V("no-time-wait/client-closes-first", P.ReachedTimeWait, NoTimeWaitState),
 
         V("no-time-wait/client-closes-first fifo=true", P.GracefulClose, "A's last ACK is lost; B's retransmitted "
@@ -58,22 +63,28 @@ public static class ExpectedVerdicts
 
         V("rfc9293/simultaneous-open loss-budget=0", P.NoTimeWaitAssassination, Assassination),
 
-        // TcpMatrix.Bigger (reconnect at the default bounds; too big to finish, so each cell is a counterexample
-        // recorded in properties/.../Variants/Golden and replayed by FullRowCounterexampleTests).
+        // TcpMatrix.Bigger (reconnect at the default bounds; too big for the default test run: each violation is a
+        // counterexample recorded in properties/.../Variants/Golden and replayed by FullRowCounterexampleTests).
         V("rfc9293/reconnect", P.NoTimeWaitAssassination, Assassination),
 
-        V("no-time-wait/reconnect", P.GracefulClose, "A skips TIME-WAIT; B's ACK of A's FIN, overtaken by B's FIN, "
-            + "reaches the CLOSED A, whose reset ends B's LAST-ACK (RFC 9293 §3.10.7.1)"),
-        V("no-time-wait/reconnect", P.NoStaleData, "no TIME-WAIT and both ISSs reused (0, isn-mode set): A reopens at once and "
-            + "connection 1's retransmitted d1, still in flight, is in connection 2's window; B delivers it (RFC 9293 §3.4.1)"),
-        V("no-time-wait/reconnect", P.HandshakeAgreement, "no TIME-WAIT and both ISSs reused (0 and 14, isn-mode set): "
-            + "connection 1's old ACK of d1 acknowledges connection 2's d1, which B has not received (RFC 9293 §3.4.1)"),
-        V("no-time-wait/reconnect", P.NoStaleClose, "no TIME-WAIT and both ISSs reused (0): B's retransmitted FIN of "
-            + "connection 1 has connection 2's numbers and ends connection 2 at A (RFC 9293 §3.4.1; dfs, 32 steps)"),
-        V("no-time-wait/reconnect", P.NoDataLoss, "no TIME-WAIT and both ISSs reused (0): connection 1's retransmitted "
-            + "d1 fills connection 2's d1 slot; the real d1 is then a duplicate, dropped (RFC 9293 §3.4.1; dfs, 27 steps)"),
-        V("no-time-wait/reconnect", P.NoDeadlock, "B reuses ISS 0 (isn-mode set): its reset to an old ACK of connection 1 "
-            + "is at A's RCV.NXT in connection 2 and ends it; B stays ESTABLISHED, half-open, forever (RFC 9293 §3.5.1)"),
+        V("no-time-wait/reconnect isn-mode=clock", P.GracefulClose, LastAckOvertaken),
+        V("no-time-wait/reconnect isn-mode=clock", P.ReachedTimeWait, NoTimeWaitState),
+
+        V("no-time-wait/reconnect isn-set=0", P.GracefulClose, LastAckOvertaken),
+        V("no-time-wait/reconnect isn-set=0", P.ReachedTimeWait, NoTimeWaitState),
+        V("no-time-wait/reconnect isn-set=0", P.NoStaleData, "no TIME-WAIT and every connection starts at ISS 0: A reopens at "
+            + "once and connection 1's retransmitted d1, still in flight, is in connection 2's window; B delivers it (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect isn-set=0", P.HandshakeAgreement, "no TIME-WAIT and every connection starts at ISS 0: "
+            + "connection 1's old ACK completes B's handshake of connection 2, and its old ACK of d1 acknowledges connection 2's d1, "
+            + "which B has not received (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect isn-set=0", P.NoStaleClose, "no TIME-WAIT and every connection starts at ISS 0: A's FIN of "
+            + "connection 1, delayed, has connection 2's numbers; B holds it and, once connection 2's d1 arrives, takes it as "
+            + "connection 2's end of stream (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect isn-set=0", P.NoDataLoss, "no TIME-WAIT and every connection starts at ISS 0: connection 1's "
+            + "retransmitted d1 fills connection 2's d1 slot; the real d1 is then a duplicate, dropped (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect isn-set=0", P.NoDeadlock, "every connection starts at ISS 0: B in LISTEN resets an old ACK of "
+            + "connection 1, and the reset is at A's RCV.NXT in connection 2 and ends it; B stays ESTABLISHED, half-open, forever "
+            + "(RFC 9293 §3.4.1, §3.5.1)"),
 
         V("short-time-wait/reconnect", P.GracefulClose, "A's last ACK is lost; B's retransmitted FIN is delayed and "
             + "arrives after A's 1-MSL TIME-WAIT ended, so A resets it: TIME-WAIT needs 2*MSL"),
@@ -90,21 +101,23 @@ public static class ExpectedVerdicts
             + "TIME-WAIT ended, so B resets it: TIME-WAIT needs 2*MSL"),
         V("short-time-wait/reconnect-server-closes-first", P.NoTimeWaitAssassination, MirrorAssassination),
 
-        V("no-time-wait/reconnect-server-closes-first", P.GracefulClose, "mirror image of no-time-wait/client-closes-first: "
-            + "B skips TIME-WAIT; A's ACK of B's FIN, overtaken by A's FIN, reaches the CLOSED B, whose reset ends A's "
-            + "LAST-ACK (RFC 9293 §3.10.7.1)"),
-        V("no-time-wait/reconnect-server-closes-first", P.NoStaleData, "no TIME-WAIT and both ISSs reused (0, isn-mode set): "
-            + "A reconnects at once and connection 1's retransmitted d1 is in connection 2's window; B delivers it (RFC 9293 §3.4.1)"),
-        V("no-time-wait/reconnect-server-closes-first", P.HandshakeAgreement, "no TIME-WAIT and both ISSs reused (0): "
-            + "connection 1's old ACKs complete B's handshake of connection 2 and acknowledge A's d1 of connection 2, "
+        V("no-time-wait/reconnect-server-closes-first isn-mode=clock", P.GracefulClose, MirrorLastAckOvertaken),
+        V("no-time-wait/reconnect-server-closes-first isn-mode=clock", P.ReachedTimeWait, NoTimeWaitState),
+
+        V("no-time-wait/reconnect-server-closes-first isn-set=0", P.GracefulClose, MirrorLastAckOvertaken),
+        V("no-time-wait/reconnect-server-closes-first isn-set=0", P.ReachedTimeWait, NoTimeWaitState),
+        V("no-time-wait/reconnect-server-closes-first isn-set=0", P.NoStaleData, "no TIME-WAIT and every connection starts at "
+            + "ISS 0: A reconnects at once and connection 1's retransmitted d1 is in connection 2's window; B delivers it (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first isn-set=0", P.HandshakeAgreement, "no TIME-WAIT and every connection "
+            + "starts at ISS 0: connection 1's old ACKs complete B's handshake of connection 2 and acknowledge A's d1 of connection 2, "
             + "which B has not received (RFC 9293 §3.4.1)"),
-        V("no-time-wait/reconnect-server-closes-first", P.NoStaleClose, "no TIME-WAIT and both ISSs reused (0): B's "
-            + "retransmitted FIN of connection 1 has connection 2's numbers and ends connection 2 at A (RFC 9293 §3.4.1)"),
-        V("no-time-wait/reconnect-server-closes-first", P.NoDataLoss, "no TIME-WAIT and both ISSs reused (0): connection 1's "
-            + "retransmitted d1 fills connection 2's d1 slot; the real d1 is then a duplicate, dropped (RFC 9293 §3.4.1; dfs, 32 steps)"),
-        V("no-time-wait/reconnect-server-closes-first", P.NoDeadlock, "both ISSs reused (0): B's reset to an old ACK of "
-            + "connection 1 is at A's RCV.NXT in connection 2 and ends it, and an old ACK of connection 1 acknowledged B's "
-            + "FIN of connection 2; B waits in FIN-WAIT-2 forever, half-open (RFC 9293 §3.4.1, §3.5.1)"),
+        V("no-time-wait/reconnect-server-closes-first isn-set=0", P.NoStaleClose, "no TIME-WAIT and every connection starts at "
+            + "ISS 0: B's retransmitted FIN of connection 1 has connection 2's numbers and ends connection 2 at A (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first isn-set=0", P.NoDataLoss, "no TIME-WAIT and every connection starts at "
+            + "ISS 0: connection 1's retransmitted d1 fills connection 2's d1 slot; the real d1 is then a duplicate, dropped (RFC 9293 §3.4.1)"),
+        V("no-time-wait/reconnect-server-closes-first isn-set=0", P.NoDeadlock, "every connection starts at ISS 0: B in LISTEN "
+            + "resets an old ACK of connection 1, and the reset is at A's RCV.NXT in connection 2 and ends it, and an old ACK of "
+            + "connection 1 acknowledged B's FIN of connection 2; B waits in FIN-WAIT-2 forever, half-open (RFC 9293 §3.4.1, §3.5.1)"),
 
         V("linux/reconnect-server-closes-first", P.GracefulClose, "mirror image of linux/client-closes-first: B's "
             + "FIN-WAIT-2 timeout (Linux tcp_fin_timeout, not in RFC 9293) fires before A has sent its data; B is CLOSED "
