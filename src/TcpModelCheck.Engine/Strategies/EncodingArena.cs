@@ -24,14 +24,6 @@ internal sealed class EncodingArena
 
     public void Clear() => _ends.Clear();
 
-    public void Add(ReadOnlySpan<byte> encoding)
-    {
-        var start = End(_ends.Count);
-        if (start + encoding.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(2 * _bytes.Length, start + encoding.Length));
-        encoding.CopyTo(_bytes.AsSpan(start));
-        _ends.Add(start + encoding.Length);
-    }
-
     /// <summary>Room for a string of up to <paramref name="length"/> bytes at the end, to be written in place and then
     /// added with <see cref="Commit"/> (nothing is added until then).</summary>
     public Span<byte> Reserve(int length)

@@ -2,12 +2,19 @@ using TcpModelCheck.Engine.Strategies;
 
 namespace TcpModelCheck.Engine.Tests.Strategies;
 
-/// <summary>The successor-encoding arena of the fingerprint round: strings copied in with <c>Add</c> and strings written in
-/// place (<c>Reserve</c>, then <c>Commit</c>, the path the model's successor encoder takes) read back alike, across growth.</summary>
+/// <summary>The successor-encoding arena of the fingerprint round: strings written in place (<c>Reserve</c>, then
+/// <c>Commit</c>, the path the model's successor encoder takes) read back in order, across growth.</summary>
 public class EncodingArenaTests
 {
+    private static void Add(EncodingArena arena, ReadOnlySpan<byte> s)
+    {
+        var room = arena.Reserve(s.Length + 7);
+        s.CopyTo(room);
+        arena.Commit(room[..s.Length]);
+    }
+
     [Fact]
-    public void Strings_added_and_strings_written_in_place_read_back_in_order_across_growth()
+    public void Strings_written_in_place_read_back_in_order_across_growth()
     {
         var arena = new EncodingArena();
         var expected = new List<byte[]>();
@@ -17,7 +24,7 @@ public class EncodingArenaTests
             var s = new byte[random.Next(0, 100)];
             random.NextBytes(s);
             expected.Add(s);
-            if (i % 2 == 0) arena.Add(s);
+            if (i % 2 == 0) Add(arena, s);
             else
             {
                 var room = arena.Reserve(100);
@@ -34,10 +41,10 @@ public class EncodingArenaTests
     public void A_reservation_adds_nothing_until_it_is_committed()
     {
         var arena = new EncodingArena();
-        arena.Add([1, 2, 3]);
+        Add(arena, [1, 2, 3]);
         arena.Reserve(50)[0] = 9;
         Assert.Equal(1, arena.Count);
-        arena.Add([4]);
+        Add(arena, [4]);
         Assert.Equal([4], arena[1].ToArray());
     }
 
@@ -45,7 +52,7 @@ public class EncodingArenaTests
     public void Committing_bytes_that_are_not_in_the_reserved_room_is_refused()
     {
         var arena = new EncodingArena();
-        arena.Add([1, 2]);
+        Add(arena, [1, 2]);
         arena.Reserve(10);
         byte[] elsewhere = [7, 7, 7];
         Assert.Throws<InvalidOperationException>(() => arena.Commit(elsewhere));
