@@ -31,8 +31,9 @@ public sealed class FullRowCounterexampleTests(ITestOutputHelper output)
         [("rfc9293/reconnect", TcpProperties.NoTimeWaitAssassination)] = 14,
         // no-time-wait without the ISN clock's help (every connection at ISS 0) and with it; recorded breadth-first with
         // tcpmc check --variant no-time-wait --workload W (--isn-set 0 | --isn-mode clock) -p P --fingerprint --out (issue 10,
-        // session 7: these rows replaced the ISN-set {0,14} rows, which do not complete; their breadth-first lengths were the
-        // same but for no-stale-close and no-data-loss of reconnect, which were depth-first, 34 and 27)
+        // session 7: these rows replaced the ISN-set {0,14} rows, which do not complete; the lengths recorded breadth-first
+        // there are the same here; the depth-first ones were reconnect's no-stale-close 34 and no-data-loss 27 and
+        // server-closes-first's no-data-loss 32)
         [("no-time-wait/reconnect isn-mode=clock", TcpProperties.GracefulClose)] = 12,
         [("no-time-wait/reconnect isn-set=0", TcpProperties.GracefulClose)] = 12,
         [("no-time-wait/reconnect isn-set=0", TcpProperties.HandshakeAgreement)] = 18,
