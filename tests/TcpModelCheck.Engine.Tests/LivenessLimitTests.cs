@@ -17,7 +17,7 @@ public class LivenessLimitTests
     {
         using var cancel = new CancellationTokenSource();
         // 10 000 states, each expanded once by the breadth-first search: the 10 001st expansion is the graph rebuild's
-        var model = new CancelAfterExpansions<(int X, int Y), int>(new TorusModel(100), 10_000, cancel);
+        var model = new Cancelling<(int X, int Y), int>(new TorusModel(100), cancel, expansions: 10_000);
         var result = ModelChecker.Check(model, CheckOptions.Default, cancel: cancel.Token);
         Assert.Equal(StopReason.None, result.Statistics.StopReason);
         Assert.Equal(10_000, result.Statistics.DistinctStates);
@@ -32,7 +32,7 @@ public class LivenessLimitTests
     public void Without_the_limit_the_same_check_settles_the_liveness_property()
     {
         using var cancel = new CancellationTokenSource();
-        var model = new CancelAfterExpansions<(int X, int Y), int>(new TorusModel(100), int.MaxValue, cancel);
+        var model = new Cancelling<(int X, int Y), int>(new TorusModel(100), cancel);
         var result = ModelChecker.Check(model, CheckOptions.Default, cancel: cancel.Token);
         Expect.Verdict(result, "eventually-back-on-x-axis", Verdict.Holds);
     }
@@ -43,7 +43,7 @@ public class LivenessLimitTests
         using var cancel = new CancellationTokenSource();
         // The goal is evaluated once per state by the check itself (never by the search): cancelling at its 101st call
         // lands inside the check, after the graph was built; the check asks the limits every 4,096 states.
-        var model = new CancelInGoal<(int X, int Y), int>(new TorusModel(100), "eventually-back-on-x-axis", 100, cancel);
+        var model = new Cancelling<(int X, int Y), int>(new TorusModel(100), cancel, goalOf: "eventually-back-on-x-axis", goalCalls: 100);
         var result = ModelChecker.Check(model, CheckOptions.Default, cancel: cancel.Token);
         Assert.Equal(StopReason.None, result.Statistics.StopReason);
         Assert.Equal(10_000, result.Statistics.DistinctStates);
@@ -57,52 +57,37 @@ public class LivenessLimitTests
     public void Without_the_cancel_the_wrapped_goal_gives_the_same_verdict_as_the_model()
     {
         using var cancel = new CancellationTokenSource();
-        var model = new CancelInGoal<(int X, int Y), int>(new TorusModel(100), "eventually-back-on-x-axis", int.MaxValue, cancel);
+        var model = new Cancelling<(int X, int Y), int>(new TorusModel(100), cancel, goalOf: "eventually-back-on-x-axis");
         var result = ModelChecker.Check(model, CheckOptions.Default, cancel: cancel.Token);
         Expect.Verdict(result, "eventually-back-on-x-axis", Verdict.Holds);
     }
 
-    /// <summary>A model whose eventually-property <paramref name="property"/> cancels <paramref name="cancel"/> once its
-    /// goal has been evaluated more than <paramref name="calls"/> times.</summary>
-    private sealed class CancelInGoal<TState, TAction>(IModel<TState, TAction> inner, string property, int calls, CancellationTokenSource cancel)
+    /// <summary>The model <paramref name="inner"/>, cancelling <paramref name="cancel"/> once it has listed the actions of more
+    /// than <paramref name="expansions"/> states, or once the goal of the eventually-property <paramref name="goalOf"/> has
+    /// been evaluated more than <paramref name="goalCalls"/> times; otherwise the same model.</summary>
+    private sealed class Cancelling<TState, TAction>(IModel<TState, TAction> inner, CancellationTokenSource cancel,
+        int expansions = int.MaxValue, string? goalOf = null, int goalCalls = int.MaxValue)
         : IModel<TState, TAction> where TState : IEquatable<TState>
     {
-        private int _calls;
-        public string Name => inner.Name;
-        public IReadOnlyDictionary<string, string> Settings => inner.Settings;
-        public IReadOnlyList<TState> InitialStates => inner.InitialStates;
-        public void Actions(in TState state, List<TAction> actions) => inner.Actions(state, actions);
-        public TState Next(in TState state, TAction action) => inner.Next(state, action);
-        public bool IsTerminal(in TState state) => inner.IsTerminal(state);
-        public int MaxEncodedLength => inner.MaxEncodedLength;
-        public int Encode(in TState state, Span<byte> destination) => inner.Encode(state, destination);
-
-        public IReadOnlyList<Property<TState, TAction>> Properties => _properties ??= [.. inner.Properties.Select(p => p.Name != property ? p
-            : Property<TState, TAction>.Eventually(p.Name, s => { if (++_calls > calls) cancel.Cancel(); return p.Goal!(s); }, p.Description))];
-
+        private int _expansions, _goalCalls;
         private IReadOnlyList<Property<TState, TAction>>? _properties;
-    }
 
-    /// <summary>A model that cancels <paramref name="cancel"/> once it has listed the actions of more than
-    /// <paramref name="expansions"/> states.</summary>
-    private sealed class CancelAfterExpansions<TState, TAction>(IModel<TState, TAction> inner, int expansions, CancellationTokenSource cancel)
-        : IModel<TState, TAction> where TState : IEquatable<TState>
-    {
-        private int _calls;
         public string Name => inner.Name;
         public IReadOnlyDictionary<string, string> Settings => inner.Settings;
         public IReadOnlyList<TState> InitialStates => inner.InitialStates;
 
         public void Actions(in TState state, List<TAction> actions)
         {
-            if (++_calls > expansions) cancel.Cancel();
+            if (++_expansions > expansions) cancel.Cancel();
             inner.Actions(state, actions);
         }
 
         public TState Next(in TState state, TAction action) => inner.Next(state, action);
         public bool IsTerminal(in TState state) => inner.IsTerminal(state);
-        public IReadOnlyList<Property<TState, TAction>> Properties => inner.Properties;
         public int MaxEncodedLength => inner.MaxEncodedLength;
         public int Encode(in TState state, Span<byte> destination) => inner.Encode(state, destination);
+
+        public IReadOnlyList<Property<TState, TAction>> Properties => _properties ??= [.. inner.Properties.Select(p => p.Name != goalOf ? p
+            : Property<TState, TAction>.Eventually(p.Name, s => { if (++_goalCalls > goalCalls) cancel.Cancel(); return p.Goal!(s); }, p.Description))];
     }
 }
