@@ -11,6 +11,7 @@ public sealed class LiveFactAttribute : FactAttribute
     public LiveFactAttribute()
     {
         if (Privileges.Missing is { } reason)
-            Skip = $"this test drives the live Linux kernel and did not run: {reason} (run dotnet test as root to include it)";
+            Skip = $"this test drives the live Linux kernel and did not run: {reason} (on Linux with /dev/net/tun, run dotnet " +
+                   "test as root to include it; the scripts' checks against the model, TcpModelCheck.Conformance.Tests, run without it)";
     }
 }
