@@ -9,17 +9,17 @@ namespace TcpModelCheck.Engine.Strategies;
 /// <summary>Where the expansion of a chunk puts its successors (a struct, so the call is inlined).</summary>
 internal interface ISuccessorSink<TState>
 {
-    /// <param name="encoding">The model's encoding of the successor, which was hashed (valid during the call only); written
-    /// where <see cref="Target"/> said.</param>
-    void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding);
+    /// <summary>A successor as an object (when <see cref="Arena"/> is null).</summary>
+    /// <param name="state">The successor.</param>
+    /// <param name="hash">The stable hash of its encoding.</param>
+    /// <param name="parentOffset">The parent's id minus the round's first id.</param>
+    /// <param name="choice">The index of the action among the parent's.</param>
+    void Add(TState state, ulong hash, int parentOffset, int choice);
 
-    /// <summary>Where the next successor's encoding is to be written: <paramref name="scratch"/>, or (a sink that keeps
-    /// encodings) the place it keeps it, so that <see cref="Add"/> need not copy it.</summary>
-    Span<byte> Target(Span<byte> scratch);
-
-    /// <summary>False when the sink keeps only the encoding: the successor object may then be left unbuilt
-    /// (<see cref="Successor{TState}.State"/> default, see <see cref="IEncodedSuccessors{TState,TAction}"/>).</summary>
-    bool NeedsState { get; }
+    /// <summary>Non-null when the sink keeps only the successors' encodings, with their links: each is then written straight
+    /// into this arena and the successor object is left unbuilt (see <see cref="IEncodedSuccessors{TState,TAction}"/>),
+    /// and <see cref="Add"/> is not called.</summary>
+    EncodingArena? Arena { get; }
 }
 
 /// <summary>The expansion loop shared by both kinds of breadth-first round.</summary>
@@ -44,7 +44,8 @@ internal static class Expansion
         var actions = scratch.Actions;
         var encode = scratch.Encode;
         var checkEdges = props.PendingEdges.Length > 0;
-        var direct = sink.NeedsState ? null : EncodedSuccessors(ctx);
+        var arena = sink.Arena;
+        var direct = arena is null ? null : EncodedSuccessors(ctx);
         long transitions = 0;   // counted locally: the scratch object may share a cache line with another worker's
         var states = loaded.AsSpan(0, (int)(to - from));
         frontier.Load(from, states);
@@ -70,7 +71,7 @@ internal static class Expansion
                 var action = actions[k];
                 TState next;
                 Span<byte> encoding;
-                var target = sink.Target(encode);
+                var target = arena is null ? encode : arena.Reserve(encode.Length);
                 if (direct is not null)
                 {
                     next = default!;
@@ -84,8 +85,9 @@ internal static class Expansion
                     if (checkEdges) ctx.CheckEdge(state, action, next, id, k, ref found);
                     encoding = target[..model.Encode(next, target)];
                 }
-                sink.Add(new Successor<TState> { State = next, Hash = StableHash.Of(encoding), ParentOffset = (int)(id - roundStart), Choice = k },
-                    encoding);
+                var hash = StableHash.Of(encoding);
+                if (arena is not null) arena.Commit(encoding, new SuccessorLink(hash, (int)(id - roundStart), k));
+                else sink.Add(next, hash, (int)(id - roundStart), k);
             }
         }
         scratch.Transitions += transitions;

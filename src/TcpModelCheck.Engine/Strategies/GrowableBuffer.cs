@@ -42,3 +42,8 @@ internal struct Successor<TState>
     public int ParentOffset;
     public int Choice;
 }
+
+/// <summary>A successor of the fingerprint round without its state (kept as an encoding, or beside it): its stable hash,
+/// its parent as an offset from the first id of the round, and the index of its action among the parent's. No reference,
+/// 16 bytes.</summary>
+internal readonly record struct SuccessorLink(ulong Hash, int ParentOffset, int Choice);

@@ -125,11 +125,10 @@ internal sealed class LevelRound<TState, TAction, TStore> : ILevelRound<TState, 
     /// <summary>Files a successor under the segment group of its hash.</summary>
     private readonly struct GroupSink(GrowableBuffer<Successor<TState>>[,] filed, int chunk) : ISuccessorSink<TState>
     {
-        public bool NeedsState => true;
+        public EncodingArena? Arena => null;
 
-        public void Add(in Successor<TState> successor, ReadOnlySpan<byte> encoding) => filed[chunk, (int)(successor.Hash >> (64 - GroupBits))].Add(successor);
-
-        public Span<byte> Target(Span<byte> scratch) => scratch;
+        public void Add(TState state, ulong hash, int parentOffset, int choice) =>
+            filed[chunk, (int)(hash >> (64 - GroupBits))].Add(new Successor<TState> { State = state, Hash = hash, ParentOffset = parentOffset, Choice = choice });
     }
 
     /// <summary>Phase 2 unit: inserts the successors filed under group <paramref name="g"/>, in chunk order.</summary>

@@ -87,6 +87,41 @@ public class FrontierTests : IDisposable
         Expect.Verdict(r, "eventually-corner", Verdict.Holds);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Encodings_staged_before_their_ids_are_known_are_queued_at_the_ids_published_and_only_the_kept_ones(bool spill)
+    {
+        var model = new BitFlipModel(20, padding: 200);   // 209 bytes a record: a round of 4 × 700 spans pages
+        using var queue = new EncodedFrontier<BitWord>(FrontierCodec<BitWord>.For(model)!, 4,
+            spill ? new SpillFile(_dir, "staged-test", EncodedFrontier<BitWord>.PageBytes) : null);
+        var buffer = new byte[model.MaxEncodedLength];
+        void Stage(int unit, ulong bits) => queue.StageEncoded(unit, buffer.AsSpan(0, model.Encode(new BitWord(bits), buffer)));
+        // unit u stages 700 states u·1000, u·1000 + 1, …; unit 2 keeps only 300 of them (the state limit), unit 3 none
+        for (var u = 0; u < 4; u++)
+            for (var j = 0; j < 700; j++) Stage(u, (ulong)(u * 1000 + j));
+        int[] kept = [700, 700, 300, 0];
+        long id = 0;
+        for (var u = 0; u < 4; u++)
+        {
+            queue.PublishStaged(u, id, kept[u]);
+            id += kept[u];
+        }
+        queue.EndRound();
+        Assert.Throws<ArgumentOutOfRangeException>(() => queue.PublishStaged(0, id, 1));   // nothing staged since
+        var into = new BitWord[1_700];
+        queue.Prepare(0, 1_700);
+        queue.Load(0, into);
+        var expected = Enumerable.Range(0, 700).Concat(Enumerable.Range(1000, 700)).Concat(Enumerable.Range(2000, 300));
+        Assert.Equal(expected.Select(b => (ulong)b), into.Select(w => w.Bits));
+        Stage(1, 77);   // the next round starts from empty units
+        queue.PublishStaged(1, 1_700, 1);
+        queue.EndRound();
+        queue.Prepare(1_700, 1_701);
+        queue.Load(1_700, into.AsSpan(0, 1));
+        Assert.Equal(77UL, into[0].Bits);
+    }
+
     [Fact]
     public void A_spilled_queue_keeps_in_memory_only_the_pages_being_read_and_written()
     {

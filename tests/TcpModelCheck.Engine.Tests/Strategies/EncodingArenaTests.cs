@@ -3,14 +3,14 @@ using TcpModelCheck.Engine.Strategies;
 namespace TcpModelCheck.Engine.Tests.Strategies;
 
 /// <summary>The successor-encoding arena of the fingerprint round: strings written in place (<c>Reserve</c>, then
-/// <c>Commit</c>, the path the model's successor encoder takes) read back in order, across growth.</summary>
+/// <c>Commit</c>, the path the model's successor encoder takes) read back in order with their links, across growth.</summary>
 public class EncodingArenaTests
 {
     private static void Add(EncodingArena arena, ReadOnlySpan<byte> s)
     {
         var room = arena.Reserve(s.Length + 7);
         s.CopyTo(room);
-        arena.Commit(room[..s.Length]);
+        arena.Commit(room[..s.Length], new SuccessorLink((ulong)arena.Count + 1, arena.Count, s.Length));
     }
 
     [Fact]
@@ -30,11 +30,16 @@ public class EncodingArenaTests
                 var room = arena.Reserve(100);
                 Assert.Equal(100, room.Length);
                 s.CopyTo(room);
-                arena.Commit(room[..s.Length]);
+                arena.Commit(room[..s.Length], new SuccessorLink((ulong)i + 1, i, s.Length));
             }
         }
         Assert.Equal(expected.Count, arena.Count);
-        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], arena[i].ToArray());
+        Assert.Equal(expected.Count, arena.Links.Length);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i], arena[i].ToArray());
+            Assert.Equal(new SuccessorLink((ulong)i + 1, i, expected[i].Length), arena.Links[i]);
+        }
     }
 
     [Fact]
@@ -46,6 +51,10 @@ public class EncodingArenaTests
         Assert.Equal(1, arena.Count);
         Add(arena, [4]);
         Assert.Equal([4], arena[1].ToArray());
+        Assert.Equal(2, arena.Links.Length);
+        arena.Clear();
+        Assert.Equal(0, arena.Count);
+        Assert.Equal(0, arena.Links.Length);
     }
 
     [Fact]
@@ -55,8 +64,9 @@ public class EncodingArenaTests
         Add(arena, [1, 2]);
         arena.Reserve(10);
         byte[] elsewhere = [7, 7, 7];
-        Assert.Throws<InvalidOperationException>(() => arena.Commit(elsewhere));
-        Assert.Throws<InvalidOperationException>(() => arena.Commit(arena.Reserve(10)[1..4]));   // inside the room, not at its start
+        Assert.Throws<InvalidOperationException>(() => arena.Commit(elsewhere, default));
+        Assert.Throws<InvalidOperationException>(() => arena.Commit(arena.Reserve(10)[1..4], default));   // inside the room, not at its start
         Assert.Equal(1, arena.Count);
+        Assert.Equal(1, arena.Links.Length);
     }
 }

@@ -67,11 +67,9 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         u.Count++;
     }
 
-    public void PutEncoded(int unit, long id, ReadOnlySpan<byte> encoding)
+    public void StageEncoded(int unit, ReadOnlySpan<byte> encoding)
     {
         var u = _units[unit];
-        if (u.Count == 0) u.FirstId = id;
-        else if (id != u.FirstId + u.Count) throw new InvalidOperationException($"frontier unit {unit}: id {id} out of order");
         var at = u.Reserve(encoding.Length + _prefix);
         _codec.CheckEncoding(encoding);
         encoding.CopyTo(u.Buffer.AsSpan(at + _prefix));
@@ -80,6 +78,18 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         else if (_prefix == 2) { u.Buffer[at] = (byte)n; u.Buffer[at + 1] = (byte)(n >> 8); }
         u.Used = at + _prefix + n;
         u.Count++;
+    }
+
+    public void PublishStaged(int unit, long firstId, int kept)
+    {
+        var u = _units[unit];
+        if (kept < 0 || kept > u.Count) throw new ArgumentOutOfRangeException(nameof(kept), kept, $"unit {unit} staged {u.Count} states");
+        u.FirstId = firstId;
+        if (kept == u.Count) return;
+        var used = 0;
+        for (var i = 0; i < kept; i++) used += _prefix + RecordLength(u.Buffer.AsSpan(used));
+        u.Used = used;
+        u.Count = kept;
     }
 
     public void EndRound()

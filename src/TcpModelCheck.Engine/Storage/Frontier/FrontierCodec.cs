@@ -16,7 +16,7 @@ internal abstract class FrontierCodec<TState> where TState : IEquatable<TState>
 
     public abstract TState Read(ReadOnlySpan<byte> source);
 
-    /// <summary>Checks bytes handed over already encoded (see <see cref="IFrontier{TState}.PutEncoded"/>).</summary>
+    /// <summary>Checks bytes handed over already encoded (see <see cref="IFrontier{TState}.StageEncoded"/>).</summary>
     public virtual void CheckEncoding(ReadOnlySpan<byte> encoding) =>
         throw new NotSupportedException("this codec does not take the model's encodings");
 

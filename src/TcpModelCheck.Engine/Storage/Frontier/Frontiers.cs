@@ -23,7 +23,7 @@ internal static class Frontiers
     }
 
     /// <summary>True when <see cref="Create"/> makes a queue of the model's own encodings (a <see cref="ModelCodec{TState,TAction}"/>:
-    /// the model decodes them and the states need not all be kept): it then takes <see cref="IFrontier{TState}.PutEncoded"/>.</summary>
+    /// the model decodes them and the states need not all be kept): it then takes <see cref="IFrontier{TState}.StageEncoded"/>.</summary>
     public static bool KeepsEncodings<TState, TAction>(IModel<TState, TAction> model, bool keepAll) where TState : IEquatable<TState> =>
         !keepAll && model is IStateDecoder<TState>;
 

@@ -8,7 +8,8 @@ namespace TcpModelCheck.Engine.Storage.Frontier;
 /// <remarks>
 /// Phases: <see cref="Prepare"/>, <see cref="Reserve"/> and <see cref="EndRound"/> are called by the coordinator
 /// between parallel phases; during the expansion phase workers <see cref="Load"/> disjoint ranges; during the
-/// publish phase each unit <see cref="Put"/>s its own block.
+/// publish phase each unit <see cref="Put"/>s its own block (or, with encodings, stages it during the expansion phase
+/// and gives it its ids in the publish phase).
 /// </remarks>
 internal interface IFrontier<TState> : IDisposable
 {
@@ -21,10 +22,15 @@ internal interface IFrontier<TState> : IDisposable
     /// <summary>Publish phase: unit <paramref name="unit"/> writes its next state; a unit's ids are consecutive.</summary>
     void Put(int unit, long id, in TState state);
 
-    /// <summary>Publish phase, for a queue of model encodings (<see cref="Frontiers.KeepsEncodings"/>): unit
-    /// <paramref name="unit"/> writes its next state as the bytes the model's <c>Encode</c> gave for it, so a search
-    /// that already encoded the state to hash it need not keep the state object until now.</summary>
-    void PutEncoded(int unit, long id, ReadOnlySpan<byte> encoding);
+    /// <summary>Insert phase, for a queue of model encodings (<see cref="Frontiers.KeepsEncodings"/>): unit
+    /// <paramref name="unit"/> appends its next new state, before its id is known, as the bytes the model's <c>Encode</c>
+    /// gave for it — so a search that encoded the state to hash it copies the bytes while they are still in the cache,
+    /// and need not keep the state object. The ids come with <see cref="PublishStaged"/>.</summary>
+    void StageEncoded(int unit, ReadOnlySpan<byte> encoding);
+
+    /// <summary>Publish phase: the states unit <paramref name="unit"/> staged get the ids <paramref name="firstId"/>,
+    /// <paramref name="firstId"/> + 1, …; only the first <paramref name="kept"/> are queued (the state limit).</summary>
+    void PublishStaged(int unit, long firstId, int kept);
 
     /// <summary>Coordinator, after the publish phase: the states put in this round become readable.</summary>
     void EndRound();

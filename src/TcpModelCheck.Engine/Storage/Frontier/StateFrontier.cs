@@ -31,7 +31,10 @@ internal sealed class StateFrontier<TState>(bool keepAll) : IFrontier<TState>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Put(int unit, long id, in TState state) => _states.Set(id, state);
 
-    public void PutEncoded(int unit, long id, ReadOnlySpan<byte> encoding) =>
+    public void StageEncoded(int unit, ReadOnlySpan<byte> encoding) =>
+        throw new NotSupportedException("this queue keeps states, not encodings");
+
+    public void PublishStaged(int unit, long firstId, int kept) =>
         throw new NotSupportedException("this queue keeps states, not encodings");
 
     public void EndRound() { }
