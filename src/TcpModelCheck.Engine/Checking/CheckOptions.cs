@@ -83,7 +83,7 @@ public sealed record CheckOptions
     public SearchLimits Limits { get; init; } = SearchLimits.None;
 
     /// <summary>A size hint for the visited store, like SPIN's <c>-w</c>: the table starts large enough for this
-    /// many states (at load 3/4), so it need not grow during the search. 0 (the default) grows as needed.
+    /// many states (at load 5/8), so it need not grow during the search. 0 (the default) grows as needed.
     /// Never changes what is found, only when memory is allocated.</summary>
     public long ExpectedStates { get; init; }
 

@@ -7,9 +7,14 @@ namespace TcpModelCheck.Engine.Storage;
 /// An insert-only open-addressing hash set keyed by a stable 64-bit hash (see <see cref="StableHash"/>; never
 /// <c>GetHashCode</c>), split into <see cref="SegmentCount"/> independent segments chosen by the top bits of
 /// the hash. Each segment uses linear probing from a multiply-shift home slot (any size works, no power of
-/// two needed) and grows by 1.5× when its load passes 3/4, so its load stays between 1/2 and 3/4 and a
+/// two needed) and grows by 1.5× when its load passes 5/8, so its load stays between 5/12 and 5/8 and a
 /// segment — a 64th of the table — is all that is ever copied at once.
 /// </summary>
+/// <remarks>Why 5/8 and not 3/4: an insert of a new key probes, on average, ½(1 + 1/(1 − load)²) slots, 8.5 at load 3/4
+/// and 3.8 at 5/8; the probe loop of the concurrent insert was the hottest spot of the fingerprint search after the
+/// model. rfc9293/reconnect (22.2 M states), one thread, alternated: medians 913 k → 948 k states/s, the same final
+/// table (306 MB) and peak memory (the load after the last growth decides that, here 0.58 either way). At worst the
+/// table is 6/5 as large: at most 19 bytes per fingerprint.</remarks>
 /// <remarks>
 /// <para>Concurrency by ownership, not locks: a thread may insert into a segment only while no other thread
 /// touches that segment. The parallel search gives each worker the segments <c>s</c> with
@@ -31,7 +36,7 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
     /// <param name="expectedCount">A size hint: the table starts large enough for this many keys.</param>
     public SegmentedTable(long expectedCount = 0)
     {
-        var perSegment = (int)Math.Min(int.MaxValue / 2, Math.Max(MinSegmentCapacity, expectedCount / SegmentCount * 4 / 3 + 1));
+        var perSegment = (int)Math.Min(int.MaxValue / 2, Math.Max(MinSegmentCapacity, expectedCount / SegmentCount * 8 / 5 + 1));
         for (var s = 0; s < SegmentCount; s++) _segments[s] = new TableSegment<TSlot, TKey>(perSegment);
     }
 
@@ -120,12 +125,12 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
         }
     }
 
-    /// <summary>How many more keys <paramref name="segment"/> may take concurrently before its load reaches 9/10
+    /// <summary>How many more keys <paramref name="segment"/> may take concurrently before its load reaches 4/5
     /// (beyond that, probe sequences grow long and the table could fill).</summary>
-    public int Headroom(int segment) => Math.Max(0, (int)(_segments[segment].Length * 9L / 10) - _segments[segment].Count);
+    public int Headroom(int segment) => Math.Max(0, (int)(_segments[segment].Length * 4L / 5) - _segments[segment].Count);
 
     /// <summary>Accounts for <paramref name="added"/> concurrent inserts into <paramref name="segment"/>, growing it
-    /// if its load passed 3/4. Single-threaded (between parallel phases).</summary>
+    /// if its load passed 5/8. Single-threaded (between parallel phases).</summary>
     public void Commit(int segment, int added)
     {
         var seg = _segments[segment];

@@ -83,7 +83,7 @@ internal sealed unsafe class TableSegment<TSlot, TKey> where TSlot : struct, ITa
         else if (Native) _native = NativeMemory.AllocZeroed((nuint)capacity, (nuint)Unsafe.SizeOf<TSlot>());
         else _array = new TSlot[capacity];
         Length = capacity;
-        GrowAt = (int)(capacity * 3L / 4);
+        GrowAt = (int)(capacity * 5L / 8);   // see SegmentedTable's remarks
     }
 
     private void Release()

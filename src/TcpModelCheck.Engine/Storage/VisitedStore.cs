@@ -51,7 +51,7 @@ internal interface IConcurrentVisitedStore<TState> : IVisitedStore<TState> where
     void Commit(int segment, int added);
 }
 
-/// <summary>Fingerprint mode: 8 bytes per slot, at most 16 bytes per stored state (load ≥ 1/2).</summary>
+/// <summary>Fingerprint mode: 8 bytes per slot, at most 19.2 bytes per stored state (load ≥ 5/12).</summary>
 internal readonly struct FingerprintStore<TState>(long expectedStates) : IConcurrentVisitedStore<TState> where TState : IEquatable<TState>
 {
     private readonly SegmentedTable<FingerprintSlot, NoKey> _table = new(expectedStates);

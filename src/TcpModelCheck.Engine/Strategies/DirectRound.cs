@@ -21,9 +21,9 @@ namespace TcpModelCheck.Engine.Strategies;
 /// each worker's work 30–50 % slower at bounds L (measured). Here nothing crosses cores but the table itself,
 /// whose lines are rarely contended.</para>
 /// <para>Growth: segments cannot grow while threads insert. At the start of a round each worker gets a budget
-/// per segment, its share of the inserts the segment can take before its load reaches 9/10; a successor over
+/// per segment, its share of the inserts the segment can take before its load reaches 4/5; a successor over
 /// budget is deferred, and the coordinator, between phases, accounts for the inserts, grows the segments past
-/// 3/4 and inserts the deferred successors itself.</para>
+/// 5/8 and inserts the deferred successors itself.</para>
 /// <para>Successor objects: when the queue keeps the model's encodings (<see cref="Frontiers.KeepsEncodings"/>), a
 /// chunk keeps each successor's encoding, which it hashed anyway, and drops the object at once. Keeping the objects
 /// until the publish phase made every collection copy a round's worth of them, and the publish phase re-encode the

@@ -106,25 +106,36 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         Track();
     }
 
-    /// <summary>Appends one unit's records to the pages, opening a new page when a record does not fit.</summary>
+    /// <summary>Appends one unit's records to the pages, opening a new page when a record does not fit: the records that
+    /// fit the tail page are copied at once (one copy per record was 2.8 % of the samples of a two-thread search, on the
+    /// coordinator while the other workers wait).</summary>
     private void CopyBlock(FrontierUnit u)
     {
         var source = u.Buffer.AsSpan(0, u.Used);
         var first = true;
         while (source.Length > 0)
         {
-            var length = _prefix + RecordLength(source);
             var tail = _pages[Tail]!;
-            if (tail.Used + length > PageBytes)
+            var room = PageBytes - tail.Used;
+            var n = 0;
+            if (_prefix == 0) n = Math.Min(source.Length, room / _codec.MaxLength * _codec.MaxLength);
+            else
+                while (n < source.Length)
+                {
+                    var length = _prefix + RecordLength(source[n..]);
+                    if (n + length > room) break;
+                    n += length;
+                }
+            if (n == 0)
             {
                 CloseTail();
-                tail = _pages[Tail]!;
+                continue;
             }
             if (first) _seeks.Add(new SeekEntry(u.FirstId, Tail, tail.Used));
             first = false;
-            source[..length].CopyTo(tail.Data.AsSpan(tail.Used));
-            tail.Used += length;
-            source = source[length..];
+            source[..n].CopyTo(tail.Data.AsSpan(tail.Used));
+            tail.Used += n;
+            source = source[n..];
         }
     }
 
