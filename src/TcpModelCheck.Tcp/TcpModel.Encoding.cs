@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TcpModelCheck.Engine.Model;
 
 namespace TcpModelCheck.Tcp;
@@ -59,17 +61,26 @@ public sealed partial class TcpModel
             u.Losses | (uint)u.Duplications << 8 | (uint)u.Crashes << 16 | (uint)(byte)((u.Overflowed ? 1 : 0) | u.Delays << 1) << 24);
         BinaryPrimitives.WriteUInt16LittleEndian(destination[(n + 4)..], (ushort)((byte)isnClock | (byte)segments.Length << 8));
         n += 6;
+        // The segments, with one bounds check for all of them: this loop ran once per segment of every transition, and
+        // with a check per write it was 39 % of NextEncoded's samples (5 % of a fingerprint search of rfc9293/reconnect).
+        if (destination.Length < n + segments.Length * SegmentBytes) throw new ArgumentException("destination too short", nameof(destination));
+        ref var d = ref MemoryMarshal.GetReference(destination);
         foreach (var s in segments)
         {
             var bits = s.Bits;
-            var flags = (bits >> 16 & 0xF) | (bits >> 20 & 1) << 4 | (bits >> 56 & 1) << 5 | (bits >> 48 & 1) << 6;
+            // flags: SYN/ACK/FIN/RST and data (bits 16-20) as they are, from B (bit 56) to 5, straggler (bit 48) to 6
+            var flags = (bits >> 16 & 0x1F) | (bits >> 51 & 0x20) | (bits >> 42 & 0x40);
             var word = (bits & 0xFFFF_FF00_FFFFUL) | flags << 16;
-            BinaryPrimitives.WriteUInt32LittleEndian(destination[n..], (uint)word);
-            BinaryPrimitives.WriteUInt16LittleEndian(destination[(n + 4)..], (ushort)(word >> 32));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, n), LittleEndian((uint)word));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, n + 4), LittleEndian((ushort)(word >> 32)));
             n += SegmentBytes;
         }
         return n;
     }
+
+    private static uint LittleEndian(uint v) => BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
+
+    private static ushort LittleEndian(ushort v) => BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
 
     private static void WriteEndpoint(in Endpoint e, Span<byte> d)
     {

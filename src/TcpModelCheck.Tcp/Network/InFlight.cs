@@ -16,7 +16,8 @@ internal ref struct InFlight
     {
         _net = buffer;
         _fifo = fifo;
-        segments.CopyTo(_net);
+        if (segments.Length > buffer.Length) throw new ArgumentException("step buffer too short", nameof(buffer));
+        for (var i = 0; i < segments.Length; i++) buffer[i] = segments[i];   // a few segments: a loop beats Memmove's call
         _count = segments.Length;
     }
 
