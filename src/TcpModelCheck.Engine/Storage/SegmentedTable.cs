@@ -130,11 +130,25 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
     public int Headroom(int segment) => Math.Max(0, (int)(_segments[segment].Length * 4L / 5) - _segments[segment].Count);
 
     /// <summary>Accounts for <paramref name="added"/> concurrent inserts into <paramref name="segment"/>, growing it
-    /// if its load passed 5/8. Single-threaded (between parallel phases).</summary>
+    /// if its load passed 5/8. Between parallel insert phases.</summary>
     public void Commit(int segment, int added)
     {
+        Account(segment, added);
+        GrowIfNeeded(segment);
+    }
+
+    /// <summary>Accounts for <paramref name="added"/> concurrent inserts into <paramref name="segment"/>, leaving the growth
+    /// to <see cref="GrowIfNeeded"/>. Between parallel insert phases.</summary>
+    public void Account(int segment, int added) => _segments[segment].Count += added;
+
+    /// <summary>True when <paramref name="segment"/>'s load passed 5/8 (<see cref="GrowIfNeeded"/> would grow it).</summary>
+    public bool NeedsGrowth(int segment) => _segments[segment].Count > _segments[segment].GrowAt;
+
+    /// <summary>Grows <paramref name="segment"/> until its load is at most 5/8. Segments share nothing, so different ones
+    /// may grow on different threads at once, while no thread inserts.</summary>
+    public void GrowIfNeeded(int segment)
+    {
         var seg = _segments[segment];
-        seg.Count += added;
         while (seg.Count > seg.GrowAt) seg.Grow();
     }
 
