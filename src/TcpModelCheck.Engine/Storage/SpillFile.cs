@@ -9,8 +9,9 @@ namespace TcpModelCheck.Engine.Storage;
 /// pages alive at once. The file is unlinked as soon as it is open (where the system allows it) and deleted on
 /// close in any case, so nothing is left behind, not even when the process is killed.
 /// </summary>
-/// <remarks>Single-threaded: the search's coordinator writes and frees pages between parallel phases; the
-/// predecessor log reads a few entries when a counterexample is rebuilt after the search.</remarks>
+/// <remarks>Pages may be written, read and freed from different threads at once (the queue writes its pages on a
+/// thread-pool thread while the coordinator frees and reads others); the predecessor log reads a few entries when a
+/// counterexample is rebuilt after the search.</remarks>
 internal sealed class SpillFile : IDisposable
 {
     private readonly SafeFileHandle _handle;
@@ -34,20 +35,30 @@ internal sealed class SpillFile : IDisposable
     public int PageBytes { get; }
 
     /// <summary>Bytes of the pages alive now, and the most there ever were.</summary>
-    public long LiveBytes => _end - (long)_free.Count * PageBytes;
+    public long LiveBytes
+    {
+        get
+        {
+            lock (_free) return _end - (long)_free.Count * PageBytes;
+        }
+    }
     public long PeakBytes { get; private set; }
 
     /// <summary>Writes a page (at most <see cref="PageBytes"/> bytes) and returns where it is.</summary>
     public long Write(ReadOnlySpan<byte> page)
     {
         if (page.Length > PageBytes) throw new ArgumentException("page too large", nameof(page));
-        if (!_free.TryPop(out var offset))
+        long offset;
+        lock (_free)
         {
-            offset = _end;
-            _end += PageBytes;
+            if (!_free.TryPop(out offset))
+            {
+                offset = _end;
+                _end += PageBytes;
+            }
+            PeakBytes = Math.Max(PeakBytes, LiveBytes);
         }
         RandomAccess.Write(_handle, page, offset);
-        PeakBytes = Math.Max(PeakBytes, LiveBytes);
         return offset;
     }
 
@@ -64,7 +75,10 @@ internal sealed class SpillFile : IDisposable
     }
 
     /// <summary>Gives a page's place back for reuse.</summary>
-    public void Free(long offset) => _free.Push(offset);
+    public void Free(long offset)
+    {
+        lock (_free) _free.Push(offset);
+    }
 
     public void Dispose() => _handle.Dispose();
 }

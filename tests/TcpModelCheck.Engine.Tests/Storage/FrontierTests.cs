@@ -145,9 +145,10 @@ public class FrontierTests : IDisposable
             if (next < 60_000) WriteRound();
         }
         // about 20,000 states (4.2 MB) are always waiting; in memory only the range read (2 pages at most), the
-        // page written, and the units' blocks (0.4 MB)
+        // page written, the page closed in the round before (a round closes at most one here), which stays until it
+        // has been written, and the units' blocks (0.4 MB)
         Assert.True(queue.PeakDiskBytes >= 4L * page, $"on disk: {queue.PeakDiskBytes}");
-        Assert.True(queue.PeakBytes <= 3L * page + (1 << 20), $"in memory: {queue.PeakBytes}");
+        Assert.True(queue.PeakBytes <= 4L * page + (1 << 20), $"in memory: {queue.PeakBytes}");
         queue.Load(38_000, into.AsSpan(0, 10));
         Assert.Equal(38_009UL, into[9].Bits);
     }
