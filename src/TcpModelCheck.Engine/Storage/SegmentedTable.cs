@@ -101,7 +101,7 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
     /// <summary>
     /// Concurrent insert for fingerprint tables (the slot is the 8-byte hash itself): claims an empty slot with
     /// a compare-and-swap, so any number of threads may insert at once. It neither counts nor grows: the caller
-    /// keeps each segment within its <see cref="Headroom"/> and reports its inserts with <see cref="Commit"/>
+    /// keeps each segment within its <see cref="Headroom"/> and reports its inserts with <see cref="Account"/>
     /// once the threads are done.
     /// </summary>
     public bool AddConcurrent(ulong hash)
@@ -129,16 +129,9 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
     /// (beyond that, probe sequences grow long and the table could fill).</summary>
     public int Headroom(int segment) => Math.Max(0, (int)(_segments[segment].Length * 4L / 5) - _segments[segment].Count);
 
-    /// <summary>Accounts for <paramref name="added"/> concurrent inserts into <paramref name="segment"/>, growing it
-    /// if its load passed 5/8. Between parallel insert phases.</summary>
-    public void Commit(int segment, int added)
-    {
-        Account(segment, added);
-        GrowIfNeeded(segment);
-    }
-
     /// <summary>Accounts for <paramref name="added"/> concurrent inserts into <paramref name="segment"/>, leaving the growth
-    /// to <see cref="GrowIfNeeded"/>. Between parallel insert phases.</summary>
+    /// to <see cref="GrowIfNeeded"/> (the fingerprint round grows segments in its publish phase, on every worker).
+    /// Between parallel insert phases.</summary>
     public void Account(int segment, int added) => _segments[segment].Count += added;
 
     /// <summary>True when <paramref name="segment"/>'s load passed 5/8 (<see cref="GrowIfNeeded"/> would grow it).</summary>

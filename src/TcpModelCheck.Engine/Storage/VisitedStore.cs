@@ -38,7 +38,8 @@ internal interface IVisitedStore<TState> where TState : IEquatable<TState>
 internal interface IConcurrentVisitedStore<TState> : IVisitedStore<TState> where TState : IEquatable<TState>
 {
     /// <summary>Records the fingerprint from any thread; true when it is new. The caller keeps within each
-    /// segment's <see cref="Headroom"/> and calls <see cref="Commit"/> afterwards.</summary>
+    /// segment's <see cref="Headroom"/> and accounts for its inserts afterwards (<see cref="SegmentedTable{TSlot,TKey}.Account"/>
+    /// on <see cref="Table"/>).</summary>
     bool AddConcurrent(ulong hash);
 
     /// <summary>The fingerprint table itself, for the insert loop: its methods are not generic over the state type, so
@@ -47,8 +48,6 @@ internal interface IConcurrentVisitedStore<TState> : IVisitedStore<TState> where
     SegmentedTable<FingerprintSlot, NoKey> Table { get; }
 
     int Headroom(int segment);
-
-    void Commit(int segment, int added);
 }
 
 /// <summary>Fingerprint mode: 8 bytes per slot, at most 19.2 bytes per stored state (load ≥ 5/12).</summary>
@@ -70,7 +69,6 @@ internal readonly struct FingerprintStore<TState>(long expectedStates) : IConcur
     public SegmentedTable<FingerprintSlot, NoKey> Table => _table;
 
     public int Headroom(int segment) => _table.Headroom(segment);
-    public void Commit(int segment, int added) => _table.Commit(segment, added);
 
     public long Count => _table.Count;
     public long Bytes => _table.Bytes;

@@ -133,7 +133,10 @@ public class SegmentedTableTests
         Assert.Equal(distinct.Length, perSegment.Cast<int>().Sum());
         var capacity = table.Capacity;
         for (var s = 0; s < SegmentedTable<FingerprintSlot, NoKey>.SegmentCount; s++)
-            table.Commit(s, Enumerable.Range(0, workers).Sum(w => perSegment[w, s]));
+        {
+            table.Account(s, Enumerable.Range(0, workers).Sum(w => perSegment[w, s]));
+            table.GrowIfNeeded(s);
+        }
         Assert.Equal(distinct.Length, table.Count);
         Assert.True(table.Capacity == capacity, "60,000 keys in a table sized for 100,000 need no growth");
         foreach (var k in distinct) Assert.False(table.Add(k, default));
