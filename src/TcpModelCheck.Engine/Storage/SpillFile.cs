@@ -62,6 +62,22 @@ internal sealed class SpillFile : IDisposable
         return offset;
     }
 
+    /// <summary>Appends <paramref name="record"/> (of any length) at the end of the file and returns where it is: for a
+    /// file whose records are never freed (the predecessor log's); not to be mixed with <see cref="Write"/>.</summary>
+    public long Append(ReadOnlySpan<byte> record)
+    {
+        long offset;
+        lock (_free)
+        {
+            if (_free.Count > 0) throw new InvalidOperationException("Append on a spill file with freed pages");
+            offset = _end;
+            _end += record.Length;
+            PeakBytes = Math.Max(PeakBytes, LiveBytes);
+        }
+        RandomAccess.Write(_handle, record, offset);
+        return offset;
+    }
+
     /// <summary>Reads <paramref name="into"/>.Length bytes starting <paramref name="within"/> bytes into the page at <paramref name="offset"/>.</summary>
     public void Read(long offset, int within, Span<byte> into)
     {

@@ -16,7 +16,8 @@ public sealed class BitWord(ulong bits) : IEquatable<BitWord>
 /// <summary>
 /// A word of <c>n</c> bits, starting at 0; action k flips bit k. All 2^n words are reachable, the word with k bits
 /// set at depth k, so the breadth-first levels have C(n, k) states — wide enough to fill the queue's pages.
-/// The encoding is the word followed by <paramref name="padding"/> zero bytes (a long state), and the model
+/// The encoding is the word followed by <paramref name="padding"/> bytes drawn from it (a long state that does not
+/// compress: the queue stores each record as its difference from the one before), and the model
 /// decodes it, so the engine may keep its queue encoded. With <paramref name="brokenDecoder"/> the decoder drops
 /// the top bit: the engine must notice.
 /// </summary>
@@ -49,7 +50,12 @@ public sealed class BitFlipModel(int n, int padding = 56, bool brokenDecoder = f
     public int Encode(in BitWord state, Span<byte> destination)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(destination, state.Bits);
-        destination[8..MaxEncodedLength].Clear();
+        var x = state.Bits;
+        for (var i = 8; i < MaxEncodedLength; i++)
+        {
+            x = x * 6364136223846793005UL + 1442695040888963407UL;   // a linear congruential stream from the word
+            destination[i] = (byte)(x >> 56);
+        }
         return MaxEncodedLength;
     }
 

@@ -61,9 +61,7 @@ public sealed class EncodedBitFlipModel(int n, EncodedFault fault = EncodedFault
         Interlocked.Increment(ref _nextEncodedCalls);
         var bits = state.Bits ^ 1UL << action;
         if (fault == EncodedFault.WrongBytes) bits &= (1UL << (n - 1)) - 1;
-        BinaryPrimitives.WriteUInt64LittleEndian(destination, bits);
-        destination[8..MaxEncodedLength].Clear();
-        return MaxEncodedLength;
+        return _inner.Encode(new BitWord(bits), destination);
     }
 
     public bool IsTerminal(in BitWord state) => _inner.IsTerminal(state);

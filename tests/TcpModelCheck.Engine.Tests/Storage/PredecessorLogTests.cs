@@ -51,4 +51,25 @@ public class PredecessorLogTests
         Assert.Equal(2L * 65_536 * 4, a.Bytes);
         Assert.Throws<ArgumentOutOfRangeException>(() => a[200_000]);
     }
+
+    [Fact]
+    public void Packed_chunks_unpack_to_the_same_entries()
+    {
+        // parents that rise, repeat and fall back (a deferred insert), initial states, the largest values
+        var random = new Random(3);
+        var entries = new ulong[5_000];
+        long parent = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            parent = random.Next(10) switch { 0 => parent - random.Next(0, 2_000), 1 => -1, 2 => (1L << 40) - 2, _ => parent + random.Next(0, 3) };
+            parent = Math.Clamp(parent, -1, (1L << 40) - 2);
+            entries[i] = PredecessorLog.Pack(parent, random.Next(3) == 0 ? (1 << 24) - 1 : random.Next(0, 40));
+        }
+        var packed = new byte[entries.Length * 20];
+        var n = PredecessorLog.Pack(entries, packed);
+        var back = new ulong[entries.Length];
+        PredecessorLog.Unpack(packed.AsSpan(0, n), back);
+        Assert.Equal(entries, back);
+        Assert.Throws<InvalidDataException>(() => PredecessorLog.Unpack(packed.AsSpan(0, n - 1), back));
+    }
 }

@@ -1,16 +1,18 @@
 namespace TcpModelCheck.Engine.Storage.Frontier;
 
 /// <summary>
-/// The queue as encoded states in 1 MiB pages: each state is its codec bytes behind a length prefix (none for a
-/// fixed-length codec), and a state never straddles two pages. Consumed pages are released (and reused) as the
-/// rounds move on; with a <see cref="SpillFile"/> every full page goes to disk and only the pages of the round
-/// being read and the page being written stay in memory, as TLC's disk queue keeps its states.
+/// The queue as encoded states in 1 MiB pages: each state is its codec bytes, stored as their difference from the
+/// state queued before it (<see cref="DeltaRecords"/>) behind a length prefix, and a record never straddles two
+/// pages. Consumed pages are released (and reused) as the rounds move on; with a <see cref="SpillFile"/> every full
+/// page goes to disk and only the pages of the round being read and the page being written stay in memory, as TLC's
+/// disk queue keeps its states.
 /// </summary>
 /// <remarks>
 /// Writing: each publish unit encodes its block into its own buffer (in parallel); <see cref="EndRound"/> then
-/// appends the blocks in unit order and notes where each block starts (a seek entry: first id, page, offset).
-/// Reading: a worker finds the seek entry at or before its first id and skips forward, so any id range can be
-/// decoded in parallel without a per-state index.
+/// appends the blocks in unit order and notes where each reset record is (a seek entry: id, page, offset): the
+/// first of every block and every <see cref="DeltaRecords.ResetEvery"/>-th after it. Reading: a worker finds the seek
+/// entry at or before its first id and decodes forward from there, so any id range can be decoded in parallel without
+/// a per-state index.
 /// </remarks>
 internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState : IEquatable<TState>
 {
@@ -18,7 +20,8 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
 
     private readonly FrontierCodec<TState> _codec;
     private readonly SpillFile? _spill;
-    private readonly int _prefix;   // bytes of the length prefix: 0 (fixed length), 1 or 2
+    private readonly int _prefix;     // bytes of the stored length's prefix: 1 or 2
+    private readonly int _maxStored;  // the room a record may take (with the writer's slack, see DeltaRecords.MaxStored)
     private readonly FrontierUnit[] _units;
     private readonly List<FrontierPage?> _pages = [];
     private readonly List<SeekEntry> _seeks = [];
@@ -35,10 +38,11 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
     {
         _codec = codec;
         _spill = spill;
-        if (codec.MaxLength + 2 > PageBytes) throw new ArgumentException("encoded states are too long for a frontier page");
-        _prefix = codec is RawCodec<TState> ? 0 : codec.MaxLength <= byte.MaxValue ? 1 : 2;
+        _maxStored = DeltaRecords.MaxStored(codec.MaxLength);
+        _prefix = _maxStored - 8 <= byte.MaxValue ? 1 : 2;
+        if (_maxStored + _prefix > PageBytes) throw new ArgumentException("encoded states are too long for a frontier page");
         _units = new FrontierUnit[units];
-        for (var u = 0; u < units; u++) _units[u] = new FrontierUnit(codec.MaxLength + _prefix);
+        for (var u = 0; u < units; u++) _units[u] = new FrontierUnit(_maxStored + _prefix, DeltaRecords.BufferBytes(codec.MaxLength));
         NewTail();
     }
 
@@ -61,23 +65,25 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         var u = _units[unit];
         if (u.Count == 0) u.FirstId = id;
         else if (id != u.FirstId + u.Count) throw new InvalidOperationException($"frontier unit {unit}: id {id} out of order");
-        var at = u.Reserve(_codec.MaxLength + _prefix);
-        var n = _codec.Write(state, u.Buffer.AsSpan(at + _prefix));
-        if (_prefix == 1) u.Buffer[at] = (byte)n;
-        else if (_prefix == 2) { u.Buffer[at] = (byte)n; u.Buffer[at + 1] = (byte)(n >> 8); }
-        u.Used = at + _prefix + n;
-        u.Count++;
+        var n = _codec.Write(state, u.Raw);
+        Add(u, u.Raw.AsSpan(0, n));
     }
 
     public void StageEncoded(int unit, ReadOnlySpan<byte> encoding)
     {
-        var u = _units[unit];
-        var at = u.Reserve(encoding.Length + _prefix);
         _codec.CheckEncoding(encoding);
-        encoding.CopyTo(u.Buffer.AsSpan(at + _prefix));
-        var n = encoding.Length;
-        if (_prefix == 1) u.Buffer[at] = (byte)n;
-        else if (_prefix == 2) { u.Buffer[at] = (byte)n; u.Buffer[at + 1] = (byte)(n >> 8); }
+        Add(_units[unit], encoding);
+    }
+
+    /// <summary>Appends a record to a unit's block: a reset record at the block's start and every
+    /// <see cref="DeltaRecords.ResetEvery"/>-th record after it, otherwise the difference from the record before.</summary>
+    private void Add(FrontierUnit u, ReadOnlySpan<byte> encoding)
+    {
+        var at = u.Reserve(_maxStored + _prefix);
+        var n = DeltaRecords.Write(encoding, u.Previous, u.Count % DeltaRecords.ResetEvery == 0, _codec.MaxLength,
+            u.Buffer.AsSpan(at + _prefix));
+        u.Buffer[at] = (byte)n;
+        if (_prefix == 2) u.Buffer[at + 1] = (byte)(n >> 8);
         u.Used = at + _prefix + n;
         u.Count++;
     }
@@ -119,8 +125,8 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
     {
         if (_closed.Count == 0) return;
         var pages = _closed.ToArray();
-        var objects = pages.Select(p => _pages[p]!).ToArray();   // not _pages itself: the coordinator appends to it meanwhile
         _closed.Clear();
+        var objects = pages.Select(p => _pages[p]!).ToArray();   // not _pages itself: the coordinator appends to it meanwhile
         var spill = _spill!;
         _writing = (Task.Run(() =>
         {
@@ -138,44 +144,37 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
             if (_pages[p] is { } page && (p < _firstNeeded || p > _lastNeeded)) Evict(page);
     }
 
-    /// <summary>Appends one unit's records to the pages, opening a new page when a record does not fit: the records that
-    /// fit the tail page are copied at once.</summary>
+    /// <summary>Appends one unit's records to the pages, opening a new page when a record does not fit (the records that
+    /// fit the tail page are copied at once), with a seek entry at each reset record.</summary>
     private void CopyBlock(FrontierUnit u)
     {
         var source = u.Buffer.AsSpan(0, u.Used);
-        var first = true;
+        var id = u.FirstId;
         while (source.Length > 0)
         {
             var tail = _pages[Tail]!;
             var room = PageBytes - tail.Used;
             var n = 0;
-            if (_prefix == 0) n = Math.Min(source.Length, room / _codec.MaxLength * _codec.MaxLength);
-            else
-                while (n < source.Length)
-                {
-                    var length = _prefix + RecordLength(source[n..]);
-                    if (n + length > room) break;
-                    n += length;
-                }
+            while (n < source.Length)
+            {
+                var length = _prefix + RecordLength(source[n..]);
+                if (n + length > room) break;
+                if (DeltaRecords.IsReset(source[(n + _prefix)..], _codec.MaxLength)) _seeks.Add(new SeekEntry(id, Tail, tail.Used + n));
+                n += length;
+                id++;
+            }
             if (n == 0)
             {
                 CloseTail();
                 continue;
             }
-            if (first) _seeks.Add(new SeekEntry(u.FirstId, Tail, tail.Used));
-            first = false;
             source[..n].CopyTo(tail.Data.AsSpan(tail.Used));
             tail.Used += n;
             source = source[n..];
         }
     }
 
-    private int RecordLength(ReadOnlySpan<byte> at) => _prefix switch
-    {
-        0 => _codec.MaxLength,
-        1 => at[0],
-        _ => at[0] | at[1] << 8,
-    };
+    private int RecordLength(ReadOnlySpan<byte> at) => _prefix == 1 ? at[0] : at[0] | at[1] << 8;
 
     /// <summary>The tail page is full: with a spill file it goes to disk at the end of the round (and then leaves memory
     /// unless the round being read needs it); a new tail is started.</summary>
@@ -261,6 +260,8 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         var seek = _seeks[FindSeek(from)];
         var page = seek.Page;
         var offset = seek.Offset;
+        var bufferBytes = DeltaRecords.BufferBytes(_codec.MaxLength);
+        var buffer = bufferBytes <= 512 ? stackalloc byte[bufferBytes] : new byte[bufferBytes];   // the seek is at a reset record
         for (var id = seek.FirstId; id < from + into.Length; id++)
         {
             var p = _pages[page]!;
@@ -270,9 +271,9 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
                 offset = 0;
             }
             var data = p.Data ?? throw new InvalidOperationException($"frontier page {page} is not loaded");
-            var length = RecordLength(data.AsSpan(offset));
-            if (id >= from) into[(int)(id - from)] = _codec.Read(data.AsSpan(offset + _prefix, length));
-            offset += _prefix + length;
+            var length = DeltaRecords.Read(data.AsSpan(offset + _prefix), buffer, _codec.MaxLength);
+            if (id >= from) into[(int)(id - from)] = _codec.Read(buffer[..length]);
+            offset += _prefix + RecordLength(data.AsSpan(offset));
         }
     }
 
@@ -304,10 +305,13 @@ internal sealed class FrontierPage
     public long Spilled = -1;
 }
 
-/// <summary>A publish unit's block of encoded states for the current round.</summary>
-internal sealed class FrontierUnit(int recordBytes)
+/// <summary>A publish unit's block of encoded states for the current round, with the last record written (the base of
+/// the next one's difference) and room to encode a state.</summary>
+internal sealed class FrontierUnit(int recordBytes, int bufferBytes)
 {
     public byte[] Buffer = new byte[Math.Max(256, recordBytes * 16)];
+    public readonly byte[] Previous = new byte[bufferBytes];
+    public readonly byte[] Raw = new byte[bufferBytes];
     public int Used;
     public int Count;
     public long FirstId;
