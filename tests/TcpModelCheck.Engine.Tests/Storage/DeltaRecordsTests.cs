@@ -88,4 +88,28 @@ public class DeltaRecordsTests
         var e = Assert.Throws<ArgumentException>(() => DeltaRecords.Write(new byte[9], previous, true, 8, new byte[DeltaRecords.MaxStored(8)]));
         Assert.Contains("at most 8", e.Message);
     }
+
+    [Fact]
+    public void The_portable_byte_operations_agree_with_BMI2()
+    {
+        // the fallbacks run where BMI2 is missing (ARM): each against the instruction, or against its definition
+        var random = new Random(11);
+        for (var i = 0; i < 10_000; i++)
+        {
+            var word = (ulong)random.NextInt64() ^ (ulong)random.Next() << 40;
+            var mask = (uint)random.Next(256);
+            var spread = DeltaRecords.PortableSpread(mask);
+            for (var b = 0; b < 8; b++) Assert.Equal((mask >> b & 1) != 0 ? 0xFFUL : 0, spread >> (8 * b) & 0xFF);
+            var packed = DeltaRecords.PortableGather(word, spread);
+            Assert.Equal(word & spread, DeltaRecords.PortableScatter(packed, spread));
+            var count = System.Numerics.BitOperations.PopCount(mask);
+            if (count < 8) Assert.Equal(0UL, packed >> (8 * count));   // packed to the low end
+            var high = word & 0x8080_8080_8080_8080UL;
+            var bits = DeltaRecords.PortableNonZeroBytes(high);
+            for (var b = 0; b < 8; b++) Assert.Equal((high >> (8 * b + 7) & 1) != 0, (bits >> b & 1) != 0);
+            if (!System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported) continue;
+            Assert.Equal(System.Runtime.Intrinsics.X86.Bmi2.X64.ParallelBitExtract(word, spread), packed);
+            Assert.Equal(System.Runtime.Intrinsics.X86.Bmi2.X64.ParallelBitDeposit(word, spread), DeltaRecords.PortableScatter(word, spread));
+        }
+    }
 }

@@ -9,9 +9,9 @@ namespace TcpModelCheck.Engine.Storage.Frontier;
 /// <summary>
 /// The queue's record compression: each encoded state is stored as the bytes that differ from the state queued
 /// before it, word by word. A breadth-first queue holds long runs of siblings and cousins (successors of one parent,
-/// in action order, then of the next parent), which share most of their bytes: on rfc9293/reconnect a record shrinks
-/// from 79 to about 21 bytes (3.8×), so a spilled queue writes and reads back a quarter of the bytes, and a queue
-/// that stays in memory takes a quarter of the room.
+/// in action order, then of the next parent), which share most of their bytes: on rfc9293/reconnect the queue's peak on
+/// disk is 45.1 MB instead of 168.8 MB, so a spilled queue writes and reads back about a quarter of the bytes, and a
+/// queue that stays in memory takes about a quarter of the room.
 /// </summary>
 /// <remarks>
 /// <para>Layout of a record: a header (the raw length, 1 byte when the codec's longest encoding is below 128 bytes, else
@@ -64,13 +64,13 @@ internal static class DeltaRecords
         ref var old = ref MemoryMarshal.GetReference(previous);
         d = (byte)h;
         if (header == 2) Unsafe.Add(ref d, 1) = (byte)(h >> 8);
-        var words = (length + 7) / 8;
-        var flagBytes = (words + 7) / 8;
+        var words = (length + 7) >> 3;
+        var flagBytes = (words + 7) >> 3;
         for (var f = 0; f < flagBytes; f++) Unsafe.Add(ref d, header + f) = 0;
         var p = header + flagBytes;
         for (var w = 0; w < words; w++)
         {
-            var at = 8 * w;
+            var at = w << 3;
             var before = Load(ref old, at);
             ulong word;
             if (at + 8 <= length) word = Load(ref r, at);
@@ -86,7 +86,7 @@ internal static class DeltaRecords
             Unsafe.Add(ref d, header + (w >> 3)) |= (byte)(1 << (w & 7));
             var mask = NonZeroBytes(diff);
             Unsafe.Add(ref d, p++) = (byte)mask;
-            Store(ref d, p, Gather(word, ByteMasks[mask]));
+            Store(ref d, p, Gather(word, Spread(mask)));
             p += BitOperations.PopCount(mask);
             Store(ref old, at, word);
         }
@@ -95,40 +95,52 @@ internal static class DeltaRecords
 
     /// <summary>Applies the record at the start of <paramref name="source"/> (which may run on past it) to
     /// <paramref name="buffer"/> and returns the raw length: the record is then the buffer's first bytes.</summary>
+    /// <remarks>Once per queued state and per state skipped to reach a range's first: the words are read without
+    /// per-access bounds checks (a record and the 8 bytes past it are within <see cref="MaxStored"/>, checked on entry),
+    /// and the rare read near a page's end is a method of its own, so this one needs no stack buffer.</remarks>
     public static int Read(ReadOnlySpan<byte> source, Span<byte> buffer, int maxLength)
     {
-        var room = MaxStored(maxLength);
-        if (source.Length < room)
-        {
-            // near the end of a page: a copy with room for the whole words the fast path reads
-            Span<byte> copy = room <= 1024 ? stackalloc byte[room] : new byte[room];
-            copy.Clear();
-            source.CopyTo(copy);
-            return Read(copy, buffer, maxLength);
-        }
+        if (source.Length < MaxStored(maxLength)) return ReadNearEnd(source, buffer, maxLength);
         var header = HeaderBytes(maxLength);
         int h = header == 1 ? source[0] : source[0] | source[1] << 8;
         var top = header == 1 ? 0x80 : 0x8000;
         if ((h & top) != 0) buffer.Clear();
         var length = h & (top - 1);
         if (length > maxLength || buffer.Length < BufferBytes(maxLength)) throw new InvalidDataException("frontier record damaged");
-        var words = (length + 7) / 8;
-        var flagBytes = (words + 7) / 8;
+        var words = (length + 7) >> 3;
+        var flagBytes = (words + 7) >> 3;
         var p = header + flagBytes;
-        ref var s = ref MemoryMarshal.GetReference(source);   // a record and the 8 bytes past it are within MaxStored
+        ref var s = ref MemoryMarshal.GetReference(source);
         ref var b = ref MemoryMarshal.GetReference(buffer);
         for (var f = 0; f < flagBytes; f++)
             for (uint bits = Unsafe.Add(ref s, header + f); bits != 0; bits &= bits - 1)
             {
-                var at = 8 * (8 * f + BitOperations.TrailingZeroCount(bits));
-                int mask = Unsafe.Add(ref s, p++);
-                var spread = ByteMasks[mask];
+                var at = (f << 6) + (BitOperations.TrailingZeroCount(bits) << 3);
+                uint mask = Unsafe.Add(ref s, p++);
+                var spread = Spread(mask);
                 var packed = Load(ref s, p);
-                p += BitOperations.PopCount((uint)mask);
+                p += BitOperations.PopCount(mask);
                 Store(ref b, at, (Load(ref b, at) & ~spread) | Scatter(packed, spread));
             }
         return length;
     }
+
+    /// <summary><see cref="Read"/> of a record near the end of a page: from a copy with room for the whole words read.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReadNearEnd(ReadOnlySpan<byte> source, Span<byte> buffer, int maxLength)
+    {
+        var copy = new byte[MaxStored(maxLength)];
+        source.CopyTo(copy);
+        return Read(copy, buffer, maxLength);
+    }
+
+    /// <summary>0xFF in each byte whose bit is set in <paramref name="mask"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Spread(uint mask) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit(mask, 0x0101_0101_0101_0101UL) * 0xFF
+        : PortableSpread(mask);
+
+    internal static ulong PortableSpread(uint mask) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ByteMasks), (int)(mask & 0xFF));
 
     private static ulong Load(ref byte at, int offset)
     {
@@ -139,9 +151,11 @@ internal static class DeltaRecords
     private static void Store(ref byte at, int offset, ulong value) =>
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, offset), BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
 
-    /// <summary>The <paramref name="n"/> (1 to 7) bytes at <paramref name="offset"/>, little-endian, the rest zero.</summary>
+    /// <summary>The <paramref name="n"/> (1 to 7) bytes at <paramref name="offset"/>, the last of the record, little-endian,
+    /// the rest zero: the word that ends with them, shifted, when the record has 8 bytes.</summary>
     private static ulong Tail(ref byte at, int offset, int n)
     {
+        if (offset + n >= 8) return Load(ref at, offset + n - 8) >> (64 - 8 * n);
         ulong v = 0;
         for (var i = n - 1; i >= 0; i--) v = v << 8 | Unsafe.Add(ref at, offset + i);
         return v;
@@ -157,6 +171,12 @@ internal static class DeltaRecords
         const ulong low7 = 0x7F7F_7F7F_7F7F_7F7FUL;
         var high = (((x & low7) + low7) | x) & ~low7;   // the top bit of each byte that is not zero
         if (Bmi2.X64.IsSupported) return (uint)Bmi2.X64.ParallelBitExtract(high, 0x8080_8080_8080_8080UL);
+        return PortableNonZeroBytes(high);
+    }
+
+    /// <summary>Without BMI2: bit i set when the top bit of byte i of <paramref name="high"/> is.</summary>
+    internal static uint PortableNonZeroBytes(ulong high)
+    {
         uint mask = 0;
         for (var i = 0; i < 8; i++) mask |= (uint)(high >> (8 * i + 7) & 1) << i;
         return mask;
@@ -165,7 +185,11 @@ internal static class DeltaRecords
     /// <summary>The bytes of <paramref name="word"/> under <paramref name="spread"/>, packed to the low end.</summary>
     private static ulong Gather(ulong word, ulong spread)
     {
-        if (Bmi2.X64.IsSupported) return Bmi2.X64.ParallelBitExtract(word, spread);
+        return Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitExtract(word, spread) : PortableGather(word, spread);
+    }
+
+    internal static ulong PortableGather(ulong word, ulong spread)
+    {
         ulong packed = 0;
         var shift = 0;
         for (var i = 0; i < 8; i++)
@@ -180,7 +204,11 @@ internal static class DeltaRecords
     /// <summary>The inverse of <see cref="Gather"/>: the low bytes of <paramref name="packed"/> placed under <paramref name="spread"/>.</summary>
     private static ulong Scatter(ulong packed, ulong spread)
     {
-        if (Bmi2.X64.IsSupported) return Bmi2.X64.ParallelBitDeposit(packed, spread);
+        return Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit(packed, spread) : PortableScatter(packed, spread);
+    }
+
+    internal static ulong PortableScatter(ulong packed, ulong spread)
+    {
         ulong word = 0;
         var shift = 0;
         for (var i = 0; i < 8; i++)
