@@ -19,6 +19,8 @@ public class BadInputTests
     [InlineData("check --isn-set 0", "isn-set: only used with --isn-mode set (this configuration's ISNs come from the clock)")]
     [InlineData("check --max-states -5", "--max-states must be between 1 and 100,000,000,000 (got -5)")]
     [InlineData("check --max-states 0", "--max-states must be between 1 and")]
+    [InlineData("check --expected-states 0", "--expected-states must be between 1 and 100,000,000,000 (got 0)")]
+    [InlineData("check --expected-states many", "--expected-states")]
     [InlineData("check --max-states 1e15", "--max-states must be between 1 and 100,000,000,000 (got 1e15)")]
     [InlineData("check --max-states lots", "--max-states expects a number (got 'lots')")]
     [InlineData("check --max-states 1000000000000", "--max-states must be between 1 and 100,000,000,000 (got 1000000000000)")]

@@ -43,6 +43,30 @@ public class TcpEndToEndTests
         Assert.Equal("", replay.Err);
     }
 
+    [Theory]
+    [InlineData("--fingerprint")]
+    [InlineData("--strategy", "parallel", "--threads", "2", "--fingerprint")]
+    [InlineData("--strategy", "bfs")]
+    public void A_size_hint_changes_the_store_not_the_result(params string[] search)
+    {
+        // --expected-states sizes the visited store up front (SPIN's -w): the same states, verdicts and counterexample
+        var grown = Json.Parse(Tcp(["check", "--variant", "no-time-wait", "--json", .. search]).Out);
+        var sized = Json.Parse(Tcp(["check", "--variant", "no-time-wait", "--json", "--expected-states", "2000000", .. search]).Out);
+        // property, verdict and shortest length; the path too on one thread (two threads may find another of that length)
+        var paths = !search.Contains("parallel");
+        string Results(JsonElement d) => string.Join("; ", d.GetProperty("results").EnumerateArray().Select(r =>
+            $"{r.GetProperty("property")} {r.GetProperty("verdict")} {r.GetProperty("counterexampleLength")} "
+            + (paths ? r.GetProperty("choicePath").ToString() : "")));
+        Assert.Equal(Results(grown), Results(sized));
+        Assert.Contains("graceful-close violated 10 ", Results(sized));
+        var (g, z) = (grown.GetProperty("statistics"), sized.GetProperty("statistics"));
+        Assert.Equal(g.GetProperty("distinctStates").GetInt64(), z.GetProperty("distinctStates").GetInt64());
+        Assert.Equal(g.GetProperty("transitions").GetInt64(), z.GetProperty("transitions").GetInt64());
+        // a store for 2 million states, at least 8 bytes a slot at load 5/8 or less, however few the row has
+        Assert.True(z.GetProperty("memory").GetProperty("visitedBytes").GetInt64() >= 2_000_000L * 8 * 8 / 5);
+        Assert.True(z.GetProperty("memory").GetProperty("visitedBytes").GetInt64() > g.GetProperty("memory").GetProperty("visitedBytes").GetInt64());
+    }
+
     [Fact]
     public void The_same_trace_against_rfc9293_diverges_where_time_wait_changes_the_story()
     {

@@ -56,6 +56,15 @@ internal sealed class SearchOptionSet
         HelpName = "size",
     };
 
+    public Option<long?> ExpectedStates { get; } = new("--expected-states")
+    {
+        Description = "Size hint, like SPIN's -w: the visited store starts large enough for this many states, so it " +
+                      "does not grow during the search (less time, never a different result; too small a hint only " +
+                      "means it grows as usual)",
+        CustomParser = Bounds.OptionalNumber("--expected-states", 1L, MaxStatesBound),
+        HelpName = "n",
+    };
+
     public Option<bool> Fingerprint { get; } = new("--fingerprint")
     {
         Description = "Store 64-bit fingerprints instead of whole states (less memory; reports the estimated " +
@@ -77,7 +86,7 @@ internal sealed class SearchOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Strategy, Threads, MaxStates, MaxDepth, MaxSeconds, MaxMemory, Fingerprint, SpillDir, NoSpill })
+        foreach (var o in new Option[] { Strategy, Threads, MaxStates, MaxDepth, MaxSeconds, MaxMemory, ExpectedStates, Fingerprint, SpillDir, NoSpill })
             command.Add(o);
     }
 
@@ -95,6 +104,7 @@ internal sealed class SearchOptionSet
                 MaxTime: seconds is { } s ? TimeSpan.FromSeconds(s) : null,
                 MaxMemoryBytes: parse.GetValue(MaxMemory)),
             Properties = properties,
+            ExpectedStates = parse.GetValue(ExpectedStates) ?? 0,
             SpillDirectory = parse.GetValue(NoSpill) ? null : parse.GetValue(SpillDir) ?? Path.GetTempPath(),
         };
     }

@@ -33,10 +33,13 @@ internal sealed class SegmentedTable<TSlot, TKey> where TSlot : struct, ITableSl
 
     private readonly TableSegment<TSlot, TKey>[] _segments = new TableSegment<TSlot, TKey>[SegmentCount];
 
-    /// <param name="expectedCount">A size hint: the table starts large enough for this many keys.</param>
+    /// <param name="expectedCount">A size hint: the table starts large enough for this many keys, so it does not grow
+    /// while it takes them. Each segment gets room for its share at load 5/8 and 1/8 more: the segments' shares differ
+    /// (by about 1/√share), and one that passed 5/8 would grow to 1.5× at once.</param>
     public SegmentedTable(long expectedCount = 0)
     {
-        var perSegment = (int)Math.Min(int.MaxValue / 2, Math.Max(MinSegmentCapacity, expectedCount / SegmentCount * 8 / 5 + 1));
+        var share = expectedCount / SegmentCount;
+        var perSegment = (int)Math.Min(int.MaxValue / 2, Math.Max(MinSegmentCapacity, share * 8 / 5 + share / 8 + 1));
         for (var s = 0; s < SegmentCount; s++) _segments[s] = new TableSegment<TSlot, TKey>(perSegment);
     }
 

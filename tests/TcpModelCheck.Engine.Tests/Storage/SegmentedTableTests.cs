@@ -141,6 +141,20 @@ public class SegmentedTableTests
         Assert.True(table.Capacity == capacity, "60,000 keys in a table sized for 100,000 need no growth");
         foreach (var k in distinct) Assert.False(table.Add(k, default));
         foreach (var k in Hashes(60_000, 10)) table.Add(k, default);   // now it must grow, keeping the load in range
-        Assert.InRange((double)table.Count / table.Capacity, 0.5, 0.75);
+        Assert.True(table.Capacity > capacity);
+        Assert.InRange((double)table.Count / table.Capacity, 5 / 12.0, 5 / 8.0);   // a grown segment is at 5/12 to 5/8
+    }
+
+    [Fact]
+    public void A_table_sized_for_its_keys_never_grows()
+    {
+        // the size hint of --expected-states: a million random fingerprints, each segment's share within 1/8 of the mean
+        var keys = Hashes(1_000_000, 5);
+        var table = new SegmentedTable<FingerprintSlot, NoKey>(expectedCount: keys.Length);
+        var capacity = table.Capacity;
+        foreach (var h in keys) Assert.True(table.Add(h, default));
+        Assert.Equal(capacity, table.Capacity);
+        Assert.Equal(keys.Length, table.Count);
+        Assert.InRange((double)keys.Length / capacity, 0.55, 0.625);   // no more room than a grown table's upper half
     }
 }
