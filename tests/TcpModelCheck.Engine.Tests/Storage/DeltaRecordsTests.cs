@@ -40,6 +40,7 @@ public class DeltaRecordsTests
     [Theory]
     [InlineData(122, 1)]    // rfc9293/reconnect's longest encoding: a one-byte header
     [InlineData(209, 2)]    // a two-byte header
+    [InlineData(40_000, 5)] // a four-byte header
     [InlineData(8, 3)]
     [InlineData(1, 4)]
     public void Random_records_of_every_length_read_back_as_written(int maxLength, int seed)

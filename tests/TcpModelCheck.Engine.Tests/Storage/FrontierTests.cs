@@ -69,6 +69,18 @@ public class FrontierTests : IDisposable
         Expect.Verdict(r, "no-deadlock", Verdict.Holds);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void States_of_tens_of_kilobytes_are_queued_too(bool spill)
+    {
+        var model = new BitFlipModel(8, padding: 70_000);   // 70 kB records: a 3-byte length, a 4-byte record header
+        var r = ModelChecker.Check(model, Options(StorageMode.Fingerprint, 1, spill));
+        Assert.Equal((256L, 8L * 256, 8), (r.Statistics.DistinctStates, r.Statistics.Transitions, r.Statistics.MaxDepth));
+        Assert.Equal(8, Expect.SafetyViolation(model, r, "not-all-ones").Length);
+        if (spill) Assert.True(r.Statistics.FrontierDiskBytes > 0);
+    }
+
     [Fact]
     public void A_decoder_that_does_not_invert_the_encoding_stops_the_search()
     {

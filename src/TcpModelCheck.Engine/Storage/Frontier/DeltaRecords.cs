@@ -15,7 +15,7 @@ namespace TcpModelCheck.Engine.Storage.Frontier;
 /// </summary>
 /// <remarks>
 /// <para>Layout of a record: a header (the raw length, 1 byte when the codec's longest encoding is below 128 bytes, else
-/// 2, with the top bit set on a <em>reset</em> record, which is stored against zeros); one flag bit per 8-byte word
+/// 2 below 32,768, else 4, with the top bit set on a <em>reset</em> record, which is stored against zeros); one flag bit per 8-byte word
 /// of the raw bytes, set when the word differs from the previous record's; then, per flagged word, a byte mask of the
 /// bytes that differ and those bytes, packed.</para>
 /// <para>Both sides keep the previous record in a word buffer (<see cref="BufferBytes"/>); the bytes of a word past a
@@ -42,7 +42,7 @@ internal static class DeltaRecords
         return HeaderBytes(maxLength) + (words + 7) / 8 + words * 9 + 8;
     }
 
-    private static int HeaderBytes(int maxLength) => maxLength < 128 ? 1 : 2;
+    private static int HeaderBytes(int maxLength) => maxLength < 128 ? 1 : maxLength < 32_768 ? 2 : 4;
 
     /// <summary>Writes <paramref name="raw"/> as its difference from <paramref name="previous"/> (or from zeros when
     /// <paramref name="reset"/>) into <paramref name="destination"/>, which must have <see cref="MaxStored"/> bytes of
@@ -57,13 +57,13 @@ internal static class DeltaRecords
             throw new ArgumentException("buffers too short for the codec's longest record");
         if (reset) previous.Clear();
         var header = HeaderBytes(maxLength);
-        var top = header == 1 ? 0x80 : 0x8000;
+        var top = 1 << (8 * header - 1);
         var h = length | (reset ? top : 0);
         ref var d = ref MemoryMarshal.GetReference(destination);
         ref var r = ref MemoryMarshal.GetReference(raw);
         ref var old = ref MemoryMarshal.GetReference(previous);
         d = (byte)h;
-        if (header == 2) Unsafe.Add(ref d, 1) = (byte)(h >> 8);
+        for (var i = 1; i < header; i++) Unsafe.Add(ref d, i) = (byte)(h >> (8 * i));
         var words = (length + 7) >> 3;
         var flagBytes = (words + 7) >> 3;
         for (var f = 0; f < flagBytes; f++) Unsafe.Add(ref d, header + f) = 0;
@@ -102,8 +102,9 @@ internal static class DeltaRecords
     {
         if (source.Length < MaxStored(maxLength)) return ReadNearEnd(source, buffer, maxLength);
         var header = HeaderBytes(maxLength);
-        int h = header == 1 ? source[0] : source[0] | source[1] << 8;
-        var top = header == 1 ? 0x80 : 0x8000;
+        var h = 0;
+        for (var i = 0; i < header; i++) h |= source[i] << (8 * i);
+        var top = 1 << (8 * header - 1);
         if ((h & top) != 0) buffer.Clear();
         var length = h & (top - 1);
         if (length > maxLength || buffer.Length < BufferBytes(maxLength)) throw new InvalidDataException("frontier record damaged");
@@ -163,7 +164,7 @@ internal static class DeltaRecords
 
     /// <summary>Whether a stored record is a reset record (a reader may start there).</summary>
     public static bool IsReset(ReadOnlySpan<byte> stored, int maxLength) =>
-        HeaderBytes(maxLength) == 1 ? (stored[0] & 0x80) != 0 : (stored[1] & 0x80) != 0;
+        (stored[HeaderBytes(maxLength) - 1] & 0x80) != 0;
 
     /// <summary>Bit i set when byte i of <paramref name="x"/> is not zero.</summary>
     private static uint NonZeroBytes(ulong x)

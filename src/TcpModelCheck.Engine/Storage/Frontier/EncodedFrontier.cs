@@ -20,7 +20,7 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
 
     private readonly FrontierCodec<TState> _codec;
     private readonly SpillFile? _spill;
-    private readonly int _prefix;     // bytes of the stored length's prefix: 1 or 2
+    private readonly int _prefix;     // bytes of the stored length's prefix: 1, 2 or 3
     private readonly int _maxStored;  // the room a record may take (with the writer's slack, see DeltaRecords.MaxStored)
     private readonly FrontierUnit[] _units;
     private readonly List<FrontierPage?> _pages = [];
@@ -39,7 +39,7 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         _codec = codec;
         _spill = spill;
         _maxStored = DeltaRecords.MaxStored(codec.MaxLength);
-        _prefix = _maxStored - 8 <= byte.MaxValue ? 1 : 2;
+        _prefix = _maxStored - 8 <= byte.MaxValue ? 1 : _maxStored - 8 <= ushort.MaxValue ? 2 : 3;
         if (_maxStored + _prefix > PageBytes) throw new ArgumentException("encoded states are too long for a frontier page");
         _units = new FrontierUnit[units];
         for (var u = 0; u < units; u++) _units[u] = new FrontierUnit(_maxStored + _prefix, DeltaRecords.BufferBytes(codec.MaxLength));
@@ -82,8 +82,7 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         var at = u.Reserve(_maxStored + _prefix);
         var n = DeltaRecords.Write(encoding, u.Previous, u.Count % DeltaRecords.ResetEvery == 0, _codec.MaxLength,
             u.Buffer.AsSpan(at + _prefix));
-        u.Buffer[at] = (byte)n;
-        if (_prefix == 2) u.Buffer[at + 1] = (byte)(n >> 8);
+        for (var i = 0; i < _prefix; i++) u.Buffer[at + i] = (byte)(n >> (8 * i));
         u.Used = at + _prefix + n;
         u.Count++;
     }
@@ -174,7 +173,12 @@ internal sealed class EncodedFrontier<TState> : IFrontier<TState> where TState :
         }
     }
 
-    private int RecordLength(ReadOnlySpan<byte> at) => _prefix == 1 ? at[0] : at[0] | at[1] << 8;
+    private int RecordLength(ReadOnlySpan<byte> at) => _prefix switch
+    {
+        1 => at[0],
+        2 => at[0] | at[1] << 8,
+        _ => at[0] | at[1] << 8 | at[2] << 16,
+    };
 
     /// <summary>The tail page is full: with a spill file it goes to disk at the end of the round (and then leaves memory
     /// unless the round being read needs it); a new tail is started.</summary>
