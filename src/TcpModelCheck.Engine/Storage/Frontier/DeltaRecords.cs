@@ -63,7 +63,8 @@ internal static class DeltaRecords
         ref var r = ref MemoryMarshal.GetReference(raw);
         ref var old = ref MemoryMarshal.GetReference(previous);
         d = (byte)h;
-        for (var i = 1; i < header; i++) Unsafe.Add(ref d, i) = (byte)(h >> (8 * i));
+        if (header > 1)
+            for (var i = 1; i < header; i++) Unsafe.Add(ref d, i) = (byte)(h >> (8 * i));
         var words = (length + 7) >> 3;
         var flagBytes = (words + 7) >> 3;
         for (var f = 0; f < flagBytes; f++) Unsafe.Add(ref d, header + f) = 0;
@@ -102,8 +103,9 @@ internal static class DeltaRecords
     {
         if (source.Length < MaxStored(maxLength)) return ReadNearEnd(source, buffer, maxLength);
         var header = HeaderBytes(maxLength);
-        var h = 0;
-        for (var i = 0; i < header; i++) h |= source[i] << (8 * i);
+        int h = source[0];
+        if (header > 1)
+            for (var i = 1; i < header; i++) h |= source[i] << (8 * i);
         var top = 1 << (8 * header - 1);
         if ((h & top) != 0) buffer.Clear();
         var length = h & (top - 1);
