@@ -76,7 +76,9 @@ internal sealed class PredecessorLog(SpillFile? spill = null) : IDisposable
         }
     }
 
-    private static int MaxPacked(int entries) => entries * 2 * 10;
+    /// <summary>Room for <paramref name="entries"/> packed: a 64-bit zigzag varint takes at most 10 bytes, a 24-bit
+    /// choice at most 4.</summary>
+    private static int MaxPacked(int entries) => entries * 14;
 
     /// <summary>Writes <paramref name="entries"/> as zigzag varints of each parent's difference from the one before
     /// and of each choice; returns the bytes written.</summary>

@@ -186,11 +186,10 @@ internal static class DeltaRecords
     }
 
     /// <summary>The bytes of <paramref name="word"/> under <paramref name="spread"/>, packed to the low end.</summary>
-    private static ulong Gather(ulong word, ulong spread)
-    {
-        return Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitExtract(word, spread) : PortableGather(word, spread);
-    }
+    private static ulong Gather(ulong word, ulong spread) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitExtract(word, spread) : PortableGather(word, spread);
 
+    /// <summary>Without BMI2 (and the mirror of <see cref="PortableScatter"/>, kept apart for clarity).</summary>
     internal static ulong PortableGather(ulong word, ulong spread)
     {
         ulong packed = 0;
@@ -205,11 +204,10 @@ internal static class DeltaRecords
     }
 
     /// <summary>The inverse of <see cref="Gather"/>: the low bytes of <paramref name="packed"/> placed under <paramref name="spread"/>.</summary>
-    private static ulong Scatter(ulong packed, ulong spread)
-    {
-        return Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit(packed, spread) : PortableScatter(packed, spread);
-    }
+    private static ulong Scatter(ulong packed, ulong spread) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit(packed, spread) : PortableScatter(packed, spread);
 
+    /// <summary>Without BMI2.</summary>
     internal static ulong PortableScatter(ulong packed, ulong spread)
     {
         ulong word = 0;
