@@ -8,6 +8,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        SingleCpuTiering.ReexecuteIfNeeded();   // on one CPU only; see there
         using var cancel = new CancellationTokenSource();
         // SIGINT (Ctrl+C) and SIGTERM (CI cancel, `timeout`, container stop) end the run cleanly: the search stops,
         // every unsettled verdict is inconclusive, the partial report says "cancelled" and the exit code is 2. A

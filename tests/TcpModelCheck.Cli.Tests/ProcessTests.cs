@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 
 namespace TcpModelCheck.Cli.Tests;
 
@@ -6,10 +8,23 @@ namespace TcpModelCheck.Cli.Tests;
 /// escape codes or progress line. (Everything else runs in-process, which is much faster.)</summary>
 public class ProcessTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
+    private static (int Code, string Out, string Err) Run(params string[] args) => Run(null, [], args);
+
+    /// <summary>Runs <c>dotnet tcpmc.dll ARGS</c>, pinned to CPU 0 with util-linux's <c>taskset</c> when
+    /// <paramref name="cpu"/> is given, with <paramref name="env"/> added to the environment.</summary>
+    private static (int Code, string Out, string Err) Run(string? cpu, (string Name, string Value)[] env, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "tcpmc.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo(cpu is null ? "dotnet" : "taskset") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment.Remove("DOTNET_TC_DelaySingleProcMultiplier");
+        info.Environment.Remove("TCPMC_REEXECUTED");
+        foreach (var (name, value) in env) info.Environment[name] = value;
+        if (cpu is not null)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(cpu);
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         using var process = Process.Start(info)!;
@@ -38,5 +53,53 @@ public class ProcessTests
         Assert.Equal("", output);
         Assert.Equal("tcpmc: unknown variant 'nope'; valid variants: rfc9293, no-time-wait, short-time-wait, rfc1337, linux, naive-fin, fixed-isn",
             error.TrimEnd());
+    }
+
+    private static JsonElement Runtime(string json) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("statistics").GetProperty("runtime");
+
+    private static readonly string[] SmallCheck = ["check", "--variant", "rfc1337", "--workload", "client-closes-first", "--json"];
+
+    [Fact]
+    public void On_one_cpu_it_re_executes_itself_with_the_tier_up_delay_of_several()
+    {
+        Assert.True(File.Exists("/usr/bin/taskset"), "this test pins tcpmc to one CPU with util-linux's taskset");
+        var (code, output, error) = Run("0", [], SmallCheck);
+        Assert.True(code == 0, error);
+        var runtime = Runtime(output);
+        Assert.Equal(1, runtime.GetProperty("processors").GetInt32());
+        Assert.Equal("one CPU: as with several (re-executed with DOTNET_TC_DelaySingleProcMultiplier=1)",
+            runtime.GetProperty("tierUp").GetString());
+    }
+
+    [Fact]
+    public void The_re_execution_can_be_turned_off_and_the_report_says_so()
+    {
+        Assert.True(File.Exists("/usr/bin/taskset"), "this test pins tcpmc to one CPU with util-linux's taskset");
+        var (code, output, error) = Run("0", [("TCPMC_KEEP_TIERING", "1")], SmallCheck);
+        Assert.True(code == 0, error);
+        Assert.Equal("one CPU: the runtime's tenfold tier-up delay", Runtime(output).GetProperty("tierUp").GetString());
+        (code, output, error) = Run("0", [("DOTNET_TC_DelaySingleProcMultiplier", "3")], SmallCheck);
+        Assert.True(code == 0, error);
+        Assert.Equal("one CPU: DOTNET_TC_DelaySingleProcMultiplier=3", Runtime(output).GetProperty("tierUp").GetString());
+    }
+
+    [Fact]
+    public void With_several_cpus_nothing_changes()
+    {
+        var (code, output, error) = Run(SmallCheck);
+        Assert.True(code == 0, error);
+        var runtime = Runtime(output);
+        Assert.Equal(Environment.ProcessorCount, runtime.GetProperty("processors").GetInt32());
+        if (Environment.ProcessorCount > 1) Assert.Equal("default", runtime.GetProperty("tierUp").GetString());
+    }
+
+    [Fact]
+    public void The_command_line_is_read_back_exactly_from_proc()
+    {
+        var args = SingleCpuTiering.SplitCommandLine(Encoding.UTF8.GetBytes("dotnet\0tcpmc.dll\0--out\0a b\0\0ü\0"));
+        Assert.Equal(["dotnet", "tcpmc.dll", "--out", "a b", "", "ü"], args);
+        Assert.Equal(["x", "y"], SingleCpuTiering.SplitCommandLine("x\0y"u8));
+        Assert.Empty(SingleCpuTiering.SplitCommandLine([]));
     }
 }

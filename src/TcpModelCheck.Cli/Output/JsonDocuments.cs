@@ -58,6 +58,11 @@ internal sealed record StatisticsDocument(
     /// <summary>For <c>check --partition</c>: this process's partition and the cost of the exchange (null otherwise).</summary>
     public PartitionSummary? Partition { get; init; }
 
+    /// <summary>The CPUs the process could use and how .NET optimized its code on them (a cost field: null under
+    /// --no-timings). A timing taken on one CPU says whether the runtime's tenfold tier-up delay applied
+    /// (<see cref="SingleCpuTiering"/>).</summary>
+    public RuntimeDocument? Runtime { get; init; }
+
     public static StatisticsDocument Of(SearchStatistics s, bool timings) => new(
         s.DistinctStates, s.Transitions, s.MaxDepth,
         timings ? Words.JsonSeconds(s.Elapsed) : null,
@@ -69,7 +74,14 @@ internal sealed record StatisticsDocument(
     {
         Memory = timings ? MemoryDocument.Of(s) : null,
         Partition = s.Partition,
+        Runtime = timings ? RuntimeDocument.Current() : null,
     };
+}
+
+/// <summary>The runtime conditions of a timing: processors available to the process, and how code was tiered up on them.</summary>
+internal sealed record RuntimeDocument(int Processors, string TierUp)
+{
+    public static RuntimeDocument Current() => new(Environment.ProcessorCount, SingleCpuTiering.Describe());
 }
 
 /// <summary>Bytes by component of one search (see <see cref="SearchStatistics"/>).</summary>

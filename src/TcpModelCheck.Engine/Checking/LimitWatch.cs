@@ -20,8 +20,10 @@ internal sealed class LimitWatch
     private TimeSpan _lastSample = TimeSpan.Zero;
     private long _lastWorkingSet;
 
-    public LimitWatch(CheckOptions options, CancellationToken cancel, Action<SearchProgress>? progress)
+    /// <param name="clock">The search's clock, already running (it counts from before the store's allocation).</param>
+    public LimitWatch(CheckOptions options, CancellationToken cancel, Action<SearchProgress>? progress, Stopwatch clock)
     {
+        Clock = clock;
         _limits = options.Limits;
         _progressInterval = options.ProgressInterval;
         _cancel = cancel;
@@ -29,7 +31,7 @@ internal sealed class LimitWatch
         SampleMemory();
     }
 
-    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+    public Stopwatch Clock { get; }
 
     /// <summary>The largest working set seen (bytes of physical memory the process used).</summary>
     public long PeakMemory { get; private set; }

@@ -56,7 +56,7 @@ internal sealed class PartitionSearch<TState, TAction, TStore>
         var spare = new Stack<byte[]>();
         _current = new LevelQueue(spare);
         _next = new LevelQueue(spare);
-        _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress);
+        _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress, ctx.Clock);
     }
 
     public PartitionLogs Run()

@@ -48,7 +48,7 @@ internal sealed class DepthFirstSearch<TState, TAction, TStore>
         _model = ctx.Model;
         _store = store;
         _states = ctx.KeepStates ? new ChunkedArray<TState>() : null;
-        _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress);
+        _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress, ctx.Clock);
         _encode = ctx.NewEncodeBuffer();
         _maxStates = ctx.Options.Limits.MaxStates ?? long.MaxValue;
         _maxDepth = ctx.Options.Limits.MaxDepth ?? int.MaxValue;

@@ -59,7 +59,7 @@ internal sealed class LevelSearch<TState, TAction, TStore>
         _frontier = Frontiers.Create(ctx.Model, ctx.KeepStates && _kept is null, spill, _round.Units(_round.Phases - 1));
         _errors = new Exception?[workers];
         _claims = new int[workers * ClaimStride];
-        _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress);
+        _limits = new LimitWatch(ctx.Options, ctx.Cancel, ctx.Progress, ctx.Clock);
         if (workers > 1) _barrier = new Barrier(workers, _ => AfterPhase());
     }
 

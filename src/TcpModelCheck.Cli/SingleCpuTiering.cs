@@ -1,0 +1,99 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace TcpModelCheck.Cli;
+
+/// <summary>
+/// On a process limited to one CPU (<c>taskset -c 0</c>, a one-CPU container or machine), .NET waits ten times longer
+/// before it optimizes code: its tier-up delay (100 ms after the last method compiled without optimization) is
+/// multiplied by <c>TC_DelaySingleProcMultiplier</c>, 10, and restarts with every newly compiled method. A search keeps
+/// compiling a method now and then (its first spill, its first new protocol path), so the model's code stayed
+/// unoptimized for the first 3.3 s of rfc9293/reconnect pinned to one CPU (perf: 77 % of the samples in unoptimized
+/// code from 1.75 s to 5.0 s), about 10 % of a 25 s search. The setting is read only from the environment, before the
+/// runtime starts, so <c>tcpmc</c> re-executes itself once, at its first line, with
+/// <c>DOTNET_TC_DelaySingleProcMultiplier=1</c>: the delay of a machine with several CPUs.
+/// </summary>
+/// <remarks>
+/// <para>Nothing happens with more than one CPU, off Linux, or when the variable is set already (by the user, or by the
+/// re-execution itself, so it happens once). <c>TCPMC_KEEP_TIERING=1</c> turns it off. The same process image
+/// (<c>/proc/self/exe</c>) gets the same arguments (<c>/proc/self/cmdline</c>), so <c>dotnet tcpmc.dll</c> and the
+/// <c>tcpmc</c> apphost both work; <c>execve</c> keeps the process id, standard streams, signals and exit code. If it
+/// fails, the run goes on in this process with the runtime's default.</para>
+/// <para>The JSON statistics name what ran (<see cref="Describe"/>): a timing taken on one CPU says whether it had the
+/// delay.</para>
+/// </remarks>
+internal static partial class SingleCpuTiering
+{
+    public const string Variable = "DOTNET_TC_DelaySingleProcMultiplier";
+    public const string OptOut = "TCPMC_KEEP_TIERING";
+    private const string Marker = "TCPMC_REEXECUTED";
+
+    /// <summary>Re-executes this process with the normal tier-up delay when it runs on one CPU (see the type's remarks);
+    /// returns only when it did not.</summary>
+    public static void ReexecuteIfNeeded()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.ProcessorCount != 1) return;
+        if (IsSet(Variable) || IsSet("COMPlus_TC_DelaySingleProcMultiplier") || IsSet(OptOut) || IsSet(Marker)) return;
+        byte[] cmdline;
+        try { cmdline = File.ReadAllBytes("/proc/self/cmdline"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        var argv = SplitCommandLine(cmdline);
+        if (argv.Count == 0) return;
+        var env = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => $"{e.Key}={e.Value}")
+            .Append($"{Variable}=1").Append($"{Marker}=1").ToList();
+        Execute("/proc/self/exe", argv, env);
+    }
+
+    /// <summary>How this process tiers code up, for the report: <c>default</c> with several CPUs; on one CPU, whether
+    /// the delay was lifted by re-execution, set by the user, or left at the runtime's tenfold default.</summary>
+    public static string Describe()
+    {
+        if (Environment.ProcessorCount != 1) return "default";
+        if (IsSet(Marker)) return $"one CPU: as with several (re-executed with {Variable}=1)";
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } v) return $"one CPU: {Variable}={v}";
+        return "one CPU: the runtime's tenfold tier-up delay";
+    }
+
+    /// <summary>The arguments in <c>/proc/PID/cmdline</c>: NUL-terminated strings (the last terminator may be missing).</summary>
+    internal static List<string> SplitCommandLine(ReadOnlySpan<byte> cmdline)
+    {
+        var args = new List<string>();
+        while (!cmdline.IsEmpty)
+        {
+            var end = cmdline.IndexOf((byte)0);
+            if (end < 0) end = cmdline.Length;
+            args.Add(Encoding.UTF8.GetString(cmdline[..end]));
+            cmdline = end < cmdline.Length ? cmdline[(end + 1)..] : [];
+        }
+        return args;
+    }
+
+    private static bool IsSet(string name) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name));
+
+    private static void Execute(string path, List<string> argv, List<string> env)
+    {
+        var strings = new List<nint>();
+        try
+        {
+            var args = Terminated(argv, strings);
+            var vars = Terminated(env, strings);
+            _ = Execve(path, args, vars);   // returns only on failure
+        }
+        finally
+        {
+            foreach (var p in strings) Marshal.FreeCoTaskMem(p);
+        }
+    }
+
+    /// <summary>A NULL-terminated array of UTF-8 C strings (their memory listed in <paramref name="owned"/>).</summary>
+    private static nint[] Terminated(List<string> values, List<nint> owned)
+    {
+        var array = new nint[values.Count + 1];
+        for (var i = 0; i < values.Count; i++) owned.Add(array[i] = Marshal.StringToCoTaskMemUTF8(values[i]));
+        return array;
+    }
+
+    [LibraryImport("libc", EntryPoint = "execve", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Execve(string path, nint[] argv, nint[] envp);
+}
