@@ -34,14 +34,19 @@ internal static partial class SingleCpuTiering
     {
         if (!OperatingSystem.IsLinux() || Environment.ProcessorCount != 1) return;
         if (IsSet(Variable) || IsSet("COMPlus_TC_DelaySingleProcMultiplier") || IsSet(OptOut) || IsSet(Marker)) return;
-        byte[] cmdline;
-        try { cmdline = File.ReadAllBytes("/proc/self/cmdline"); }
+        byte[] cmdline, environ;
+        try
+        {
+            cmdline = File.ReadAllBytes("/proc/self/cmdline");
+            environ = File.ReadAllBytes("/proc/self/environ");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
-        var argv = SplitCommandLine(cmdline);
+        var argv = Split(cmdline);
         if (argv.Count == 0) return;
-        var env = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .Select(e => $"{e.Key}={e.Value}")
-            .Append($"{Variable}=1").Append($"{Marker}=1").ToList();
+        // The arguments and the environment as the kernel holds them, byte for byte (not decoded and encoded again).
+        var env = Split(environ);
+        env.Add(Encoding.UTF8.GetBytes($"{Variable}=1"));
+        env.Add(Encoding.UTF8.GetBytes($"{Marker}=1"));
         Execute("/proc/self/exe", argv, env);
     }
 
@@ -55,42 +60,49 @@ internal static partial class SingleCpuTiering
         return "one CPU: the runtime's tenfold tier-up delay";
     }
 
-    /// <summary>The arguments in <c>/proc/PID/cmdline</c>: NUL-terminated strings (the last terminator may be missing).</summary>
-    internal static List<string> SplitCommandLine(ReadOnlySpan<byte> cmdline)
+    /// <summary>The strings of <c>/proc/PID/cmdline</c> or <c>/proc/PID/environ</c>: NUL-terminated (the last terminator
+    /// may be missing), as raw bytes.</summary>
+    internal static List<byte[]> Split(ReadOnlySpan<byte> strings)
     {
-        var args = new List<string>();
-        while (!cmdline.IsEmpty)
+        var list = new List<byte[]>();
+        while (!strings.IsEmpty)
         {
-            var end = cmdline.IndexOf((byte)0);
-            if (end < 0) end = cmdline.Length;
-            args.Add(Encoding.UTF8.GetString(cmdline[..end]));
-            cmdline = end < cmdline.Length ? cmdline[(end + 1)..] : [];
+            var end = strings.IndexOf((byte)0);
+            if (end < 0) end = strings.Length;
+            list.Add(strings[..end].ToArray());
+            strings = end < strings.Length ? strings[(end + 1)..] : [];
         }
-        return args;
+        return list;
     }
 
     private static bool IsSet(string name) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name));
 
-    private static void Execute(string path, List<string> argv, List<string> env)
+    private static unsafe void Execute(string path, List<byte[]> argv, List<byte[]> env)
     {
-        var strings = new List<nint>();
+        var owned = new List<nint>();
         try
         {
-            var args = Terminated(argv, strings);
-            var vars = Terminated(env, strings);
+            var args = Terminated(argv, owned);
+            var vars = Terminated(env, owned);
             _ = Execve(path, args, vars);   // returns only on failure
         }
         finally
         {
-            foreach (var p in strings) Marshal.FreeCoTaskMem(p);
+            foreach (var p in owned) NativeMemory.Free((void*)p);
         }
     }
 
-    /// <summary>A NULL-terminated array of UTF-8 C strings (their memory listed in <paramref name="owned"/>).</summary>
-    private static nint[] Terminated(List<string> values, List<nint> owned)
+    /// <summary>A NULL-terminated array of NUL-terminated C strings (their memory listed in <paramref name="owned"/>).</summary>
+    private static unsafe nint[] Terminated(List<byte[]> values, List<nint> owned)
     {
         var array = new nint[values.Count + 1];
-        for (var i = 0; i < values.Count; i++) owned.Add(array[i] = Marshal.StringToCoTaskMemUTF8(values[i]));
+        for (var i = 0; i < values.Count; i++)
+        {
+            var p = (byte*)NativeMemory.Alloc((nuint)values[i].Length + 1);
+            owned.Add(array[i] = (nint)p);
+            values[i].CopyTo(new Span<byte>(p, values[i].Length));
+            p[values[i].Length] = 0;
+        }
         return array;
     }
 

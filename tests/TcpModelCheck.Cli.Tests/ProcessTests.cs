@@ -73,6 +73,24 @@ public class ProcessTests
     }
 
     [Fact]
+    public void The_re_executed_process_gets_the_same_arguments_byte_for_byte()
+    {
+        Assert.True(File.Exists("/usr/bin/taskset"), "this test pins tcpmc to one CPU with util-linux's taskset");
+        var dir = Directory.CreateTempSubdirectory("tcpmc-reexec-");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "a trace ü.json");
+            var (code, output, error) = Run("0", [], "check", "--variant", "no-time-wait", "--workload", "client-closes-first",
+                "-p", "graceful-close", "--out", file, "--json");
+            Assert.True(code == 1, error);
+            Assert.Equal("one CPU: as with several (re-executed with DOTNET_TC_DelaySingleProcMultiplier=1)",
+                Runtime(output).GetProperty("tierUp").GetString());
+            Assert.True(File.Exists(file), $"the trace was not written to {file}: {string.Join(", ", dir.GetFiles().Select(f => f.Name))}");
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
     public void The_re_execution_can_be_turned_off_and_the_report_says_so()
     {
         Assert.True(File.Exists("/usr/bin/taskset"), "this test pins tcpmc to one CPU with util-linux's taskset");
@@ -95,11 +113,14 @@ public class ProcessTests
     }
 
     [Fact]
-    public void The_command_line_is_read_back_exactly_from_proc()
+    public void The_command_line_and_environment_are_read_back_byte_for_byte_from_proc()
     {
-        var args = SingleCpuTiering.SplitCommandLine(Encoding.UTF8.GetBytes("dotnet\0tcpmc.dll\0--out\0a b\0\0ü\0"));
-        Assert.Equal(["dotnet", "tcpmc.dll", "--out", "a b", "", "ü"], args);
-        Assert.Equal(["x", "y"], SingleCpuTiering.SplitCommandLine("x\0y"u8));
-        Assert.Empty(SingleCpuTiering.SplitCommandLine([]));
+        static string[] Strings(List<byte[]> list) => list.Select(b => Convert.ToHexString(b)).ToArray();
+        static string Hex(string s) => Convert.ToHexString(Encoding.UTF8.GetBytes(s));
+        Assert.Equal([Hex("dotnet"), Hex("tcpmc.dll"), Hex("--out"), Hex("a b"), "", Hex("ü")],
+            Strings(SingleCpuTiering.Split(Encoding.UTF8.GetBytes("dotnet\0tcpmc.dll\0--out\0a b\0\0ü\0"))));
+        Assert.Equal([Hex("x"), Hex("y")], Strings(SingleCpuTiering.Split("x\0y"u8)));
+        Assert.Equal(["FF41", "42"], Strings(SingleCpuTiering.Split([0xFF, 0x41, 0, 0x42, 0])));   // not UTF-8: kept as is
+        Assert.Empty(SingleCpuTiering.Split([]));
     }
 }
