@@ -44,7 +44,8 @@ internal static partial class SingleCpuTiering
         var argv = Split(cmdline);
         if (argv.Count == 0) return;
         // The arguments and the environment as the kernel holds them, byte for byte (not decoded and encoded again).
-        var env = Split(environ);
+        // An empty definition of either name would be found first by the runtime's lookup: it goes.
+        var env = Split(environ).Where(e => !Defines(e, Variable) && !Defines(e, Marker)).ToList();
         env.Add(Encoding.UTF8.GetBytes($"{Variable}=1"));
         env.Add(Encoding.UTF8.GetBytes($"{Marker}=1"));
         Execute("/proc/self/exe", argv, env);
@@ -55,8 +56,9 @@ internal static partial class SingleCpuTiering
     public static string Describe()
     {
         if (Environment.ProcessorCount != 1) return "default";
-        if (IsSet(Marker)) return $"one CPU: as with several (re-executed with {Variable}=1)";
-        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } v) return $"one CPU: {Variable}={v}";
+        var value = Environment.GetEnvironmentVariable(Variable);
+        if (IsSet(Marker) && value == "1") return $"one CPU: as with several (re-executed with {Variable}=1)";
+        if (value is { Length: > 0 }) return $"one CPU: {Variable}={value}";
         return "one CPU: the runtime's tenfold tier-up delay";
     }
 
@@ -74,6 +76,10 @@ internal static partial class SingleCpuTiering
         }
         return list;
     }
+
+    /// <summary>True when the environment string <paramref name="entry"/> (<c>NAME=value</c>) defines <paramref name="name"/>.</summary>
+    internal static bool Defines(ReadOnlySpan<byte> entry, string name) =>
+        entry.Length > name.Length && entry[name.Length] == (byte)'=' && entry[..name.Length].SequenceEqual(Encoding.ASCII.GetBytes(name));
 
     private static bool IsSet(string name) => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name));
 

@@ -100,6 +100,11 @@ public class ProcessTests
         (code, output, error) = Run("0", [("DOTNET_TC_DelaySingleProcMultiplier", "3")], SmallCheck);
         Assert.True(code == 0, error);
         Assert.Equal("one CPU: DOTNET_TC_DelaySingleProcMultiplier=3", Runtime(output).GetProperty("tierUp").GetString());
+        // an empty definition is not a setting: it is replaced, not left to shadow the new one
+        (code, output, error) = Run("0", [("DOTNET_TC_DelaySingleProcMultiplier", "")], SmallCheck);
+        Assert.True(code == 0, error);
+        Assert.Equal("one CPU: as with several (re-executed with DOTNET_TC_DelaySingleProcMultiplier=1)",
+            Runtime(output).GetProperty("tierUp").GetString());
     }
 
     [Fact]
@@ -122,5 +127,9 @@ public class ProcessTests
         Assert.Equal([Hex("x"), Hex("y")], Strings(SingleCpuTiering.Split("x\0y"u8)));
         Assert.Equal(["FF41", "42"], Strings(SingleCpuTiering.Split([0xFF, 0x41, 0, 0x42, 0])));   // not UTF-8: kept as is
         Assert.Empty(SingleCpuTiering.Split([]));
+        Assert.True(SingleCpuTiering.Defines("TCPMC_REEXECUTED=1"u8, "TCPMC_REEXECUTED"));
+        Assert.True(SingleCpuTiering.Defines("TCPMC_REEXECUTED="u8, "TCPMC_REEXECUTED"));
+        Assert.False(SingleCpuTiering.Defines("TCPMC_REEXECUTED_X=1"u8, "TCPMC_REEXECUTED"));
+        Assert.False(SingleCpuTiering.Defines("TCPMC_REEXECUTED"u8, "TCPMC_REEXECUTED"));
     }
 }
