@@ -10,7 +10,7 @@ public class ProcessTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args) => Run(null, [], args);
 
-    /// <summary>Runs <c>dotnet tcpmc.dll ARGS</c>, pinned to CPU 0 with util-linux's <c>taskset</c> when
+    /// <summary>Runs <c>dotnet tcpmc.dll ARGS</c>, pinned to the CPUs <paramref name="cpu"/> names (util-linux's <c>taskset -c</c>) when
     /// <paramref name="cpu"/> is given, with <paramref name="env"/> added to the environment.</summary>
     private static (int Code, string Out, string Err) Run(string? cpu, (string Name, string Value)[] env, params string[] args)
     {
@@ -21,6 +21,7 @@ public class ProcessTests
         foreach (var (name, value) in env) info.Environment[name] = value;
         if (cpu is not null)
         {
+            Assert.True(File.Exists("/usr/bin/taskset"), "pinning tcpmc to one CPU needs util-linux's taskset");
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add(cpu);
             info.ArgumentList.Add("dotnet");
@@ -58,24 +59,23 @@ public class ProcessTests
     private static JsonElement Runtime(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("statistics").GetProperty("runtime");
 
+    private const string Reexecuted = "one CPU: as with several (re-executed with DOTNET_TC_DelaySingleProcMultiplier=1)";
+
     private static readonly string[] SmallCheck = ["check", "--variant", "rfc1337", "--workload", "client-closes-first", "--json"];
 
     [Fact]
     public void On_one_cpu_it_re_executes_itself_with_the_tier_up_delay_of_several()
     {
-        Assert.True(File.Exists("/usr/bin/taskset"), "this test pins tcpmc to one CPU with util-linux's taskset");
         var (code, output, error) = Run("0", [], SmallCheck);
         Assert.True(code == 0, error);
         var runtime = Runtime(output);
         Assert.Equal(1, runtime.GetProperty("processors").GetInt32());
-        Assert.Equal("one CPU: as with several (re-executed with DOTNET_TC_DelaySingleProcMultiplier=1)",
-            runtime.GetProperty("tierUp").GetString());
+        Assert.Equal(Reexecuted, runtime.GetProperty("tierUp").GetString());
     }
 
     [Fact]
     public void The_re_executed_process_gets_the_same_arguments_byte_for_byte()
     {
-        Assert.True(File.Exists("/usr/bin/taskset"), "this test pins tcpmc to one CPU with util-linux's taskset");
         var dir = Directory.CreateTempSubdirectory("tcpmc-reexec-");
         try
         {
@@ -83,8 +83,7 @@ public class ProcessTests
             var (code, output, error) = Run("0", [], "check", "--variant", "no-time-wait", "--workload", "client-closes-first",
                 "-p", "graceful-close", "--out", file, "--json");
             Assert.True(code == 1, error);
-            Assert.Equal("one CPU: as with several (re-executed with DOTNET_TC_DelaySingleProcMultiplier=1)",
-                Runtime(output).GetProperty("tierUp").GetString());
+            Assert.Equal(Reexecuted, Runtime(output).GetProperty("tierUp").GetString());
             Assert.True(File.Exists(file), $"the trace was not written to {file}: {string.Join(", ", dir.GetFiles().Select(f => f.Name))}");
         }
         finally { dir.Delete(true); }
@@ -93,7 +92,6 @@ public class ProcessTests
     [Fact]
     public void The_re_execution_can_be_turned_off_and_the_report_says_so()
     {
-        Assert.True(File.Exists("/usr/bin/taskset"), "this test pins tcpmc to one CPU with util-linux's taskset");
         var (code, output, error) = Run("0", [("TCPMC_KEEP_TIERING", "1")], SmallCheck);
         Assert.True(code == 0, error);
         Assert.Equal("one CPU: the runtime's tenfold tier-up delay", Runtime(output).GetProperty("tierUp").GetString());
@@ -103,8 +101,7 @@ public class ProcessTests
         // an empty definition is not a setting: it is replaced, not left to shadow the new one
         (code, output, error) = Run("0", [("DOTNET_TC_DelaySingleProcMultiplier", "")], SmallCheck);
         Assert.True(code == 0, error);
-        Assert.Equal("one CPU: as with several (re-executed with DOTNET_TC_DelaySingleProcMultiplier=1)",
-            Runtime(output).GetProperty("tierUp").GetString());
+        Assert.Equal(Reexecuted, Runtime(output).GetProperty("tierUp").GetString());
     }
 
     [Fact]

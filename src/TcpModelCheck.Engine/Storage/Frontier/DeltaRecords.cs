@@ -62,9 +62,7 @@ internal static class DeltaRecords
         ref var d = ref MemoryMarshal.GetReference(destination);
         ref var r = ref MemoryMarshal.GetReference(raw);
         ref var old = ref MemoryMarshal.GetReference(previous);
-        d = (byte)h;
-        if (header > 1)
-            for (var i = 1; i < header; i++) Unsafe.Add(ref d, i) = (byte)(h >> (8 * i));
+        for (var i = 0; i < header; i++) Unsafe.Add(ref d, i) = (byte)(h >> (8 * i));
         var words = (length + 7) >> 3;
         var flagBytes = (words + 7) >> 3;
         for (var f = 0; f < flagBytes; f++) Unsafe.Add(ref d, header + f) = 0;
@@ -103,9 +101,8 @@ internal static class DeltaRecords
     {
         if (source.Length < MaxStored(maxLength)) return ReadNearEnd(source, buffer, maxLength);
         var header = HeaderBytes(maxLength);
-        int h = source[0];
-        if (header > 1)
-            for (var i = 1; i < header; i++) h |= source[i] << (8 * i);
+        var h = 0;
+        for (var i = 0; i < header; i++) h |= source[i] << (8 * i);
         var top = 1 << (8 * header - 1);
         if ((h & top) != 0) buffer.Clear();
         var length = h & (top - 1);
@@ -189,36 +186,29 @@ internal static class DeltaRecords
     private static ulong Gather(ulong word, ulong spread) =>
         Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitExtract(word, spread) : PortableGather(word, spread);
 
-    /// <summary>Without BMI2 (and the mirror of <see cref="PortableScatter"/>, kept apart for clarity).</summary>
-    internal static ulong PortableGather(ulong word, ulong spread)
-    {
-        ulong packed = 0;
-        var shift = 0;
-        for (var i = 0; i < 8; i++)
-            if ((spread >> (8 * i) & 0xFF) != 0)
-            {
-                packed |= (word >> (8 * i) & 0xFF) << shift;
-                shift += 8;
-            }
-        return packed;
-    }
+    /// <summary>Without BMI2: <see cref="Gather"/>.</summary>
+    internal static ulong PortableGather(ulong word, ulong spread) => MoveBytes(word, spread, gather: true);
 
     /// <summary>The inverse of <see cref="Gather"/>: the low bytes of <paramref name="packed"/> placed under <paramref name="spread"/>.</summary>
     private static ulong Scatter(ulong packed, ulong spread) =>
         Bmi2.X64.IsSupported ? Bmi2.X64.ParallelBitDeposit(packed, spread) : PortableScatter(packed, spread);
 
-    /// <summary>Without BMI2.</summary>
-    internal static ulong PortableScatter(ulong packed, ulong spread)
+    /// <summary>Without BMI2: <see cref="Scatter"/>.</summary>
+    internal static ulong PortableScatter(ulong packed, ulong spread) => MoveBytes(packed, spread, gather: false);
+
+    /// <summary>Moves the bytes selected by <paramref name="spread"/> between their places in a word and the low end of a
+    /// packed word: to the low end when <paramref name="gather"/>, back to their places otherwise.</summary>
+    private static ulong MoveBytes(ulong from, ulong spread, bool gather)
     {
-        ulong word = 0;
-        var shift = 0;
-        for (var i = 0; i < 8; i++)
-            if ((spread >> (8 * i) & 0xFF) != 0)
-            {
-                word |= (packed >> shift & 0xFF) << (8 * i);
-                shift += 8;
-            }
-        return word;
+        ulong to = 0;
+        for (int i = 0, k = 0; i < 8; i++)
+        {
+            if ((spread >> (8 * i) & 0xFF) == 0) continue;
+            var (source, target) = gather ? (8 * i, 8 * k) : (8 * k, 8 * i);
+            to |= (from >> source & 0xFF) << target;
+            k++;
+        }
+        return to;
     }
 
     private static ulong[] BuildByteMasks()
