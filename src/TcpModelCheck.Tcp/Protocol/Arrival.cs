@@ -10,7 +10,7 @@ internal static class Arrival
 {
     /// <summary>Processes <paramref name="seg"/> at its receiver. <paramref name="isn"/> is the ISS chosen if the
     /// segment is a SYN that arrives in LISTEN (the choice is part of the action).</summary>
-    public static void Process(ref Step step, Arriving seg, int isn)
+    public static void Process(ref Step step, in Arriving seg, int isn)
     {
         var side = seg.To;
         switch (step[side].State)
@@ -32,7 +32,7 @@ internal static class Arrival
     /// chosen to be acceptable to its sender: &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt; if it had an ACK, otherwise
     /// &lt;SEQ=0&gt;&lt;ACK=SEG.SEQ+SEG.LEN&gt;&lt;CTL=RST,ACK&gt;.
     /// </summary>
-    private static void Closed(ref Step step, Side side, Arriving seg)
+    private static void Closed(ref Step step, Side side, in Arriving seg)
     {
         if (seg.Rst) { step.Note(side, "RST to a closed port: discarded"); return; }
         Tcb.SendResetFor(ref step, side, seg, hasTcb: false);
@@ -44,7 +44,7 @@ internal static class Arrival
     /// SND.UNA = ISS, SND.NXT = ISS+1, enter SYN-RECEIVED; drop anything else. Ghost: the new TCB belongs to the
     /// incarnation of the SYN's sender.
     /// </summary>
-    internal static void Listen(ref Step step, Side side, Arriving seg, int isn)
+    internal static void Listen(ref Step step, Side side, in Arriving seg, int isn)
     {
         if (seg.Rst) { step.Note(side, "RST in LISTEN: ignored"); return; }
         if (seg.HasAck) { Tcb.SendResetFor(ref step, side, seg, hasTcb: true); return; }
@@ -68,7 +68,7 @@ internal static class Arrival
     /// SEG.ACK; if our SYN is acknowledged enter ESTABLISHED and send an ACK, otherwise enter SYN-RECEIVED and
     /// send &lt;SEQ=ISS&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=SYN,ACK&gt; (simultaneous open). Anything else is dropped.
     /// </summary>
-    private static void SynSent(ref Step step, Side side, Arriving seg)
+    private static void SynSent(ref Step step, Side side, in Arriving seg)
     {
         ref var e = ref step[side];
         var ackOk = false;

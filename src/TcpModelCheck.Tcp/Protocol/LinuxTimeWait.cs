@@ -20,7 +20,7 @@ internal static class LinuxTimeWait
         step.Rules.Config.LinuxTimeWait
         && (step[side].State == ConnectionState.TimeWait || (step[side].State == ConnectionState.FinWait2 && step.Rules.Orphaned));
 
-    public static void Process(ref Step step, Side side, Arriving seg)
+    public static void Process(ref Step step, Side side, in Arriving seg)
     {
         if (step[side].State == ConnectionState.FinWait2) OrphanedFinWait2(ref step, side, seg);
         else TimeWait(ref step, side, seg);
@@ -32,7 +32,7 @@ internal static class LinuxTimeWait
     /// Anything else — a retransmitted FIN, data, a SYN, an ACK at another sequence number — is answered with
     /// &lt;SEQ=SND.NXT&gt;&lt;ACK=RCV.NXT&gt;&lt;CTL=ACK&gt;, and restarts the timer if it carries an ACK.
     /// </summary>
-    private static void TimeWait(ref Step step, Side side, Arriving seg)
+    private static void TimeWait(ref Step step, Side side, in Arriving seg)
     {
         var e = step[side];
         if (seg.Seq == e.RcvNxt && (seg.Length == 0 || seg.Rst))
@@ -62,7 +62,7 @@ internal static class LinuxTimeWait
     /// number; a SYN at or beyond RCV.NXT, or new data, is answered with a reset and ends it (RFC 1122 §4.2.2.13);
     /// a duplicate or bare ACK is dropped silently; the peer's FIN enters TIME-WAIT and is acknowledged.
     /// </summary>
-    private static void OrphanedFinWait2(ref Step step, Side side, Arriving seg)
+    private static void OrphanedFinWait2(ref Step step, Side side, in Arriving seg)
     {
         var e = step[side];
         var seq = step.Seq;
@@ -98,7 +98,7 @@ internal static class LinuxTimeWait
     /// <summary>RFC 1122 §4.2.2.13 as Linux applies it after close() in FIN-WAIT-1 (or in the FIN-WAIT-2 this very
     /// segment's ACK entered; an orphaned FIN-WAIT-2 is otherwise handled above): data beyond RCV.NXT is answered by
     /// &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt; and the connection ends. Returns whether it did.</summary>
-    public static bool ResetOnDataAfterClose(ref Step step, Side side, Arriving seg)
+    public static bool ResetOnDataAfterClose(ref Step step, Side side, in Arriving seg)
     {
         var e = step[side];
         if (!step.Rules.Config.LinuxTimeWait || !step.Rules.Orphaned) return false;
@@ -108,7 +108,7 @@ internal static class LinuxTimeWait
         return true;
     }
 
-    private static void ResetAndEnd(ref Step step, Side side, Arriving seg, string note)
+    private static void ResetAndEnd(ref Step step, Side side, in Arriving seg, string note)
     {
         step.Note(side, note);
         Tcb.SendResetFor(ref step, side, seg, hasTcb: true);

@@ -17,13 +17,13 @@ internal static class Receiver
     /// <summary>A payload unit: a data item or a FIN, with its ghost item and incarnation.</summary>
     private readonly record struct Unit(int Kind, int Item, int Incarnation)
     {
-        public static Unit Of(Arriving s) => new(s.Fin ? KindFin : KindData, s.Item, s.Incarnation);
+        public static Unit Of(in Arriving s) => new(s.Fin ? KindFin : KindData, s.Item, s.Incarnation);
         public static Unit FromSlot(ulong slot) => new((int)(slot & 3), (int)(slot >> 2 & 0x3F), (int)(slot >> 8 & 0xFF));
         public ulong Slot => (uint)Kind | (ulong)(uint)(Item & 0x3F) << 2 | (ulong)(uint)(Incarnation & 0xFF) << 8;
     }
 
     /// <summary>Steps seven and eight for an acceptable segment that passed the ACK step.</summary>
-    public static void ProcessTextAndFin(ref Step step, Side side, Arriving seg)
+    public static void ProcessTextAndFin(ref Step step, Side side, in Arriving seg)
     {
         if (seg.Length == 0) return;
         var e = step[side];

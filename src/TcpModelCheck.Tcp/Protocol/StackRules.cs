@@ -21,7 +21,7 @@ internal static class StackRules
     /// returns TCP_TW_SYN and hands the SYN to the listener). Without a listener the SYN falls through to TIME-WAIT's
     /// ACK. Returns whether it reopened.
     /// </summary>
-    public static bool Reopens(ref Step step, Side side, Arriving seg)
+    public static bool Reopens(ref Step step, Side side, in Arriving seg)
     {
         var e = step[side];
         if (!step.Rules.Config.TimeWaitReopen || e.State != ConnectionState.TimeWait) return false;
@@ -40,7 +40,7 @@ internal static class StackRules
     /// (Linux's tcp_check_req, inet_rtx_syn_ack); §3.10.7.4 finds it unacceptable and sends a bare ACK. The
     /// retransmission timer is left as it runs.
     /// </summary>
-    public static bool SynAckAgain(ref Step step, Side side, Arriving seg)
+    public static bool SynAckAgain(ref Step step, Side side, in Arriving seg)
     {
         var e = step[side];
         if (!step.Rules.Config.SynAckAgain || e.State != ConnectionState.SynReceived || !e.Passive) return false;
@@ -58,7 +58,7 @@ internal static class StackRules
     /// (CLOSED), where Linux consumes the segment silently. §3.10.7.4 drops it unacceptable, ACK ignored, with an
     /// ACK. Returns whether it handled the segment.
     /// </summary>
-    public static bool AckOfDuplicate(ref Step step, Side side, Arriving seg)
+    public static bool AckOfDuplicate(ref Step step, Side side, in Arriving seg)
     {
         var e = step[side];
         var seq = step.Seq;

@@ -10,7 +10,7 @@ namespace TcpModelCheck.Tcp;
 /// </summary>
 internal static class Synchronized
 {
-    public static void Process(ref Step step, Side side, Arriving seg)
+    public static void Process(ref Step step, Side side, in Arriving seg)
     {
         if (StackRules.Reopens(ref step, side, seg) || StackRules.SynAckAgain(ref step, side, seg)) return;
         if (LinuxTimeWait.Applies(ref step, side)) { LinuxTimeWait.Process(ref step, side, seg); return; }
@@ -29,7 +29,7 @@ internal static class Synchronized
     /// retransmitted remote FIN is exactly such a segment; the RFC says to acknowledge it and restart the 2·MSL
     /// timeout (fifth and eighth steps, TIME-WAIT), which is done here where the FIN is recognised.
     /// </summary>
-    private static bool CheckSequence(ref Step step, Side side, Arriving seg)
+    private static bool CheckSequence(ref Step step, Side side, in Arriving seg)
     {
         ref var e = ref step[side];
         if (step.Seq.Acceptable(seg.Seq, seg.Length, e.RcvNxt, step.Rules.Window)) return true;
@@ -52,7 +52,7 @@ internal static class Synchronized
     /// OPEN ("connection refused" and CLOSED if active), and every synchronized state enters CLOSED. The rfc1337
     /// variant ignores a RST in TIME-WAIT (RFC 1337 §3, fix F1).
     /// </summary>
-    private static void ProcessReset(ref Step step, Side side, Arriving seg)
+    private static void ProcessReset(ref Step step, Side side, in Arriving seg)
     {
         var e = step[side];
         if (seg.Seq != e.RcvNxt && step.Rules.Config.RstChallengeAck)
@@ -91,7 +91,7 @@ internal static class Synchronized
     /// ignored. FIN-WAIT-1 whose FIN is acknowledged enters FIN-WAIT-2; CLOSING enters TIME-WAIT (otherwise the
     /// segment is ignored); LAST-ACK deletes the TCB. Returns whether processing continues with the text.
     /// </summary>
-    internal static bool ProcessAck(ref Step step, Side side, Arriving seg)
+    internal static bool ProcessAck(ref Step step, Side side, in Arriving seg)
     {
         ref var e = ref step[side];
         var seq = step.Seq;

@@ -38,7 +38,7 @@ internal static class Tcb
     /// incarnation worth the name (<see cref="Segment.IncarnationRead"/>), so the endpoint records its own: a function
     /// of the rest of the state, which adds no states (taking the segment's would split them by whether a data
     /// segment or a bare ACK completed the handshake) and, in a one-connection run, is the value it had.</summary>
-    public static byte PeerIncarnation(in Step step, in Endpoint e, Arriving seg) =>
+    public static byte PeerIncarnation(in Step step, in Endpoint e, in Arriving seg) =>
         (byte)(step.Rules.DropsDeadGhosts ? e.Incarnation : seg.Incarnation);
 
     /// <summary>SYN-RECEIVED from a passive OPEN goes back to LISTEN on a reset or a SYN (RFC 9293 §3.10.7.4,
@@ -71,7 +71,7 @@ internal static class Tcb
     }
 
     /// <summary>A reset answering a segment that carried an ACK: &lt;SEQ=SEG.ACK&gt;&lt;CTL=RST&gt; (RFC 9293 §3.5.2).</summary>
-    public static void SendResetFor(ref Step step, Side side, Arriving seg, bool hasTcb)
+    public static void SendResetFor(ref Step step, Side side, in Arriving seg, bool hasTcb)
     {
         if (seg.HasAck) Reset(ref step, side, hasTcb, SegmentFlags.Rst, seg.Ack, 0);
         else Reset(ref step, side, hasTcb, SegmentFlags.Rst | SegmentFlags.Ack, 0, step.Seq.Add(seg.Seq, seg.Length));
