@@ -1,7 +1,7 @@
 namespace TcpModelCheck.Tcp;
 
 /// <summary>The two endpoints of the modelled connection.</summary>
-public enum Side
+public enum Side : byte
 {
     /// <summary>Endpoint A, the client (active opener in most workloads).</summary>
     Client,
