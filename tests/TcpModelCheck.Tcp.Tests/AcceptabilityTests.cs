@@ -56,4 +56,30 @@ public sealed class AcceptabilityTests
         Assert.Equal(15, Seq.Add(0, -1));
         Assert.Equal(3, Seq.Distance(14, 1));
     }
+
+    /// <summary>The mask a power-of-two space uses gives what the divisions give, for negative differences too, and a
+    /// space that is not a power of two still divides: every pair of numbers, in spaces of 4, 12, 16, 20, 32 and 2^32.</summary>
+    [Theory]
+    [InlineData(4L)]
+    [InlineData(12L)]
+    [InlineData(16L)]
+    [InlineData(20L)]
+    [InlineData(32L)]
+    [InlineData(1L << 32)]
+    public void Modular_arithmetic_matches_its_definition(long space)
+    {
+        var seq = new SeqMath(space);
+        static long Mod(long v, long m) => (v % m + m) % m;
+        var numbers = space <= 32 ? Enumerable.Range(0, (int)space).ToArray() : [0, 1, 2, int.MaxValue, int.MinValue, -2, -1, 12345];
+        foreach (var a in numbers)
+            foreach (var b in numbers)
+            {
+                long ua = (uint)a, ub = (uint)b;
+                Assert.Equal(Mod(ub - ua, space), seq.Distance(a, b));
+                var d = Mod(ub - ua, space);
+                Assert.Equal(d != 0 && d < space / 2, seq.Lt(a, b));
+                foreach (var n in new[] { -3, -1, 0, 1, 5 })
+                    Assert.Equal((int)(uint)Mod(ua + n, space), seq.Add(a, n));
+            }
+    }
 }

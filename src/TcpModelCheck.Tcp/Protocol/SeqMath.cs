@@ -14,7 +14,13 @@ internal readonly struct SeqMath(long space)
 
     public long Space { get; } = space;
 
-    private long Norm(long v) => (v % Space + Space) % Space;
+    /// <summary>Space − 1 when the space is a power of two (the default 32, and 2^32), else −1.</summary>
+    private readonly long _mask = (space & (space - 1)) == 0 ? space - 1 : -1;
+
+    /// <summary>v modulo the space, in [0, space). For a power of two a mask (two's complement makes it right for a
+    /// negative v too); otherwise two 64-bit divisions, which were 1.3 % of a pinned rfc9293/reconnect search in one
+    /// caller alone (the acceptability test).</summary>
+    private long Norm(long v) => _mask >= 0 ? v & _mask : (v % Space + Space) % Space;
 
     private static long Unsigned(int a) => (uint)a;
 
