@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using TcpModelCheck.Engine.Model;
 
 namespace TcpModelCheck.Tcp;
@@ -15,8 +14,6 @@ public sealed partial class TcpModel : IStateDecoder<TcpState>
 {
     public TcpState Decode(ReadOnlySpan<byte> encoding)
     {
-        var client = ReadEndpoint(encoding);
-        var server = ReadEndpoint(encoding[EndpointBytes..]);
         var n = 2 * EndpointBytes;
         var used = new Budgets(encoding[n], encoding[n + 1], encoding[n + 2], (encoding[n + 3] & 1) != 0)
         {
@@ -30,13 +27,6 @@ public sealed partial class TcpModel : IStateDecoder<TcpState>
             segments[i] = Tcp.Segment.FromEncoded(BinaryPrimitives.ReadUInt32LittleEndian(encoding[n..])
                 | (ulong)BinaryPrimitives.ReadUInt16LittleEndian(encoding[(n + 4)..]) << 32);
         }
-        return new TcpState(client, server, segments, used, isnClock);
-    }
-
-    /// <summary>One endpoint from its 22 bytes (the layout is in <see cref="Encode"/>'s remarks).</summary>
-    private static Endpoint ReadEndpoint(ReadOnlySpan<byte> d)
-    {
-        if (d.Length < EndpointBytes) throw new ArgumentException("encoding too short", nameof(d));
-        return Endpoint.DecodeFrom(ref MemoryMarshal.GetReference(d));
+        return new TcpState(encoding, segments, used, isnClock);   // the endpoints decoded into the state's fields
     }
 }

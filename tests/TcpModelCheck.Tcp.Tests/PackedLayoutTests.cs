@@ -1,7 +1,7 @@
 namespace TcpModelCheck.Tcp.Tests;
 
 /// <summary>The packed forms the encoding is written from without rearranging: <see cref="Endpoint"/>'s explicit layout,
-/// gathered by byte shuffles (<see cref="Endpoint.EncodeTo"/>, <see cref="Endpoint.DecodeFrom"/>), and the copies of
+/// gathered by byte shuffles (<see cref="Endpoint.EncodeTo"/>, <see cref="Endpoint.DecodeInto"/>), and the copies of
 /// <see cref="Segment"/>'s sender and straggler bits in its low bytes (<see cref="Segment.Encoded"/>). Checked on random
 /// values that set every bit a field can hold, beyond what the rows of <see cref="StateEncodingTests"/> reach.</summary>
 public class PackedLayoutTests
@@ -40,7 +40,8 @@ public class PackedLayoutTests
             e.EncodeTo(ref buffer[3]);
             Assert.Equal(Reference(e), buffer[3..(3 + Endpoint.EncodedBytes)]);
             Assert.All(buffer[..3].Concat(buffer[(3 + Endpoint.EncodedBytes)..]), b => Assert.Equal(0xA5, b));   // nothing written outside
-            var back = Endpoint.DecodeFrom(ref buffer[3]);
+            var back = new Endpoint { Held = 99, Opens = 7 };   // every byte overwritten
+            Endpoint.DecodeInto(ref buffer[3], ref back);
             Assert.Equal(e, back);
             Assert.Equal((e.PackLow, e.PackHigh), (back.PackLow, back.PackHigh));
         }

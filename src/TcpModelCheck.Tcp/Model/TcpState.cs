@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TcpModelCheck.Tcp.Charts;
 
@@ -21,21 +22,37 @@ public sealed class TcpState : IEquatable<TcpState>
 
     internal TcpState(Endpoint client, Endpoint server, Segment[] segments, Budgets used, byte isnClock)
     {
-        Client = client;
-        Server = server;
+        _client = client;
+        _server = server;
         _segments = segments;
         Used = used;
         IsnClock = isnClock;
     }
 
+    /// <summary>A state whose endpoints are decoded from <paramref name="endpoints"/> (their 2 × 22 encoded bytes, see
+    /// <see cref="TcpModel.Decode"/>) straight into its fields (<see cref="Endpoint.DecodeInto"/>).</summary>
+    internal TcpState(ReadOnlySpan<byte> endpoints, Segment[] segments, Budgets used, byte isnClock)
+    {
+        if (endpoints.Length < 2 * Endpoint.EncodedBytes) throw new ArgumentException("encoding too short", nameof(endpoints));
+        ref var d = ref MemoryMarshal.GetReference(endpoints);
+        Endpoint.DecodeInto(ref d, ref _client);
+        Endpoint.DecodeInto(ref Unsafe.Add(ref d, Endpoint.EncodedBytes), ref _server);
+        _segments = segments;
+        Used = used;
+        IsnClock = isnClock;
+    }
+
+    private readonly Endpoint _client;
+    private readonly Endpoint _server;
+
     /// <summary>Both endpoints CLOSED with no application step taken, nothing in flight.</summary>
     internal static TcpState Initial { get; } = new(default, default, [], default, 0);
 
     /// <summary>Endpoint A.</summary>
-    public Endpoint Client { get; }
+    public Endpoint Client => _client;
 
     /// <summary>Endpoint B.</summary>
-    public Endpoint Server { get; }
+    public Endpoint Server => _server;
 
     public Endpoint this[Side side] => side == Side.Client ? Client : Server;
 
