@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TcpModelCheck.Tcp.Charts;
 using TcpModelCheck.Tcp.Network;
 
@@ -24,9 +25,11 @@ public sealed partial class TcpModel
         if (MslClock.CanTick(state)) actions.Add(TcpAction.Tick);
     }
 
+    [SkipLocalsInit]
     public TcpState Next(in TcpState state, TcpAction action)
     {
-        var step = new Step(Rules, state, null, stackalloc Segment[Step.BufferFor(state)]);
+        var need = Step.BufferFor(state);
+        var step = new Step(Rules, state, null, need <= StepStackSegments ? stackalloc Segment[StepStackSegments] : new Segment[need]);
         Apply(ref step, action);
         return step.Build();
     }

@@ -39,12 +39,20 @@ public sealed partial class TcpModel
     /// ReadOnlySpan{Segment}, Budgets, int, Span{byte})"/> writes both), without allocating the successor and its
     /// segment array (<see cref="IEncodedSuccessors{TState,TAction}"/>).
     /// </summary>
+    [SkipLocalsInit]
     public int NextEncoded(in TcpState state, TcpAction action, Span<byte> destination)
     {
-        var step = new Step(Rules, state, null, stackalloc Segment[Step.BufferFor(state)]);
+        var need = Step.BufferFor(state);
+        var step = new Step(Rules, state, null, need <= StepStackSegments ? stackalloc Segment[StepStackSegments] : new Segment[need]);
         Apply(ref step, action);
         return step.Encode(destination);
     }
+
+    /// <summary>Room for a step's working copy of the network on the stack: two directions of at most 16 segments (the
+    /// largest network capacity) and the two a step may add. Fixed, and not cleared (<see cref="SkipLocalsInitAttribute"/>:
+    /// the copy reads only what it wrote), so a step no longer computes a size, checks it for overflow and clears it
+    /// push by push (1.5 % of a pinned rfc9293/reconnect search); a larger network gets an array.</summary>
+    internal const int StepStackSegments = 34;
 
     /// <summary>The connection state of endpoint <paramref name="side"/> in an encoding (its first byte, see
     /// <see cref="Encode(in TcpState, Span{byte})"/>): what the action properties judged on encodings read.</summary>
