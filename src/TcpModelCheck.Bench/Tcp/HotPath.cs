@@ -14,7 +14,13 @@ internal static class HotPath
         var buffer = new byte[model.MaxEncodedLength];
         var successors = new List<TcpState>();
         long transitions = 0;
-        for (var pass = 0; pass < 2; pass++)   // the first pass warms the JIT up; the second is measured
+        // Passes warm the JIT up until at least two have run and three seconds have passed; the next is measured. One
+        // pass was not enough: .NET waits until no method has been compiled for 100 ms (1 s on one CPU) before it
+        // optimizes, so the measured pass ran unoptimized code (next-encoded 119 ns per transition against 45). Pinned to
+        // one CPU even this is not enough (the runtime's wait is tenfold there, and the compiler shares the CPU): the
+        // figures in the README were taken with DOTNET_TC_CallCountingDelayMs=0.
+        var warmUp = Stopwatch.StartNew();
+        for (var pass = 0; ; pass++)
         {
             successors.Clear();
             transitions = 0;
@@ -56,13 +62,14 @@ internal static class HotPath
             var tHash = Time(() => { foreach (var s in successors) sink += StableHash.Of(buffer.AsSpan(0, model.Encode(s, buffer))); }) - tEncode;
             var encodings = sample.Select(s => buffer.AsSpan(0, model.Encode(s, buffer)).ToArray()).ToList();
             var tDecode = Time(() => { foreach (var e in encodings) sink += (ulong)model.Decode(e).IsnClock; });
-            if (pass == 0) continue;
+            if (pass < 2 || warmUp.Elapsed < TimeSpan.FromSeconds(3)) continue;
             double Per(TimeSpan t, long n) => t.TotalMilliseconds * 1e6 / n;
             output.WriteLine($"hot path on {sample.Count:N0} states, {transitions:N0} transitions (CPU ns per transition; decode per state): " +
                 $"actions {Per(tActions, transitions):0.0}, next {Per(tNext, transitions):0.0}, encode {Per(tEncode, transitions):0.0}, " +
                 $"hash {Per(tHash, transitions):0.0}, decode {Per(tDecode, sample.Count):0.0}; " +
                 $"sum per transition {Per(tActions + tNext + tEncode + tHash, transitions):0.0}; " +
                 $"next-encoded (next and encode without the object) {Per(tNextEncoded, transitions):0.0} (checksum {sink % 10})");
+            return;
         }
     }
 
