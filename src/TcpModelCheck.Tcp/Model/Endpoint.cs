@@ -111,7 +111,7 @@ public readonly record struct Endpoint : IEndpointView
 
     /// <summary>True when the current connection came from a passive OPEN (a reset in SYN-RECEIVED returns to
     /// LISTEN, RFC 9293 §3.10.7.4).</summary>
-    public bool Passive { get => (_flags & 1) != 0; init => _flags = (byte)(value ? _flags | 1 : _flags & ~1); }
+    public bool Passive { get => (_flags & 1) != 0; init => _flags = WithFlag(_flags, 1, value); }
 
     /// <summary>Reassembly queue: payload of acceptable segments that start beyond RCV.NXT, held until RCV.NXT
     /// reaches them (RFC 9293 §3.10.7.4, "segments with higher beginning sequence numbers may be held").
@@ -125,7 +125,7 @@ public readonly record struct Endpoint : IEndpointView
     public int Sent { get => _sent; init => _sent = value; }
 
     /// <summary>Application: CLOSE called in the current connection.</summary>
-    public bool CloseCalled { get => (_flags & 2) != 0; init => _flags = (byte)(value ? _flags | 2 : _flags & ~2); }
+    public bool CloseCalled { get => (_flags & 2) != 0; init => _flags = WithFlag(_flags, 2, value); }
 
     /// <summary>Ghost: the incarnation of the connection this TCB belongs to — n for the opener's n-th active
     /// OPEN, and for a passive endpoint the incarnation of the SYN that created its TCB in LISTEN. Stamped on every
@@ -141,13 +141,16 @@ public readonly record struct Endpoint : IEndpointView
     public byte Delivered { get => _delivered; init => _delivered = value; }
 
     /// <summary>Ghost: end-of-stream delivered to the application in the current (or most recent) connection.</summary>
-    public bool EndOfStream { get => (_flags & 4) != 0; init => _flags = (byte)(value ? _flags | 4 : _flags & ~4); }
+    public bool EndOfStream { get => (_flags & 4) != 0; init => _flags = WithFlag(_flags, 4, value); }
 
     /// <summary>Ghost: sticky observations (never cleared), read by the safety properties.</summary>
     public Observations Observed { get => _observed; init => _observed = value; }
 
     /// <summary>Ghost: how the most recent connection ended.</summary>
     public EndReason LastEnd { get => _lastEnd; init => _lastEnd = value; }
+
+    /// <summary><paramref name="flags"/> with <paramref name="bit"/> set or cleared.</summary>
+    private static byte WithFlag(byte flags, int bit, bool on) => (byte)(on ? flags | bit : flags & ~bit);
 
     /// <summary>Every field packed into two words plus <see cref="Held"/> (hashing in the explorer's hot path). The
     /// explorer's sequence numbers, timers and counts fit a byte (its sequence space is at most 256); the wider fields
