@@ -72,15 +72,6 @@ internal sealed record SearchContext<TState, TAction>(
             if (!p.Edge!(from, action, to)) found.Found(p, fromId, choice);
     }
 
-    /// <summary>Checks the action properties on one edge whose successor is given by its encoding (each pending one
-    /// has an <see cref="Property{TState,TAction}.EncodedEdge"/>).</summary>
-    public void CheckEncodedEdge<TSink>(in TState from, TAction action, ReadOnlySpan<byte> to, long fromId, int choice, ref TSink found)
-        where TSink : struct, IFindingSink<TState, TAction>
-    {
-        foreach (var p in Properties.PendingEdges)
-            if (!p.EncodedEdge!(from, action, to)) found.Found(p, fromId, choice);
-    }
-
     /// <summary>The outcome of a finished (or stopped) search.</summary>
     /// <param name="frontier">The breadth-first queue (null for depth-first search, whose stack is not counted).</param>
     public SearchOutcome<TState> Outcome<TStore>(PredecessorLog log, IReadOnlyList<TState>? states, in SearchCounters c,
