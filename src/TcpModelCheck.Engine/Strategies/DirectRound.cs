@@ -147,13 +147,15 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
         var table = _store.Table;
         var use = scratch.SegmentUse;
         var recent = scratch.Recent;
-        var ahead = SearchTuning.PrefetchDistance;
+        var ahead = scratch.PrefetchAhead;
+        var probed = 0;
         for (var i = 0; i < items.Length; i++)
         {
             if (i + ahead < items.Length && !ExpandScratch<TAction>.Seen(recent, items[i + ahead].Hash)) table.Prefetch(items[i + ahead].Hash);
             var hash = items[i].Hash;
             ref var known = ref ExpandScratch<TAction>.RecentSlot(recent, hash);
             if (known == hash) continue;   // in the store already: not new
+            probed++;
             var segment = SegmentedTable<FingerprintSlot, NoKey>.SegmentOf(hash);
             if (use[segment] >= _budget[segment]) _deferred[c].Add(i);
             else
@@ -167,6 +169,7 @@ internal sealed class DirectRound<TState, TAction, TStore> : ILevelRound<TState,
                 }
             }
         }
+        if (items.Length >= 64) scratch.PrefetchAhead = SearchTuning.PrefetchAhead(items.Length, probed);
     }
 
     /// <summary>Keeps successor <paramref name="i"/> of chunk <paramref name="c"/>, a new state: stages its encoding in the

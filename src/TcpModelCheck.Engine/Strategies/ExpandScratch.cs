@@ -34,6 +34,10 @@ internal sealed class ExpandScratch<TAction>
 
     public long Transitions;
 
+    /// <summary>Successors ahead the insert phase prefetches, set from this worker's last chunk
+    /// (<see cref="SearchTuning.PrefetchAhead"/>).</summary>
+    public int PrefetchAhead = 16;
+
     /// <summary>A direct-mapped cache of fingerprints this worker found in or added to the fingerprint store, indexed by
     /// their low bits (the store's segment and home slot come from the high ones); 0 = empty (no fingerprint is 0).
     /// 8,192 entries (64 KiB, within the core's L2): 47 % of rfc9293/reconnect's transitions hit it; 65,536 caught 57 %
