@@ -39,6 +39,8 @@ public class PackedLayoutTests
             Array.Fill(buffer, (byte)0xA5);
             e.EncodeTo(ref buffer[3]);
             Assert.Equal(Reference(e), buffer[3..(3 + Endpoint.EncodedBytes)]);
+            // what the path without SSSE3 writes: the two packed words, little-endian
+            Assert.Equal(Reference(e)[..16], BitConverter.GetBytes(e.PackLow).Concat(BitConverter.GetBytes(e.PackHigh)));
             Assert.All(buffer[..3].Concat(buffer[(3 + Endpoint.EncodedBytes)..]), b => Assert.Equal(0xA5, b));   // nothing written outside
             var back = new Endpoint { Held = 99, Opens = 7 };   // every byte overwritten
             Endpoint.DecodeInto(ref buffer[3], ref back);
