@@ -35,7 +35,7 @@ internal sealed class ExpandScratch<TAction>
     public long Transitions;
 
     /// <summary>Successors ahead the insert phase prefetches, set from this worker's last chunk
-    /// (<see cref="SearchTuning.PrefetchAhead"/>).</summary>
+    /// (<see cref="SearchTuning.PrefetchAhead"/>); before its first, 16, the best fixed distance on the SPIN port.</summary>
     public int PrefetchAhead = 16;
 
     /// <summary>A direct-mapped cache of fingerprints this worker found in or added to the fingerprint store, indexed by

@@ -43,8 +43,10 @@ internal static class Expansion
         var props = ctx.Properties;
         var actions = scratch.Actions;
         var encode = scratch.Encode;
+        // The pending action properties, checked in this loop on each edge: through a generic method of the search context,
+        // shared code looked that method up in its dictionary on every transition (1.5 % of a pinned rfc9293/reconnect
+        // search).
         var edges = props.PendingEdges;
-        var checkEdges = edges.Length > 0;
         var arena = sink.Arena;
         var direct = arena is null ? null : EncodedSuccessors(ctx);
         long transitions = 0;   // counted locally: the scratch object may share a cache line with another worker's
@@ -78,16 +80,14 @@ internal static class Expansion
                     next = default!;
                     encoding = target[..direct.NextEncoded(state, action, target)];
                     if (scratch.SelfChecked < IEncodedSuccessors<TState, TAction>.SelfCheckedTransitions) SelfCheck(ctx, scratch, state, action, encoding);
-                    // Each pending action property on the encoded successor, in this loop: a generic method of the search
-                    // context did this before, and shared code looked it up in its dictionary on every transition (1.5 % of
-                    // a pinned rfc9293/reconnect search).
                     foreach (var p in edges)
                         if (!p.EncodedEdge!(state, action, encoding)) found.Found(p, id, k);
                 }
                 else
                 {
                     next = model.Next(state, action);
-                    if (checkEdges) ctx.CheckEdge(state, action, next, id, k, ref found);
+                    foreach (var p in edges)
+                        if (!p.Edge!(state, action, next)) found.Found(p, id, k);
                     encoding = target[..model.Encode(next, target)];
                 }
                 var hash = StableHash.Of(encoding);

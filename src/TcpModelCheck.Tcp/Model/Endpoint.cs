@@ -187,11 +187,11 @@ public readonly record struct Endpoint : IEndpointView
         }
         else
         {
-            Unsafe.WriteUnaligned(ref d, BitConverter.IsLittleEndian ? PackLow : BinaryPrimitives.ReverseEndianness(PackLow));
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, 8), BitConverter.IsLittleEndian ? PackHigh : BinaryPrimitives.ReverseEndianness(PackHigh));
+            BinaryPrimitives.WriteUInt64LittleEndian(MemoryMarshal.CreateSpan(ref d, 8), PackLow);
+            BinaryPrimitives.WriteUInt64LittleEndian(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref d, 8), 8), PackHigh);
         }
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, 16), BitConverter.IsLittleEndian ? (uint)_held : BinaryPrimitives.ReverseEndianness((uint)_held));
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, 20), BitConverter.IsLittleEndian ? (ushort)(_held >> 32) : BinaryPrimitives.ReverseEndianness((ushort)(_held >> 32)));
+        BinaryPrimitives.WriteUInt32LittleEndian(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref d, 16), 4), (uint)_held);
+        BinaryPrimitives.WriteUInt16LittleEndian(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref d, 20), 2), (ushort)(_held >> 32));
     }
 
     /// <summary>Makes <paramref name="into"/> the endpoint <see cref="EncodeTo"/> wrote at <paramref name="d"/> (22 bytes,
